@@ -1,0 +1,11 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace Bots1C.Domain.Accounts;
+
+/// <summary>A person who signs in: an operator, a manager or an administrator.</summary>
+public class AppUser : IdentityUser
+{
+    public string DisplayName { get; set; } = "";
+    public bool PrefersDarkMode { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+}

@@ -1,0 +1,11 @@
+using Bots1C.Domain.Accounts;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Bots1C.Domain.Data;
+
+public class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
+{
+    public void Configure(EntityTypeBuilder<AppUser> user) =>
+        user.Property(u => u.DisplayName).HasMaxLength(128);
+}

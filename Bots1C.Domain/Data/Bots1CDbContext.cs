@@ -1,0 +1,20 @@
+using Bots1C.Domain.Accounts;
+using Bots1C.Domain.EventLog;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace Bots1C.Domain.Data;
+
+public class Bots1CDbContext(DbContextOptions<Bots1CDbContext> options) : IdentityDbContext<AppUser>(options)
+{
+    public DbSet<EventLogEntry> Events => Set<EventLogEntry>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(Bots1CDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder conventions) =>
+        DatabaseProvider.ConfigureConventions(Database, conventions);
+}

@@ -1,0 +1,35 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Bots1C.Domain.Data;
+
+/// <summary>Brings the schema up to date at start. Migrations only add and alter, so an update keeps data.</summary>
+public class DatabaseMigrator(
+    IDbContextFactory<Bots1CDbContext> dbFactory,
+    IOptions<DatabaseOptions> options,
+    DataFolder dataFolder,
+    ILogger<DatabaseMigrator> logger)
+{
+    public async Task MigrateAsync(CancellationToken ct = default)
+    {
+        var where = DatabaseProvider.Describe(options.Value, dataFolder);
+        try
+        {
+            Directory.CreateDirectory(dataFolder.Path);
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
+            if (pending.Count > 0)
+                logger.LogInformation("Applying {Count} migration(s) to {Database}: {Migrations}",
+                    pending.Count, where, string.Join(", ", pending));
+            await db.Database.MigrateAsync(ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            throw new DatabaseStartupException(
+                $"Bots1C cannot open its database at {where}: {Innermost(e).Message.ReplaceLineEndings(" ")}", e);
+        }
+    }
+
+    private static Exception Innermost(Exception e) => e.InnerException is null ? e : Innermost(e.InnerException);
+}

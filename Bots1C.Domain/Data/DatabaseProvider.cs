@@ -1,0 +1,51 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+
+namespace Bots1C.Domain.Data;
+
+/// <summary>The one place that knows which database engine is used and how it is reached.</summary>
+public static class DatabaseProvider
+{
+    public const string SqliteFileName = "bots1c.db";
+
+    public static string ConnectionString(DatabaseOptions options, DataFolder dataFolder) =>
+        options.Provider switch
+        {
+            DatabaseKind.Sqlite => string.IsNullOrWhiteSpace(options.ConnectionString)
+                ? new SqliteConnectionStringBuilder { DataSource = dataFolder.File(SqliteFileName) }.ToString()
+                : options.ConnectionString,
+            _ => throw new NotSupportedException($"Database provider {options.Provider} is not supported."),
+        };
+
+    public static void Configure(DbContextOptionsBuilder builder, DatabaseOptions options, DataFolder dataFolder)
+    {
+        var connectionString = ConnectionString(options, dataFolder);
+        switch (options.Provider)
+        {
+            case DatabaseKind.Sqlite:
+                builder.UseSqlite(connectionString, sqlite =>
+                    sqlite.MigrationsAssembly(typeof(DatabaseProvider).Assembly.FullName));
+                break;
+            default:
+                throw new NotSupportedException($"Database provider {options.Provider} is not supported.");
+        }
+    }
+
+    /// <summary>Where the database lives, in words an administrator can act on.</summary>
+    public static string Describe(DatabaseOptions options, DataFolder dataFolder) =>
+        options.Provider switch
+        {
+            DatabaseKind.Sqlite => new SqliteConnectionStringBuilder(ConnectionString(options, dataFolder)).DataSource,
+            _ => options.Provider.ToString(),
+        };
+
+    /// <summary>SQLite stores DateTimeOffset as text it cannot compare or sort; store ticks instead.
+    /// Every timestamp is written in UTC, so the binary form orders correctly.</summary>
+    public static void ConfigureConventions(DatabaseFacade database, ModelConfigurationBuilder conventions)
+    {
+        if (database.IsSqlite())
+            conventions.Properties<DateTimeOffset>()
+                .HaveConversion<Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter>();
+    }
+}

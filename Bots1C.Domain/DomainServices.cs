@@ -1,0 +1,35 @@
+using Bots1C.Domain.Accounts;
+using Bots1C.Domain.Data;
+using Bots1C.Domain.EventLog;
+using FluentValidation;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Bots1C.Domain;
+
+public static class DomainServices
+{
+    /// <summary>Registers the engine room: storage, accounts, the event journal.</summary>
+    public static IServiceCollection AddBots1CDomain(this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    {
+        var dataFolder = DataFolder.Resolve(configuration[DataFolder.ConfigKey], contentRoot);
+        services.AddSingleton(dataFolder);
+        services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section);
+        var databaseOptions = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+
+        // The factory serves singletons and background work; Identity gets the scoped context it registers too.
+        services.AddDbContextFactory<Bots1CDbContext>(o => DatabaseProvider.Configure(o, databaseOptions, dataFolder));
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<DatabaseMigrator>();
+
+        services.AddSingleton<EventJournal>();
+        services.AddSingleton<EventLogQuery>();
+
+        services.AddValidatorsFromAssembly(typeof(DomainServices).Assembly, ServiceLifetime.Singleton);
+        services.AddScoped<RoleSeeder>();
+        services.AddScoped<FirstAdministratorSetup>();
+        services.AddSingleton<UserAdministration>();
+        services.AddSingleton<UserPreferences>();
+        return services;
+    }
+}

@@ -1,0 +1,9 @@
+namespace Bots1C.Domain.EventLog;
+
+/// <summary>The areas that write to the journal; later capabilities add theirs.</summary>
+public static class EventSources
+{
+    public const string Security = "Security";
+    public const string Users = "Users";
+    public const string System = "System";
+}

@@ -1,0 +1,21 @@
+using Bots1C.Domain.Accounts;
+using MudBlazor;
+
+namespace Bots1C.Web.Components.Layout;
+
+/// <summary>One entry per area of the app that exists. The drawer, the home page and the
+/// authorization tests read this list, so an area added here appears (and is checked) everywhere.</summary>
+public record NavigationArea(string Href, string TitleKey, string DescriptionKey, string Icon, params string[] Roles)
+{
+    public bool IsOpenTo(System.Security.Claims.ClaimsPrincipal user) =>
+        Roles.Length == 0 || Roles.Any(user.IsInRole);
+}
+
+public static class NavigationAreas
+{
+    public static readonly IReadOnlyList<NavigationArea> All =
+    [
+        new("admin/users", "Nav.Users", "Nav.Users.Description", Icons.Material.Filled.People, Domain.Accounts.Roles.Administrator),
+        new("admin/events", "Nav.EventLog", "Nav.EventLog.Description", Icons.Material.Filled.ListAlt, Domain.Accounts.Roles.Administrator),
+    ];
+}

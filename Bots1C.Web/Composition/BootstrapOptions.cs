@@ -1,0 +1,11 @@
+namespace Bots1C.Web.Composition;
+
+/// <summary>Unattended installs: <c>Bots1C__Bootstrap__AdminEmail</c> and <c>Bots1C__Bootstrap__AdminPassword</c>.</summary>
+public class BootstrapOptions
+{
+    public const string Section = "Bots1C:Bootstrap";
+
+    public string? AdminEmail { get; set; }
+    public string? AdminPassword { get; set; }
+    public string AdminName { get; set; } = "Administrator";
+}

@@ -1,0 +1,55 @@
+using Bots1C.Domain.Accounts;
+using Bots1C.Domain.Data;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Options;
+
+namespace Bots1C.Web.Composition;
+
+public static class StorageStartup
+{
+    /// <summary>Migrates the database, makes the roles and, for unattended installs, the first administrator.
+    /// Returns false (after one line on stderr) when the database cannot be used: no stack-trace wall.</summary>
+    public static async Task<bool> PrepareStorageAsync(this WebApplication app)
+    {
+        try
+        {
+            await app.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync();
+        }
+        catch (DatabaseStartupException e)
+        {
+            await Console.Error.WriteLineAsync(e.Message);
+            return false;
+        }
+
+        await using var scope = app.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<RoleSeeder>().EnsureRolesAsync();
+        await CreateBootstrapAdministratorAsync(scope.ServiceProvider);
+        return true;
+    }
+
+    private static async Task CreateBootstrapAdministratorAsync(IServiceProvider services)
+    {
+        var options = services.GetRequiredService<IOptions<BootstrapOptions>>().Value;
+        if (string.IsNullOrWhiteSpace(options.AdminEmail) || string.IsNullOrEmpty(options.AdminPassword))
+            return;
+        var setup = services.GetRequiredService<FirstAdministratorSetup>();
+        if (!await setup.IsNeededAsync())
+            return;
+        var (result, _) = await setup.CreateAsync(options.AdminEmail, options.AdminName, options.AdminPassword, "bootstrap settings");
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("Bots1C.Bootstrap");
+        if (result.Succeeded)
+            logger.LogInformation("Created the first administrator {Email} from the bootstrap settings", options.AdminEmail);
+        else
+            logger.LogError("Could not create the first administrator {Email} from the bootstrap settings: {Errors}",
+                options.AdminEmail, string.Join(" ", result.Errors.Select(e => e.Description)));
+    }
+
+    public static void AnnounceAddressesOnStart(this WebApplication app) =>
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+            foreach (var address in addresses)
+                Console.WriteLine($"Bots1C is running at {address}{app.Configuration["PathBase"]}");
+        });
+}

@@ -1,0 +1,42 @@
+using Bots1C.Web.Components;
+using Bots1C.Web.Endpoints;
+using Microsoft.Extensions.FileProviders;
+
+namespace Bots1C.Web.Composition;
+
+public static class WebPipeline
+{
+    public const string AssetsPath = "/assets";
+
+    public static WebApplication UseBots1CPipeline(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+            app.UseExceptionHandler("/status/500", createScopeForErrors: true);
+        app.UseStatusCodePagesWithReExecute("/status/{0}", createScopeForStatusCodePages: true);
+        app.UseRequestLocalization();
+
+        var assets = Path.Combine(AppContext.BaseDirectory, "wwwroot-assets");
+        if (Directory.Exists(assets))
+            app.UseStaticFiles(new StaticFileOptions
+            {
+                FileProvider = new PhysicalFileProvider(assets),
+                RequestPath = AssetsPath,
+            });
+
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        return app;
+    }
+
+    public static WebApplication MapBots1CEndpoints(this WebApplication app)
+    {
+        app.MapStaticAssets().AllowAnonymous();
+        app.MapHealthEndpoint();
+        app.MapAccountEndpoints();
+        app.MapCultureEndpoints();
+        app.MapRazorComponents<App>()
+            .AddInteractiveServerRenderMode();
+        return app;
+    }
+}

@@ -1,0 +1,80 @@
+using Bots1C.Domain;
+using Bots1C.Domain.Accounts;
+using Bots1C.Domain.Data;
+using Bots1C.Web.Components.Account;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using MudBlazor.Services;
+
+namespace Bots1C.Web.Composition;
+
+public static class WebServices
+{
+    public static WebApplicationBuilder AddBots1CWeb(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddBots1CDomain(builder.Configuration, builder.Environment.ContentRootPath);
+        services.AddOptions<BootstrapOptions>().BindConfiguration(BootstrapOptions.Section);
+
+        services.AddLocalization();
+        services.Configure<RequestLocalizationOptions>(Cultures.Configure);
+
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddMudServices();
+
+        var dataFolder = DataFolder.Resolve(builder.Configuration[DataFolder.ConfigKey], builder.Environment.ContentRootPath);
+        // Keys live with the data so sign-in cookies (and, later, encrypted bot tokens) survive restarts.
+        services.AddDataProtection()
+            .SetApplicationName("Bots1C")
+            .PersistKeysToFileSystem(new DirectoryInfo(dataFolder.File("keys")));
+
+        services.AddHealthChecks().AddDbContextCheck<Bots1CDbContext>();
+        services.AddAccounts();
+        return builder;
+    }
+
+    private static void AddAccounts(this IServiceCollection services)
+    {
+        services.AddIdentity<AppUser, IdentityRole>(o =>
+            {
+                o.User.RequireUniqueEmail = true;
+                o.Password.RequiredLength = 8;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+            })
+            .AddEntityFrameworkStores<Bots1CDbContext>()
+            .AddDefaultTokenProviders()
+            .AddErrorDescriber<LocalizedAccountErrorDescriber>()
+            .AddClaimsPrincipalFactory<DisplayNameClaimsFactory>();
+        services.AddScoped<AccountErrorDescriber>(sp => (LocalizedAccountErrorDescriber)sp.GetRequiredService<IdentityErrorDescriber>());
+
+        // A locked or changed user loses access within a minute, in the cookie and in an open circuit.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.AddScoped<AuthenticationStateProvider, RevalidatingIdentityStateProvider>();
+        services.AddCascadingAuthenticationState();
+
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.Cookie.Name = ".Bots1C.Auth";
+            o.LoginPath = AccountPaths.Login;
+            o.LogoutPath = AccountPaths.Logout;
+            o.AccessDeniedPath = AccountPaths.AccessDenied;
+            o.SlidingExpiration = true;
+            o.ExpireTimeSpan = TimeSpan.FromDays(14);
+            // A signed-in person without the role gets a real 403 (shown by the status page), not a redirect.
+            o.Events.OnRedirectToAccessDenied = context =>
+            {
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            };
+        });
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder()
+                .RequireAuthenticatedUser().Build());
+        services.AddScoped<SignInAudit>();
+    }
+}

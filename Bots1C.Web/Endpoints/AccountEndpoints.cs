@@ -1,0 +1,16 @@
+using Bots1C.Domain.Accounts;
+using Bots1C.Web.Components.Account;
+using Microsoft.AspNetCore.Identity;
+
+namespace Bots1C.Web.Endpoints;
+
+public static class AccountEndpoints
+{
+    /// <summary>Sign-out is a POST with an antiforgery token so a link on another site cannot sign people out.</summary>
+    public static void MapAccountEndpoints(this IEndpointRouteBuilder app) =>
+        app.MapPost(AccountPaths.Logout, async (SignInManager<AppUser> signIn, HttpContext http) =>
+        {
+            await signIn.SignOutAsync();
+            return TypedResults.LocalRedirect($"{http.Request.PathBase}{AccountPaths.Login}");
+        });
+}
