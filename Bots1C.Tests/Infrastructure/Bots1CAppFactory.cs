@@ -1,0 +1,72 @@
+using System.Net;
+using Bots1C.Domain.Accounts;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Bots1C.Tests.Infrastructure;
+
+/// <summary>The real app (real SQLite file in its own folder, real Identity, real pipeline), in-memory
+/// by default or on real Kestrel for browser tests.</summary>
+public class Bots1CAppFactory : WebApplicationFactory<Program>
+{
+    private readonly TempFolder? _ownFolder;
+    private readonly Dictionary<string, string?> _settings = new();
+
+    public Bots1CAppFactory(string? dataPath = null)
+    {
+        if (dataPath is null)
+            _ownFolder = new TempFolder();
+        DataPath = dataPath ?? _ownFolder!.Path;
+    }
+
+    public string DataPath { get; }
+
+    public Bots1CAppFactory With(string key, string? value)
+    {
+        _settings[key] = value;
+        return this;
+    }
+
+    /// <summary>Serve on a real loopback port (for Chromium) and return the base address.</summary>
+    public string StartOnKestrel()
+    {
+        UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+        StartServer();
+        var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
+        return addresses.Addresses.First().TrimEnd('/');
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Bots1C:DataPath", DataPath);
+        foreach (var (key, value) in _settings)
+            builder.UseSetting(key, value);
+    }
+
+    public HttpClient CreateBrowserLikeClient() =>
+        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    public async Task<AppUser> CreateUserAsync(string email, string password, params string[] roles)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = email.Split('@')[0], CreatedAt = DateTimeOffset.UtcNow };
+        var created = await users.CreateAsync(user, password);
+        Assert.True(created.Succeeded, string.Join(" ", created.Errors.Select(e => e.Description)));
+        if (roles.Length > 0)
+            await users.AddToRolesAsync(user, roles);
+        return user;
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+            _ownFolder?.Dispose();
+    }
+}
