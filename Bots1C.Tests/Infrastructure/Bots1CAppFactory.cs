@@ -43,6 +43,8 @@ public class Bots1CAppFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        // Outside Development the app expects published files; tests run from the build output like `dotnet run` does.
+        builder.UseStaticWebAssets();
         builder.UseSetting("Bots1C:DataPath", DataPath);
         foreach (var (key, value) in _settings)
             builder.UseSetting(key, value);

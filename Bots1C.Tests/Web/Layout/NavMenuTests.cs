@@ -1,0 +1,36 @@
+using Bots1C.Domain.Accounts;
+using Bots1C.Tests.Infrastructure;
+using Bots1C.Web.Components.Layout;
+using Bunit;
+
+namespace Bots1C.Tests.Web.Layout;
+
+public class NavMenuTests : MudTestContext
+{
+    private List<string> LinksFor(params string[] roles)
+    {
+        var auth = AddAuthorization();
+        auth.SetAuthorized("someone@example.ru");
+        auth.SetRoles(roles);
+        var menu = Render<NavMenu>();
+        return menu.FindAll("a").Select(a => a.TextContent.Trim()).ToList();
+    }
+
+    [Fact]
+    public void An_administrator_sees_home_users_and_the_event_log() =>
+        Assert.Equal(["Home", "Users", "Event log"], LinksFor(Roles.Administrator));
+
+    [Fact]
+    public void An_operator_sees_only_the_areas_open_to_operators() =>
+        Assert.Equal(["Home"], LinksFor(Roles.Operator));
+
+    [Fact]
+    public void Links_point_at_the_areas_pages()
+    {
+        var auth = AddAuthorization();
+        auth.SetAuthorized("admin@example.ru");
+        auth.SetRoles(Roles.Administrator);
+        var hrefs = Render<NavMenu>().FindAll("a").Select(a => a.GetAttribute("href")).ToList();
+        Assert.Equal(["", "admin/users", "admin/events"], hrefs);
+    }
+}
