@@ -1,0 +1,42 @@
+using Bots1C.Domain.Bots;
+
+namespace Bots1C.Domain.Channels;
+
+public enum VerifyOutcome
+{
+    Genuine,
+    /// <summary>No or wrong secret (Telegram) → 401.</summary>
+    Unauthorized,
+    /// <summary>Wrong signature (Viber) → 403.</summary>
+    Forbidden,
+}
+
+/// <summary>The two facts the webhook needs before it stores an update: its de-duplication key and the
+/// chat it belongs to (updates of one chat are processed in order).</summary>
+public sealed record UpdateEnvelope(string ExternalId, string ChatKey);
+
+public sealed record ConnectionCheck(bool Ok, string? Reason, string? AccountName = null);
+
+public sealed record WebhookRegistration(bool Ok, string? Reason);
+
+/// <summary>One messenger. Adapters only transport and translate; the outbox dispatcher owns retries and pacing.</summary>
+public interface IChannelAdapter
+{
+    Messenger Messenger { get; }
+
+    /// <summary>Is the request really from the messenger, for this bot? Runs on the raw body before any parsing.</summary>
+    VerifyOutcome Verify(BotCredentials bot, Func<string, string?> header, ReadOnlySpan<byte> body);
+
+    /// <summary>Reads just the de-duplication key and chat; null when the body is not a valid update (→ 400).</summary>
+    UpdateEnvelope? ReadEnvelope(ReadOnlySpan<byte> body);
+
+    /// <summary>Translates a stored update into events. Never throws for a well-formed but unknown kind:
+    /// that becomes an <see cref="InboundKind.Service"/> event.</summary>
+    IReadOnlyList<InboundEvent> Parse(ReadOnlySpan<byte> body);
+
+    Task<SendResult> SendAsync(BotCredentials bot, OutgoingMessage message, CancellationToken ct);
+
+    Task<ConnectionCheck> CheckConnectionAsync(BotCredentials bot, CancellationToken ct);
+
+    Task<WebhookRegistration> RegisterWebhookAsync(BotCredentials bot, string webhookUrl, CancellationToken ct);
+}
