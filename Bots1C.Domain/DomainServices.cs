@@ -1,4 +1,6 @@
 using Bots1C.Domain.Accounts;
+using Bots1C.Domain.Bots;
+using Bots1C.Domain.Conversations;
 using Bots1C.Domain.Data;
 using Bots1C.Domain.EventLog;
 using FluentValidation;
@@ -30,6 +32,22 @@ public static class DomainServices
         services.AddScoped<FirstAdministratorSetup>();
         services.AddSingleton<UserAdministration>();
         services.AddSingleton<UserPreferences>();
+
+        services.AddSingleton<TokenProtector>();
+        services.AddSingleton<BotDirectory>();
+        services.AddSingleton<BotCatalog>();
+        services.AddSingleton<BotConnection>();
+
+        services.AddSingleton<InboxSignal>();
+        services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<ConversationNotifier>();
+        services.AddSingleton<ConversationRecorder>();
+        services.AddSingleton<Outbox>();
+        services.AddSingleton<SendPacer>();
+        services.AddSingleton<InboxWriter>();
+        services.AddHostedService(sp => sp.GetRequiredService<InboxWriter>());
+        services.AddHostedService<ConversationProcessor>();
+        services.AddHostedService<OutboxDispatcher>();
         return services;
     }
 }

@@ -1,4 +1,6 @@
 using Bots1C.Domain.Accounts;
+using Bots1C.Domain.Bots;
+using Bots1C.Domain.Conversations;
 using Bots1C.Domain.EventLog;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -8,6 +10,12 @@ namespace Bots1C.Domain.Data;
 public class Bots1CDbContext(DbContextOptions<Bots1CDbContext> options) : IdentityDbContext<AppUser>(options)
 {
     public DbSet<EventLogEntry> Events => Set<EventLogEntry>();
+    public DbSet<Bot> Bots => Set<Bot>();
+    public DbSet<Contact> Contacts => Set<Contact>();
+    public DbSet<Conversation> Conversations => Set<Conversation>();
+    public DbSet<Message> Messages => Set<Message>();
+    public DbSet<InboxUpdate> Inbox => Set<InboxUpdate>();
+    public DbSet<OutboxItem> Outbox => Set<OutboxItem>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -6,4 +6,8 @@ public static class EventSources
     public const string Security = "Security";
     public const string Users = "Users";
     public const string System = "System";
+    public const string Bots = "Bots";
+    public const string Webhooks = "Webhooks";
+    public const string Delivery = "Delivery";
+    public const string Api = "Api";
 }

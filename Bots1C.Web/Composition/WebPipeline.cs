@@ -10,6 +10,12 @@ public static class WebPipeline
 
     public static WebApplication UseBots1CPipeline(this WebApplication app)
     {
+        // Published under a path such as /bots_unf behind a reverse proxy: the public URL keeps it, routes do not.
+        if (app.Configuration["PathBase"] is { Length: > 0 } pathBase)
+        {
+            app.UsePathBase(pathBase);
+            app.UseRouting();
+        }
         if (!app.Environment.IsDevelopment())
             app.UseExceptionHandler("/status/500", createScopeForErrors: true);
         app.UseStatusCodePagesWithReExecute("/status/{0}", createScopeForStatusCodePages: true);
@@ -33,6 +39,7 @@ public static class WebPipeline
     {
         app.MapStaticAssets().AllowAnonymous();
         app.MapHealthEndpoint();
+        app.MapWebhookEndpoints();
         app.MapAccountEndpoints();
         app.MapCultureEndpoints();
         app.MapRazorComponents<App>()

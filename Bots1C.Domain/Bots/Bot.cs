@@ -1,0 +1,39 @@
+namespace Bots1C.Domain.Bots;
+
+public enum ConnectionStatus
+{
+    Unknown,
+    Established,
+    Failing,
+}
+
+/// <summary>A bot in one messenger (the original's "Chat bots" catalog item).</summary>
+public class Bot
+{
+    public long Id { get; set; }
+    public string Name { get; set; } = "";
+    public Messenger Messenger { get; set; }
+    /// <summary>The messenger token, encrypted with Data Protection. Never shown back in full.</summary>
+    public string ProtectedToken { get; set; } = "";
+    /// <summary>The last four characters of the token, so people can tell tokens apart.</summary>
+    public string TokenHint { get; set; } = "";
+    /// <summary>The extra id some messengers need (e.g. a Viber account id).</summary>
+    public string? ExtraId { get; set; }
+    /// <summary>Where the messenger reaches this app, with the publication path, case kept as typed.</summary>
+    public string PublicBaseUrl { get; set; } = "";
+    /// <summary>A self-hosted Bot API server (Telegram), or the messenger API's address in tests.</summary>
+    public string? ApiServerUrl { get; set; }
+    public BotState State { get; set; }
+    /// <summary>The random, unguessable key in the webhook URL. Never the token.</summary>
+    public string BotKey { get; set; } = "";
+    /// <summary>Telegram's secret_token, checked on every webhook request.</summary>
+    public string WebhookSecret { get; set; } = "";
+    /// <summary>Web chat: the site origins allowed to embed the chat, one per line.</summary>
+    public string? AllowedOrigins { get; set; }
+    public ConnectionStatus Status { get; set; }
+    public string? StatusReason { get; set; }
+    public DateTimeOffset? StatusCheckedAt { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public string WebhookUrl => $"{PublicBaseUrl.TrimEnd('/')}/webhooks/{BotKey}";
+}

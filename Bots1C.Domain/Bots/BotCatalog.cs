@@ -1,0 +1,102 @@
+using Bots1C.Domain.Data;
+using Bots1C.Domain.EventLog;
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+
+namespace Bots1C.Domain.Bots;
+
+/// <summary>Creating, changing and listing bots (the "Chat bots" catalog), for the bot pages and the REST API alike.</summary>
+public class BotCatalog(
+    IDbContextFactory<Bots1CDbContext> dbFactory,
+    IValidator<BotInput> validator,
+    TokenProtector tokens,
+    BotDirectory directory,
+    EventJournal journal,
+    TimeProvider clock)
+{
+    public async Task<IReadOnlyList<BotView>> ListAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return (await db.Bots.AsNoTracking().OrderBy(b => b.Name).ToListAsync(ct)).Select(BotView.From).ToList();
+    }
+
+    public async Task<BotView?> GetAsync(long id, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Bots.AsNoTracking().FirstOrDefaultAsync(b => b.Id == id, ct) is { } bot ? BotView.From(bot) : null;
+    }
+
+    public async Task<BotChange> CreateAsync(BotInput input, string actor, CancellationToken ct = default)
+    {
+        input = input with { ExistingId = null };
+        var validation = await validator.ValidateAsync(input, ct);
+        if (!validation.IsValid)
+            return new BotChange(null, validation.Errors);
+
+        var bot = new Bot
+        {
+            BotKey = BotKeys.NewBotKey(),
+            WebhookSecret = BotKeys.NewWebhookSecret(),
+            CreatedAt = clock.GetUtcNow(),
+        };
+        Apply(bot, input);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        db.Bots.Add(bot);
+        await db.SaveChangesAsync(ct);
+        directory.Invalidate();
+        await journal.InfoAsync(EventSources.Bots, "BotCreated", $"Bot created ({bot.Messenger}).", bot.Name, actor);
+        return new BotChange(BotView.From(bot), []);
+    }
+
+    public async Task<BotChange> UpdateAsync(long id, BotInput input, string actor, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await db.Bots.FirstOrDefaultAsync(b => b.Id == id, ct) is not { } bot)
+            return BotChange.Missing;
+        input = input with { ExistingId = id };
+        var validation = await validator.ValidateAsync(input, ct);
+        if (!validation.IsValid)
+            return new BotChange(null, validation.Errors);
+
+        var before = bot.State;
+        Apply(bot, input);
+        await db.SaveChangesAsync(ct);
+        directory.Invalidate();
+        await journal.InfoAsync(EventSources.Bots, "BotChanged",
+            before == bot.State ? "Bot settings changed." : $"Bot settings changed; state {before} → {bot.State}.", bot.Name, actor);
+        return new BotChange(BotView.From(bot), []);
+    }
+
+    /// <summary>Like the original's deletion mark: the bot stops answering but its history stays.</summary>
+    public async Task<bool> MarkForDeletionAsync(long id, string actor, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await db.Bots.FirstOrDefaultAsync(b => b.Id == id, ct) is not { } bot)
+            return false;
+        bot.State = BotState.MarkedForDeletion;
+        await db.SaveChangesAsync(ct);
+        directory.Invalidate();
+        await journal.InfoAsync(EventSources.Bots, "BotMarkedForDeletion", "Bot marked for deletion.", bot.Name, actor);
+        return true;
+    }
+
+    private void Apply(Bot bot, BotInput input)
+    {
+        bot.Name = input.Name.Trim();
+        bot.Messenger = input.Messenger;
+        if (!string.IsNullOrWhiteSpace(input.Token))
+        {
+            var token = input.Token.Trim();
+            bot.ProtectedToken = tokens.Protect(token);
+            bot.TokenHint = TokenProtector.Hint(token);
+        }
+        bot.ExtraId = Blank(input.ExtraId);
+        // Kept exactly as typed (the publication path is case-sensitive), only the trailing slash dropped.
+        bot.PublicBaseUrl = input.PublicBaseUrl.Trim().TrimEnd('/');
+        bot.ApiServerUrl = Blank(input.ApiServerUrl)?.TrimEnd('/');
+        bot.State = input.State;
+        bot.AllowedOrigins = string.Join('\n', BotInputValidator.AllowedOriginList(input.AllowedOrigins).Select(o => o.TrimEnd('/')));
+    }
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}

@@ -1,0 +1,61 @@
+using Bots1C.Domain.Channels;
+using Bots1C.Domain.Data;
+using Bots1C.Domain.EventLog;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Bots1C.Domain.Bots;
+
+public sealed record ConnectionOutcome(bool Ok, string? Reason);
+
+/// <summary>"Check now" and "Register webhook": asks the messenger, stores the status, writes the event log.</summary>
+public class BotConnection(
+    IServiceProvider services,
+    IDbContextFactory<Bots1CDbContext> dbFactory,
+    BotDirectory directory,
+    EventJournal journal,
+    TimeProvider clock)
+{
+    public async Task<ConnectionOutcome?> CheckAsync(long botId, string actor, CancellationToken ct = default)
+    {
+        if (await directory.FindByIdAsync(botId, ct) is not { } bot)
+            return null;
+        var check = Adapter(bot.Messenger) is { } adapter
+            ? await adapter.CheckConnectionAsync(bot.Credentials, ct)
+            : new ConnectionCheck(true, null); // the web chat is served by this app itself
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var stored = await db.Bots.FirstAsync(b => b.Id == botId, ct);
+        var changed = stored.Status != (check.Ok ? ConnectionStatus.Established : ConnectionStatus.Failing);
+        stored.Status = check.Ok ? ConnectionStatus.Established : ConnectionStatus.Failing;
+        stored.StatusReason = check.Ok ? check.AccountName : check.Reason;
+        stored.StatusCheckedAt = clock.GetUtcNow();
+        await db.SaveChangesAsync(ct);
+
+        if (check.Ok)
+            await journal.InfoAsync(EventSources.Bots, "ConnectionEstablished",
+                $"Connection established{(check.AccountName is null ? "" : $" as {check.AccountName}")}.", stored.Name, actor);
+        else
+            await journal.WriteAsync(changed ? EventLevel.Error : EventLevel.Warning, EventSources.Bots, "ConnectionFailed",
+                $"The messenger refused the connection: {check.Reason}", stored.Name, actor, ct);
+        return new ConnectionOutcome(check.Ok, check.Ok ? check.AccountName : check.Reason);
+    }
+
+    public async Task<ConnectionOutcome?> RegisterWebhookAsync(long botId, string actor, CancellationToken ct = default)
+    {
+        if (await directory.FindByIdAsync(botId, ct) is not { } bot)
+            return null;
+        var url = $"{bot.PublicBaseUrl}/webhooks/{bot.BotKey}";
+        if (Adapter(bot.Messenger) is not { } adapter)
+            return new ConnectionOutcome(true, null);
+        var result = await adapter.RegisterWebhookAsync(bot.Credentials, url, ct);
+        if (result.Ok)
+            await journal.InfoAsync(EventSources.Bots, "WebhookRegistered", $"Webhook registered at {url}.", bot.Credentials.Name, actor);
+        else
+            await journal.WriteAsync(EventLevel.Error, EventSources.Bots, "WebhookRegistrationFailed",
+                $"The messenger refused the webhook {url}: {result.Reason}", bot.Credentials.Name, actor, ct);
+        return new ConnectionOutcome(result.Ok, result.Reason);
+    }
+
+    private IChannelAdapter? Adapter(Messenger messenger) => services.GetKeyedService<IChannelAdapter>(messenger);
+}

@@ -1,0 +1,89 @@
+using System.Text.RegularExpressions;
+using Bots1C.Domain.Data;
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+
+namespace Bots1C.Domain.Bots;
+
+/// <summary>The rules for a bot, shared by the bot card and the REST API. Error codes are stable
+/// (the UI words them in the reader's language; the API returns them with the English text).</summary>
+public partial class BotInputValidator : AbstractValidator<BotInput>
+{
+    /// <summary>Telegram only accepts webhooks on these ports.</summary>
+    public static readonly int[] TelegramPorts = [443, 80, 88, 8443];
+
+    public BotInputValidator(IDbContextFactory<Bots1CDbContext> dbFactory)
+    {
+        RuleFor(b => b.Name).Must(n => !string.IsNullOrWhiteSpace(n)).WithErrorCode("NameRequired")
+            .WithMessage("Enter the bot's name.");
+        RuleFor(b => b.Name).MaximumLength(100).WithErrorCode("NameTooLong").WithMessage("The name is longer than 100 characters.");
+        RuleFor(b => b.Name).MustAsync(async (input, name, ct) =>
+            {
+                await using var db = await dbFactory.CreateDbContextAsync(ct);
+                var trimmed = name.Trim();
+                return !await db.Bots.AnyAsync(b => b.Name == trimmed && b.Id != (input.ExistingId ?? 0), ct);
+            })
+            .When(b => !string.IsNullOrWhiteSpace(b.Name))
+            .WithErrorCode("NameTaken").WithMessage("Another bot already has this name.");
+
+        RuleFor(b => b.Messenger).IsInEnum().WithErrorCode("MessengerUnknown").WithMessage("Choose Telegram, Viber or Web chat.");
+
+        RuleFor(b => b.Token).Must(t => !string.IsNullOrWhiteSpace(t))
+            .When(b => b.ExistingId is null && b.Messenger != Messenger.WebChat)
+            .WithErrorCode("TokenRequired").WithMessage("Paste the token the messenger gave you.");
+        RuleFor(b => b.Token).Must(t => TelegramToken().IsMatch(t!.Trim()))
+            .When(b => b.Messenger == Messenger.Telegram && !string.IsNullOrWhiteSpace(b.Token))
+            .WithErrorCode("TokenFormat").WithMessage("A Telegram token looks like 123456789:AAE… (digits, a colon, 35 letters, digits, '-' or '_').");
+        RuleFor(b => b.Token).Must(t => ViberToken().IsMatch(t!.Trim()))
+            .When(b => b.Messenger == Messenger.Viber && !string.IsNullOrWhiteSpace(b.Token))
+            .WithErrorCode("TokenFormat").WithMessage("A Viber token is letters and digits in three groups joined by '-'.");
+
+        RuleFor(b => b.PublicBaseUrl).Must(u => !string.IsNullOrWhiteSpace(u))
+            .WithErrorCode("PublicUrlRequired").WithMessage("Enter the public address of this app, with the publication path.");
+        RuleFor(b => b.PublicBaseUrl).Must(BeAbsoluteWebUrl)
+            .When(b => !string.IsNullOrWhiteSpace(b.PublicBaseUrl))
+            .WithErrorCode("PublicUrlInvalid").WithMessage("The public address must be a full address such as https://bot.example.ru/bots_unf, without '?' or '#'.");
+        RuleFor(b => b.PublicBaseUrl).Must(BeHttpsOrLocal)
+            .When(b => BeAbsoluteWebUrl(b.PublicBaseUrl))
+            .WithErrorCode("PublicUrlNotHttps").WithMessage("Messengers only call HTTPS addresses; plain HTTP is allowed for localhost only.");
+        RuleFor(b => b.PublicBaseUrl).Must(u => TelegramPorts.Contains(new Uri(u.Trim()).Port))
+            .When(b => b.Messenger == Messenger.Telegram && BeAbsoluteWebUrl(b.PublicBaseUrl) && BeHttpsOrLocal(b.PublicBaseUrl))
+            .WithErrorCode("PublicUrlPort").WithMessage("Telegram only calls ports 443, 80, 88 and 8443.");
+
+        RuleFor(b => b.ApiServerUrl).Must(u => BeAbsoluteWebUrl(u!))
+            .When(b => !string.IsNullOrWhiteSpace(b.ApiServerUrl))
+            .WithErrorCode("ApiServerUrlInvalid").WithMessage("The API server address must be a full http(s) address.");
+
+        RuleFor(b => b.State).IsInEnum().WithErrorCode("StateUnknown").WithMessage("Choose active, disabled or marked for deletion.");
+
+        RuleForEach(b => AllowedOriginList(b.AllowedOrigins)).Must(BeOrigin)
+            .OverridePropertyName(nameof(BotInput.AllowedOrigins))
+            .WithErrorCode("OriginInvalid").WithMessage("'{PropertyValue}' is not a site origin such as https://shop.example.ru.");
+    }
+
+    public static IEnumerable<string> AllowedOriginList(string? origins) =>
+        (origins ?? "").Split(['\n', '\r', ',', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    private static bool BeAbsoluteWebUrl(string url) =>
+        Uri.TryCreate(url?.Trim(), UriKind.Absolute, out var uri)
+        && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
+        && string.IsNullOrEmpty(uri.Query) && string.IsNullOrEmpty(uri.Fragment);
+
+    private static bool BeHttpsOrLocal(string url)
+    {
+        var uri = new Uri(url.Trim());
+        return uri.Scheme == Uri.UriSchemeHttps || uri.IsLoopback;
+    }
+
+    /// <summary>An origin is scheme, host and port only: what browsers send in the Origin header.</summary>
+    private static bool BeOrigin(string origin) =>
+        Uri.TryCreate(origin, UriKind.Absolute, out var uri)
+        && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
+        && string.Equals(uri.GetLeftPart(UriPartial.Authority), origin.TrimEnd('/'), StringComparison.OrdinalIgnoreCase);
+
+    [GeneratedRegex(@"^\d{5,15}:[A-Za-z0-9_-]{35}$")]
+    private static partial Regex TelegramToken();
+
+    [GeneratedRegex(@"^[A-Za-z0-9]{8,32}-[A-Za-z0-9]{8,32}-[A-Za-z0-9]{8,32}$")]
+    private static partial Regex ViberToken();
+}

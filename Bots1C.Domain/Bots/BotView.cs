@@ -1,0 +1,31 @@
+namespace Bots1C.Domain.Bots;
+
+/// <summary>A bot as pages and the API show it: the token only masked.</summary>
+public sealed record BotView(
+    long Id,
+    string Name,
+    Messenger Messenger,
+    string TokenMasked,
+    string? ExtraId,
+    string PublicBaseUrl,
+    string? ApiServerUrl,
+    BotState State,
+    string BotKey,
+    string WebhookUrl,
+    string? AllowedOrigins,
+    ConnectionStatus Status,
+    string? StatusReason,
+    DateTimeOffset? StatusCheckedAt,
+    DateTimeOffset CreatedAt)
+{
+    public static BotView From(Bot b) => new(b.Id, b.Name, b.Messenger, TokenProtector.Mask(b.TokenHint), b.ExtraId,
+        b.PublicBaseUrl, b.ApiServerUrl, b.State, b.BotKey, b.WebhookUrl, b.AllowedOrigins, b.Status, b.StatusReason,
+        b.StatusCheckedAt, b.CreatedAt);
+}
+
+/// <summary>The outcome of creating or changing a bot: the bot, or what to fix, or that it is gone.</summary>
+public sealed record BotChange(BotView? Bot, IReadOnlyList<FluentValidation.Results.ValidationFailure> Errors, bool NotFound = false)
+{
+    public bool Succeeded => Bot is not null && Errors.Count == 0;
+    public static BotChange Missing => new(null, [], NotFound: true);
+}

@@ -1,0 +1,24 @@
+namespace Bots1C.Domain.Conversations;
+
+/// <summary>One messenger user as seen by one bot.</summary>
+public class Contact
+{
+    public long Id { get; set; }
+    public long BotId { get; set; }
+    public string ExternalUserId { get; set; } = "";
+    public string? FirstName { get; set; }
+    public string? LastName { get; set; }
+    public string? Username { get; set; }
+    public string? LanguageCode { get; set; }
+    public string? Phone { get; set; }
+    public string? Email { get; set; }
+    /// <summary>The user blocked the bot (or unsubscribed): nothing is sent until they come back.</summary>
+    public bool IsBlocked { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    public string DisplayName =>
+        string.Join(' ', new[] { FirstName, LastName }.Where(s => !string.IsNullOrWhiteSpace(s))) is { Length: > 0 } name
+            ? name
+            : Username ?? ExternalUserId;
+}

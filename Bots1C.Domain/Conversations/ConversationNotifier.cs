@@ -1,0 +1,49 @@
+namespace Bots1C.Domain.Conversations;
+
+public enum ConversationChange
+{
+    MessageAdded,
+    DeliveryChanged,
+    ContactChanged,
+}
+
+public sealed record ConversationEvent(long BotId, long ConversationId, long? MessageId, ConversationChange Change);
+
+/// <summary>
+/// Tells live screens (operator pages, the web chat) that a conversation changed, so they never poll.
+/// Subscribers get events on the publisher's thread and must hand them to their own context quickly.
+/// </summary>
+public class ConversationNotifier
+{
+    private readonly Lock _gate = new();
+    private ImmutableSubscribers _subscribers = new([]);
+
+    public IDisposable Subscribe(Func<ConversationEvent, Task> handler)
+    {
+        lock (_gate)
+            _subscribers = new(_subscribers.Handlers.Add(handler));
+        return new Subscription(this, handler);
+    }
+
+    public async Task PublishAsync(ConversationEvent change)
+    {
+        foreach (var handler in _subscribers.Handlers)
+        {
+            try { await handler(change); }
+            catch { /* one broken screen must not stop the message path */ }
+        }
+    }
+
+    private void Unsubscribe(Func<ConversationEvent, Task> handler)
+    {
+        lock (_gate)
+            _subscribers = new(_subscribers.Handlers.Remove(handler));
+    }
+
+    private sealed record ImmutableSubscribers(System.Collections.Immutable.ImmutableList<Func<ConversationEvent, Task>> Handlers);
+
+    private sealed class Subscription(ConversationNotifier owner, Func<ConversationEvent, Task> handler) : IDisposable
+    {
+        public void Dispose() => owner.Unsubscribe(handler);
+    }
+}

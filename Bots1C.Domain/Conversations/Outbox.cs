@@ -1,0 +1,47 @@
+using System.Text.Json;
+using Bots1C.Domain.Channels;
+using Bots1C.Domain.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Bots1C.Domain.Conversations;
+
+public sealed record OutgoingText(long ConversationId, string Text, IReadOnlyList<Button>? Buttons, string Author);
+
+/// <summary>Queues outgoing messages: the message (state "queued") and its outbox row are committed together,
+/// and the dispatcher delivers them in the background. Nothing here calls a messenger.</summary>
+public class Outbox(IDbContextFactory<Bots1CDbContext> dbFactory, OutboxSignal signal, ConversationNotifier notifier, TimeProvider clock)
+{
+    public async Task<Message?> EnqueueAsync(OutgoingText outgoing, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var conversation = await db.Conversations.FirstOrDefaultAsync(c => c.Id == outgoing.ConversationId, ct);
+        if (conversation is null)
+            return null;
+        var now = clock.GetUtcNow();
+        var message = new Message
+        {
+            ConversationId = conversation.Id,
+            Direction = MessageDirection.Outgoing,
+            Kind = MessageKind.Text,
+            Text = outgoing.Text,
+            ButtonsJson = outgoing.Buttons is { Count: > 0 } buttons ? JsonSerializer.Serialize(buttons) : null,
+            Author = outgoing.Author,
+            DeliveryState = DeliveryState.Queued,
+            CreatedAt = now,
+        };
+        db.Messages.Add(message);
+        db.Outbox.Add(new OutboxItem
+        {
+            BotId = conversation.BotId, ChatId = conversation.ChatId, Kind = OutboxKind.Message, Message = message,
+            NextAttemptAt = now, CreatedAt = now,
+        });
+        conversation.LastMessageAt = now;
+        await db.SaveChangesAsync(ct);
+        signal.Signal();
+        await notifier.PublishAsync(new ConversationEvent(conversation.BotId, conversation.Id, message.Id, ConversationChange.MessageAdded));
+        return message;
+    }
+
+    public static IReadOnlyList<Button> ButtonsOf(Message message) =>
+        message.ButtonsJson is null ? [] : JsonSerializer.Deserialize<List<Button>>(message.ButtonsJson) ?? [];
+}

@@ -1,0 +1,217 @@
+using Bots1C.Domain.Bots;
+using Bots1C.Domain.Channels;
+using Bots1C.Domain.Data;
+using Bots1C.Domain.EventLog;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Bots1C.Domain.Conversations;
+
+/// <summary>
+/// Delivers the outbox through the bots' adapters. It owns every guard: pacing, the messenger's
+/// retry_after, backoff on 5xx and timeouts, giving up on permanent refusals, and marking contacts who
+/// blocked the bot. Adapters only transport.
+/// </summary>
+public sealed class OutboxDispatcher(
+    IDbContextFactory<Bots1CDbContext> dbFactory,
+    IServiceProvider services,
+    BotDirectory directory,
+    SendPacer pacer,
+    ConversationNotifier notifier,
+    OutboxSignal signal,
+    EventJournal journal,
+    TimeProvider clock,
+    ILogger<OutboxDispatcher> logger) : BackgroundService
+{
+    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
+    private static readonly TimeSpan Poll = TimeSpan.FromSeconds(5);
+    private const int BatchSize = 100;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var wait = Poll;
+            try
+            {
+                wait = await DispatchDueAsync(stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogError(e, "Outbox dispatch failed; retrying shortly");
+            }
+            if (wait > TimeSpan.Zero)
+                await signal.WaitAsync(wait, clock, stoppingToken);
+        }
+    }
+
+    /// <summary>Sends what is due; returns how long until the next item falls due (at most the poll interval).</summary>
+    private async Task<TimeSpan> DispatchDueAsync(CancellationToken ct)
+    {
+        var claim = Guid.NewGuid().ToString("N");
+        var now = clock.GetUtcNow();
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            var claimed = await db.Outbox
+                .Where(o => o.State == OutboxState.Pending && o.NextAttemptAt <= now && (o.LeaseUntil == null || o.LeaseUntil < now))
+                .OrderBy(o => o.Id).Take(BatchSize)
+                .ExecuteUpdateAsync(s => s.SetProperty(o => o.LeaseOwner, claim).SetProperty(o => o.LeaseUntil, now + Lease), ct);
+            if (claimed > 0)
+            {
+                var items = await db.Outbox.AsNoTracking().Where(o => o.LeaseOwner == claim)
+                    .OrderBy(o => o.Id).Select(o => new { o.Id, o.BotId, o.ChatId }).ToListAsync(ct);
+                var chats = items.GroupBy(i => (i.BotId, i.ChatId)).Select(g => g.Select(i => i.Id).ToList());
+                await Parallel.ForEachAsync(chats, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = ct },
+                    async (ids, token) => await DeliverChatAsync(ids, token));
+                return TimeSpan.Zero; // there may be more
+            }
+            var next = await db.Outbox.Where(o => o.State == OutboxState.Pending)
+                .OrderBy(o => o.NextAttemptAt).Select(o => (DateTimeOffset?)o.NextAttemptAt).FirstOrDefaultAsync(ct);
+            return next is { } due ? Clamp(due - now) : Poll;
+        }
+    }
+
+    private static TimeSpan Clamp(TimeSpan wait) =>
+        wait < TimeSpan.FromMilliseconds(10) ? TimeSpan.FromMilliseconds(10) : wait > Poll ? Poll : wait;
+
+    /// <summary>One chat's items in order; if one must wait, the ones after it wait too.</summary>
+    private async Task DeliverChatAsync(List<long> ids, CancellationToken ct)
+    {
+        for (var i = 0; i < ids.Count; i++)
+        {
+            if (!await DeliverAsync(ids[i], ct))
+            {
+                await ReleaseAsync(ids.Skip(i + 1), ct);
+                return;
+            }
+        }
+    }
+
+    /// <summary>Returns false when this chat must wait before anything else is sent to it.</summary>
+    private async Task<bool> DeliverAsync(long id, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var item = await db.Outbox.Include(o => o.Message).FirstAsync(o => o.Id == id, ct);
+        var bot = await directory.FindByIdAsync(item.BotId, ct);
+        if (bot is null || bot.State != BotState.Active)
+        {
+            await FailAsync(db, item, "The bot is disabled or marked for deletion.", ct);
+            return true;
+        }
+        var contact = await ContactOfAsync(db, item, ct);
+        if (contact is { IsBlocked: true } && item.Kind == OutboxKind.Message)
+        {
+            await FailAsync(db, item, "The contact has blocked the bot.", ct);
+            return true;
+        }
+
+        var wait = pacer.Reserve(bot.Messenger, bot.Id, item.ChatId);
+        if (wait > TimeSpan.Zero)
+        {
+            await PostponeAsync(db, item, wait, ct);
+            return false;
+        }
+
+        var adapter = services.GetRequiredKeyedService<IChannelAdapter>(bot.Messenger);
+        SendResult result;
+        try
+        {
+            result = await adapter.SendAsync(bot.Credentials, ToOutgoing(item), ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            result = SendResult.Transient(e.Message);
+        }
+        return await ApplyAsync(db, item, contact, result, ct);
+    }
+
+    private async Task<bool> ApplyAsync(Bots1CDbContext db, OutboxItem item, Contact? contact, SendResult result, CancellationToken ct)
+    {
+        item.Attempts++;
+        item.LastError = result.Reason;
+        switch (result.Outcome)
+        {
+            case SendOutcome.Sent:
+                item.State = OutboxState.Done;
+                item.LeaseOwner = null;
+                if (item.Message is { } sent)
+                {
+                    sent.DeliveryState = DeliveryState.Sent;
+                    sent.ExternalMessageId = result.ExternalMessageId;
+                    sent.MessengerAt = clock.GetUtcNow();
+                }
+                await SaveAndNotifyAsync(db, item, ct);
+                return true;
+            case SendOutcome.RateLimited when item.Attempts < RetryPolicy.MaxAttempts:
+                await PostponeAsync(db, item, result.RetryAfter ?? TimeSpan.FromSeconds(1), ct);
+                return false;
+            case SendOutcome.Transient when item.Attempts < RetryPolicy.MaxTransientAttempts:
+                await PostponeAsync(db, item, RetryPolicy.Backoff(item.Attempts, Random.Shared.NextDouble()), ct);
+                return false;
+            case SendOutcome.Blocked:
+                if (contact is not null)
+                    contact.IsBlocked = true;
+                await FailAsync(db, item, result.Reason ?? "Blocked by the user.", ct);
+                return true;
+            default:
+                await FailAsync(db, item, result.Reason ?? result.Outcome.ToString(), ct);
+                return true;
+        }
+    }
+
+    private async Task PostponeAsync(Bots1CDbContext db, OutboxItem item, TimeSpan wait, CancellationToken ct)
+    {
+        item.NextAttemptAt = clock.GetUtcNow() + wait;
+        item.LeaseOwner = null;
+        item.LeaseUntil = null;
+        await db.SaveChangesAsync(ct);
+    }
+
+    private async Task FailAsync(Bots1CDbContext db, OutboxItem item, string reason, CancellationToken ct)
+    {
+        item.State = OutboxState.Failed;
+        item.LastError = reason;
+        item.LeaseOwner = null;
+        if (item.Message is { } failed)
+        {
+            failed.DeliveryState = DeliveryState.Failed;
+            failed.FailureReason = reason;
+        }
+        await SaveAndNotifyAsync(db, item, ct);
+        await journal.WriteAsync(EventLevel.Warning, EventSources.Delivery, "DeliveryFailed",
+            $"A message to chat {item.ChatId} was not delivered: {reason}", $"bot {item.BotId}", ct: ct);
+    }
+
+    private async Task SaveAndNotifyAsync(Bots1CDbContext db, OutboxItem item, CancellationToken ct)
+    {
+        await db.SaveChangesAsync(ct);
+        if (item.Message is { } message)
+            await notifier.PublishAsync(new ConversationEvent(item.BotId, message.ConversationId, message.Id, ConversationChange.DeliveryChanged));
+    }
+
+    private async Task ReleaseAsync(IEnumerable<long> ids, CancellationToken ct)
+    {
+        var list = ids.ToList();
+        if (list.Count == 0)
+            return;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await db.Outbox.Where(o => list.Contains(o.Id))
+            .ExecuteUpdateAsync(s => s.SetProperty(o => o.LeaseOwner, (string?)null).SetProperty(o => o.LeaseUntil, (DateTimeOffset?)null), ct);
+    }
+
+    private static async Task<Contact?> ContactOfAsync(Bots1CDbContext db, OutboxItem item, CancellationToken ct) =>
+        await db.Conversations.Where(c => c.BotId == item.BotId && c.ChatId == item.ChatId)
+            .Select(c => c.Contact).FirstOrDefaultAsync(ct);
+
+    private static OutgoingMessage ToOutgoing(OutboxItem item) => item.Kind switch
+    {
+        OutboxKind.CallbackAnswer => new OutgoingMessage(item.ChatId, null) { CallbackAnswerId = item.CallbackId },
+        _ => new OutgoingMessage(item.ChatId, item.Message!.Text)
+        {
+            Buttons = Outbox.ButtonsOf(item.Message),
+            TrackingId = item.Message.Id.ToString(),
+        },
+    };
+}

@@ -1,0 +1,31 @@
+using System.Threading.Channels;
+
+namespace Bots1C.Domain.Conversations;
+
+/// <summary>Wakes a background worker as soon as there is work, instead of waiting for its next poll.
+/// Many signals while it is busy collapse into one.</summary>
+public class WakeUpSignal
+{
+    private readonly Channel<bool> _channel = Channel.CreateBounded<bool>(
+        new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+
+    public void Signal() => _channel.Writer.TryWrite(true);
+
+    /// <summary>Returns when signalled or when <paramref name="timeout"/> passes on <paramref name="clock"/>.</summary>
+    public async Task WaitAsync(TimeSpan timeout, TimeProvider clock, CancellationToken ct)
+    {
+        using var timeoutCts = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var delay = Task.Delay(timeout, clock, timeoutCts.Token);
+        var signalled = _channel.Reader.WaitToReadAsync(ct).AsTask();
+        await Task.WhenAny(delay, signalled);
+        timeoutCts.Cancel();
+        _channel.Reader.TryRead(out _);
+        ct.ThrowIfCancellationRequested();
+    }
+}
+
+/// <summary>New rows in the inbox.</summary>
+public sealed class InboxSignal : WakeUpSignal;
+
+/// <summary>New or due rows in the outbox.</summary>
+public sealed class OutboxSignal : WakeUpSignal;

@@ -1,0 +1,85 @@
+using Bots1C.Domain.Bots;
+using Bots1C.Domain.Conversations;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Bots1C.Domain.Data;
+
+public class BotConfiguration : IEntityTypeConfiguration<Bot>
+{
+    public void Configure(EntityTypeBuilder<Bot> bot)
+    {
+        bot.Property(b => b.Name).HasMaxLength(100);
+        bot.HasIndex(b => b.Name).IsUnique();
+        bot.Property(b => b.Messenger).HasConversion<string>().HasMaxLength(20);
+        bot.Property(b => b.State).HasConversion<string>().HasMaxLength(20);
+        bot.Property(b => b.Status).HasConversion<string>().HasMaxLength(20);
+        bot.Property(b => b.BotKey).HasMaxLength(64);
+        bot.HasIndex(b => b.BotKey).IsUnique();
+        bot.Property(b => b.PublicBaseUrl).HasMaxLength(500);
+        bot.Property(b => b.ApiServerUrl).HasMaxLength(500);
+        bot.Property(b => b.StatusReason).HasMaxLength(1000);
+        bot.Ignore(b => b.WebhookUrl);
+    }
+}
+
+public class ContactConfiguration : IEntityTypeConfiguration<Contact>
+{
+    public void Configure(EntityTypeBuilder<Contact> contact)
+    {
+        contact.HasIndex(c => new { c.BotId, c.ExternalUserId }).IsUnique();
+        contact.Property(c => c.ExternalUserId).HasMaxLength(128);
+        contact.HasOne<Bot>().WithMany().HasForeignKey(c => c.BotId);
+        contact.Ignore(c => c.DisplayName);
+    }
+}
+
+public class ConversationConfiguration : IEntityTypeConfiguration<Conversation>
+{
+    public void Configure(EntityTypeBuilder<Conversation> conversation)
+    {
+        conversation.HasIndex(c => new { c.BotId, c.ContactId }).IsUnique();
+        conversation.HasIndex(c => c.LastMessageAt);
+        conversation.HasOne(c => c.Contact).WithMany().HasForeignKey(c => c.ContactId);
+        conversation.HasOne<Bot>().WithMany().HasForeignKey(c => c.BotId);
+    }
+}
+
+public class MessageConfiguration : IEntityTypeConfiguration<Message>
+{
+    public void Configure(EntityTypeBuilder<Message> message)
+    {
+        message.HasIndex(m => new { m.ConversationId, m.Id });
+        message.HasIndex(m => m.ExternalMessageId);
+        message.HasOne(m => m.Conversation).WithMany().HasForeignKey(m => m.ConversationId);
+        message.Property(m => m.Direction).HasConversion<string>().HasMaxLength(10);
+        message.Property(m => m.Kind).HasConversion<string>().HasMaxLength(20);
+        message.Property(m => m.DeliveryState).HasConversion<string>().HasMaxLength(20);
+    }
+}
+
+public class InboxUpdateConfiguration : IEntityTypeConfiguration<InboxUpdate>
+{
+    public const string Table = "InboxUpdates";
+
+    public void Configure(EntityTypeBuilder<InboxUpdate> update)
+    {
+        update.ToTable(Table);
+        update.HasIndex(u => new { u.BotId, u.ExternalId }).IsUnique();
+        update.HasIndex(u => new { u.State, u.Id });
+        update.Property(u => u.ExternalId).HasMaxLength(64);
+        update.Property(u => u.ChatKey).HasMaxLength(128);
+        update.HasOne<Bot>().WithMany().HasForeignKey(u => u.BotId);
+    }
+}
+
+public class OutboxItemConfiguration : IEntityTypeConfiguration<OutboxItem>
+{
+    public void Configure(EntityTypeBuilder<OutboxItem> item)
+    {
+        item.ToTable("Outbox");
+        item.HasIndex(i => new { i.State, i.NextAttemptAt });
+        item.HasOne<Bot>().WithMany().HasForeignKey(i => i.BotId);
+        item.HasOne(i => i.Message).WithMany().HasForeignKey(i => i.MessageId);
+    }
+}

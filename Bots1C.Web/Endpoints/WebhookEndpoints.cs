@@ -1,0 +1,84 @@
+using Bots1C.Domain.Bots;
+using Bots1C.Domain.Channels;
+using Bots1C.Domain.Conversations;
+using Bots1C.Domain.EventLog;
+
+namespace Bots1C.Web.Endpoints;
+
+/// <summary>
+/// <c>{public base}/webhooks/{botKey}</c>. A POST does only this: find the bot, verify, read the update's key,
+/// commit it to the inbox, answer. No scenario runs and no messenger is called inside the request.
+/// </summary>
+public static class WebhookEndpoints
+{
+    public const int MaxBodyBytes = 1024 * 1024;
+
+    public static void MapWebhookEndpoints(this IEndpointRouteBuilder app)
+    {
+        var webhooks = app.MapGroup("/webhooks/{botKey}").AllowAnonymous().DisableAntiforgery();
+        // The original's troubleshooting steps open this address in a browser and expect this line.
+        webhooks.MapGet("", () => TypedResults.Text("Status: Ready", "text/plain"));
+        webhooks.MapPost("", ReceiveAsync);
+    }
+
+    private static async Task<IResult> ReceiveAsync(string botKey, HttpContext http, BotDirectory bots,
+        IServiceProvider services, InboxWriter inbox, EventJournal journal, CancellationToken ct)
+    {
+        var bot = await bots.FindByKeyAsync(botKey, ct);
+        if (bot is null)
+            return await RefuseAsync(journal, StatusCodes.Status404NotFound, "WebhookUnknownBot",
+                "A webhook call named a bot key that does not exist.", http, null);
+
+        var body = await ReadBodyAsync(http, ct);
+        if (body is null)
+            return await RefuseAsync(journal, StatusCodes.Status413PayloadTooLarge, "WebhookTooLarge",
+                $"A webhook call was larger than {MaxBodyBytes} bytes.", http, bot);
+
+        if (services.GetKeyedService<IChannelAdapter>(bot.Messenger) is not { } adapter)
+            return await RefuseAsync(journal, StatusCodes.Status404NotFound, "WebhookNoAdapter",
+                $"{bot.Messenger} bots do not receive webhooks.", http, bot);
+
+        var verdict = adapter.Verify(bot.Credentials, name => http.Request.Headers[name].FirstOrDefault(), body);
+        if (verdict != VerifyOutcome.Genuine)
+            return await RefuseAsync(journal,
+                verdict == VerifyOutcome.Forbidden ? StatusCodes.Status403Forbidden : StatusCodes.Status401Unauthorized,
+                "WebhookNotGenuine", "A webhook call failed the messenger's secret or signature check.", http, bot);
+
+        if (adapter.ReadEnvelope(body) is not { } envelope)
+            return await RefuseAsync(journal, StatusCodes.Status400BadRequest, "WebhookMalformed",
+                "A webhook call did not contain a valid update.", http, bot);
+
+        // A disabled bot's updates are kept but not processed, and answered 200 so the messenger stops resending.
+        var state = bot.State == BotState.Active ? InboxState.Pending : InboxState.Ignored;
+        await inbox.AppendAsync(new IncomingUpdate(bot.Id, envelope.ExternalId, envelope.ChatKey, body, state), ct);
+        return Results.Ok();
+    }
+
+    /// <summary>The body, or null when it is over the limit (declared or actual).</summary>
+    private static async Task<byte[]?> ReadBodyAsync(HttpContext http, CancellationToken ct)
+    {
+        if (http.Request.ContentLength > MaxBodyBytes)
+            return null;
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await http.Request.Body.ReadAsync(chunk, ct)) > 0)
+        {
+            if (buffer.Length + read > MaxBodyBytes)
+                return null;
+            buffer.Write(chunk, 0, read);
+        }
+        return buffer.ToArray();
+    }
+
+    private static async Task<IResult> RefuseAsync(EventJournal journal, int status, string code, string message,
+        HttpContext http, BotSnapshot? bot)
+    {
+        var from = http.Connection.RemoteIpAddress?.ToString() ?? "unknown address";
+        await journal.WarningAsync(EventSources.Webhooks, code, $"{message} Answered {status}. From {from}.",
+            bot?.Credentials.Name ?? $"key {Truncate(http.GetRouteValue("botKey")?.ToString())}");
+        return Results.StatusCode(status);
+    }
+
+    private static string Truncate(string? key) => key is null ? "" : key.Length <= 8 ? key : key[..8] + "…";
+}
