@@ -37,12 +37,14 @@ public static class DomainServices
         services.AddSingleton<BotDirectory>();
         services.AddSingleton<BotCatalog>();
         services.AddSingleton<BotConnection>();
+        services.AddSingleton<ApiKeys.ApiKeyStore>();
 
         services.AddSingleton<InboxSignal>();
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<ConversationNotifier>();
         services.AddSingleton<ConversationRecorder>();
         services.AddSingleton<Outbox>();
+        services.AddSingleton<ConversationQueries>();
         services.AddSingleton<SendPacer>();
         services.AddSingleton<InboxWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<InboxWriter>());

@@ -7,16 +7,26 @@ namespace Bots1C.Domain.Conversations;
 
 public sealed record OutgoingText(long ConversationId, string Text, IReadOnlyList<Button>? Buttons, string Author);
 
+public sealed record EnqueueResult(Message? Message, IReadOnlyList<FluentValidation.Results.ValidationFailure> Errors, bool NotFound = false);
+
 /// <summary>Queues outgoing messages: the message (state "queued") and its outbox row are committed together,
 /// and the dispatcher delivers them in the background. Nothing here calls a messenger.</summary>
-public class Outbox(IDbContextFactory<Bots1CDbContext> dbFactory, OutboxSignal signal, ConversationNotifier notifier, TimeProvider clock)
+public class Outbox(
+    IDbContextFactory<Bots1CDbContext> dbFactory,
+    FluentValidation.IValidator<OutgoingText> validator,
+    OutboxSignal signal,
+    ConversationNotifier notifier,
+    TimeProvider clock)
 {
-    public async Task<Message?> EnqueueAsync(OutgoingText outgoing, CancellationToken ct = default)
+    public async Task<EnqueueResult> EnqueueAsync(OutgoingText outgoing, CancellationToken ct = default)
     {
+        var validation = await validator.ValidateAsync(outgoing, ct);
+        if (!validation.IsValid)
+            return new EnqueueResult(null, validation.Errors);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var conversation = await db.Conversations.FirstOrDefaultAsync(c => c.Id == outgoing.ConversationId, ct);
         if (conversation is null)
-            return null;
+            return new EnqueueResult(null, [], NotFound: true);
         var now = clock.GetUtcNow();
         var message = new Message
         {
@@ -39,7 +49,7 @@ public class Outbox(IDbContextFactory<Bots1CDbContext> dbFactory, OutboxSignal s
         await db.SaveChangesAsync(ct);
         signal.Signal();
         await notifier.PublishAsync(new ConversationEvent(conversation.BotId, conversation.Id, message.Id, ConversationChange.MessageAdded));
-        return message;
+        return new EnqueueResult(message, []);
     }
 
     public static IReadOnlyList<Button> ButtonsOf(Message message) =>

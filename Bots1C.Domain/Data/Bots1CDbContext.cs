@@ -16,6 +16,7 @@ public class Bots1CDbContext(DbContextOptions<Bots1CDbContext> options) : Identi
     public DbSet<Message> Messages => Set<Message>();
     public DbSet<InboxUpdate> Inbox => Set<InboxUpdate>();
     public DbSet<OutboxItem> Outbox => Set<OutboxItem>();
+    public DbSet<ApiKeys.ApiKey> ApiKeys => Set<ApiKeys.ApiKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -83,3 +83,14 @@ public class OutboxItemConfiguration : IEntityTypeConfiguration<OutboxItem>
         item.HasOne(i => i.Message).WithMany().HasForeignKey(i => i.MessageId);
     }
 }
+
+public class ApiKeyConfiguration : IEntityTypeConfiguration<ApiKeys.ApiKey>
+{
+    public void Configure(EntityTypeBuilder<ApiKeys.ApiKey> key)
+    {
+        key.Property(k => k.Name).HasMaxLength(100);
+        key.Property(k => k.Prefix).HasMaxLength(8);
+        key.Property(k => k.Hash).HasMaxLength(64);
+        key.HasIndex(k => k.Hash).IsUnique();
+    }
+}

@@ -8,4 +8,6 @@ public class BootstrapOptions
     public string? AdminEmail { get; set; }
     public string? AdminPassword { get; set; }
     public string AdminName { get; set; } = "Administrator";
+    /// <summary><c>Bots1C__Bootstrap__ApiKey</c>: an API key created at start if it does not exist yet.</summary>
+    public string? ApiKey { get; set; }
 }

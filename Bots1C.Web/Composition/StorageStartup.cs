@@ -25,6 +25,7 @@ public static class StorageStartup
         await using var scope = app.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<RoleSeeder>().EnsureRolesAsync();
         await CreateBootstrapAdministratorAsync(scope.ServiceProvider);
+        await CreateBootstrapApiKeyAsync(scope.ServiceProvider);
         return true;
     }
 
@@ -43,6 +44,16 @@ public static class StorageStartup
         else
             logger.LogError("Could not create the first administrator {Email} from the bootstrap settings: {Errors}",
                 options.AdminEmail, string.Join(" ", result.Errors.Select(e => e.Description)));
+    }
+
+    private static async Task CreateBootstrapApiKeyAsync(IServiceProvider services)
+    {
+        var key = services.GetRequiredService<IOptions<BootstrapOptions>>().Value.ApiKey;
+        if (string.IsNullOrWhiteSpace(key))
+            return;
+        var store = services.GetRequiredService<Bots1C.Domain.ApiKeys.ApiKeyStore>();
+        if (!await store.ExistsAsync(key))
+            await store.CreateAsync("Bootstrap", "bootstrap settings", key);
     }
 
     public static void AnnounceAddressesOnStart(this WebApplication app) =>

@@ -1,5 +1,6 @@
 using Bots1C.Web.Components;
 using Bots1C.Web.Endpoints;
+using Bots1C.Web.Endpoints.Api;
 using Microsoft.Extensions.FileProviders;
 
 namespace Bots1C.Web.Composition;
@@ -16,8 +17,8 @@ public static class WebPipeline
             app.UsePathBase(pathBase);
             app.UseRouting();
         }
-        if (!app.Environment.IsDevelopment())
-            app.UseExceptionHandler("/status/500", createScopeForErrors: true);
+        // Always on (also in Development, where it sits inside the developer page): unreadable API bodies are 400s.
+        app.UseExceptionHandler("/status/500", createScopeForErrors: true);
         app.UseStatusCodePagesWithReExecute("/status/{0}", createScopeForStatusCodePages: true);
         app.UseRequestLocalization();
 
@@ -40,6 +41,7 @@ public static class WebPipeline
         app.MapStaticAssets().AllowAnonymous();
         app.MapHealthEndpoint();
         app.MapWebhookEndpoints();
+        app.MapApiV1();
         app.MapAccountEndpoints();
         app.MapCultureEndpoints();
         app.MapRazorComponents<App>()

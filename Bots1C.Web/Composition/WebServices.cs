@@ -2,6 +2,7 @@ using Bots1C.Domain;
 using Bots1C.Domain.Accounts;
 using Bots1C.Domain.Data;
 using Bots1C.Web.Components.Account;
+using Bots1C.Web.Endpoints.Api;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.DataProtection;
@@ -31,6 +32,10 @@ public static class WebServices
             .PersistKeysToFileSystem(new DirectoryInfo(dataFolder.File("keys")));
 
         services.AddHealthChecks().AddDbContextCheck<Bots1CDbContext>();
+        services.AddOpenApi();
+        services.AddExceptionHandler<ApiExceptionHandler>();
+        // Enums travel by name in the API ("Telegram", not 0), both ways.
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         services.AddAccounts();
         return builder;
     }
@@ -72,9 +77,14 @@ public static class WebServices
                 return Task.CompletedTask;
             };
         });
+        services.AddAuthentication()
+            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder()
-                .RequireAuthenticatedUser().Build());
+                .RequireAuthenticatedUser().Build())
+            .AddPolicy(ApiKeyAuthentication.Policy, p => p
+                .AddAuthenticationSchemes(ApiKeyAuthentication.SchemeName)
+                .RequireAuthenticatedUser());
         services.AddScoped<SignInAudit>();
     }
 }

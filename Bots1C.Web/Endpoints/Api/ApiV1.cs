@@ -1,0 +1,21 @@
+using Scalar.AspNetCore;
+
+namespace Bots1C.Web.Endpoints.Api;
+
+/// <summary>The REST API for 1C and scripts: /api/v1, authenticated by X-Api-Key; its OpenAPI document and reference page.</summary>
+public static class ApiV1
+{
+    public static void MapApiV1(this WebApplication app)
+    {
+        app.MapGroup("/api/v1")
+            .RequireAuthorization(ApiKeyAuthentication.Policy)
+            .DisableAntiforgery()
+            .MapBotsApi()
+            .MapMessagesApi();
+
+        app.MapOpenApi().AllowAnonymous();          // /openapi/v1.json
+        app.MapScalarApiReference("/api/reference", o => o
+            .WithTitle("Bots1C REST API")
+            .WithOpenApiRoutePattern("/openapi/{documentName}.json")).AllowAnonymous();
+    }
+}
