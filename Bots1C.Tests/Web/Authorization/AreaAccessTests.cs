@@ -17,7 +17,19 @@ public class AreaAccessTests : IClassFixture<AreaAccessTests.AppWithEveryRole>
     public static readonly (string Path, string[] Roles)[] ExtraPages =
     [
         ("/", []),
+        ("/bots/new", [Roles.Administrator]),
     ];
+
+    /// <summary>Every REST API route: without a valid X-Api-Key each answers 401, whoever is signed in.</summary>
+    public static readonly (string Method, string Path)[] ApiEndpoints =
+    [
+        ("GET", "/api/v1/bots"), ("POST", "/api/v1/bots"), ("GET", "/api/v1/bots/1"), ("PUT", "/api/v1/bots/1"),
+        ("DELETE", "/api/v1/bots/1"), ("POST", "/api/v1/bots/1/webhook"), ("POST", "/api/v1/bots/1/check"),
+        ("POST", "/api/v1/messages"), ("GET", "/api/v1/messages/1"),
+        ("GET", "/api/v1/conversations"), ("GET", "/api/v1/conversations/1/messages"),
+    ];
+
+    public static IEnumerable<object[]> Api() => ApiEndpoints.Select(e => new object[] { e.Method, e.Path });
 
     public static IEnumerable<object[]> Pages() =>
         NavigationAreas.All.Select(a => new object[] { "/" + a.Href, a.Roles })
@@ -62,7 +74,24 @@ public class AreaAccessTests : IClassFixture<AreaAccessTests.AppWithEveryRole>
     }
 
     [Theory]
+    [MemberData(nameof(Api))]
+    public async Task The_api_refuses_calls_without_a_valid_key(string method, string path)
+    {
+        var client = _app.CreateBrowserLikeClient();
+        await client.SignInAsync(AppWithEveryRole.EmailOf(Roles.Administrator)); // a browser session is not an API key
+
+        var missing = await client.SendAsync(new HttpRequestMessage(new HttpMethod(method), path));
+        var wrong = new HttpRequestMessage(new HttpMethod(method), path);
+        wrong.Headers.Add("X-Api-Key", "b1c_not-a-key");
+        var refused = await client.SendAsync(wrong);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, missing.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+    }
+
+    [Theory]
     [InlineData("/health")]
+    [InlineData("/openapi/v1.json")]
     [InlineData("/account/login")]
     [InlineData("/assets/css/bots1c.css")]
     public async Task Public_addresses_answer_without_sign_in(string path)

@@ -17,8 +17,8 @@ public class NavMenuTests : MudTestContext
     }
 
     [Fact]
-    public void An_administrator_sees_home_users_and_the_event_log() =>
-        Assert.Equal(["Home", "Users", "Event log"], LinksFor(Roles.Administrator));
+    public void An_administrator_sees_every_administration_area() =>
+        Assert.Equal(["Home", "Bots", "Users", "Event log", "API keys"], LinksFor(Roles.Administrator));
 
     [Fact]
     public void An_operator_sees_only_the_areas_open_to_operators() =>
@@ -31,6 +31,6 @@ public class NavMenuTests : MudTestContext
         auth.SetAuthorized("admin@example.ru");
         auth.SetRoles(Roles.Administrator);
         var hrefs = Render<NavMenu>().FindAll("a").Select(a => a.GetAttribute("href")).ToList();
-        Assert.Equal(["", "admin/users", "admin/events"], hrefs);
+        Assert.Equal(["", "bots", "admin/users", "admin/events", "admin/api-keys"], hrefs);
     }
 }
