@@ -38,6 +38,8 @@ public static class DomainServices
         services.AddSingleton<BotCatalog>();
         services.AddSingleton<BotConnection>();
         services.AddSingleton<ApiKeys.ApiKeyStore>();
+        services.AddKeyedSingleton<Channels.IChannelAdapter, Channels.WebChat.WebChatAdapter>(Messenger.WebChat);
+        services.AddSingleton<Channels.WebChat.WebChatVisitors>();
 
         services.AddSingleton<InboxSignal>();
         services.AddSingleton<OutboxSignal>();

@@ -36,4 +36,9 @@ public class Bot
     public DateTimeOffset CreatedAt { get; set; }
 
     public string WebhookUrl => $"{PublicBaseUrl.TrimEnd('/')}/webhooks/{BotKey}";
+
+    /// <summary>For a web-chat bot: the line a site adds to show the chat.</summary>
+    public string? EmbedSnippet => Messenger == Messenger.WebChat
+        ? $"<script src=\"{PublicBaseUrl.TrimEnd('/')}/assets/webchat.js\" data-bot=\"{BotKey}\" async></script>"
+        : null;
 }

@@ -6,7 +6,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Bots1C.Domain.Bots;
 
 /// <summary>A bot as the hot paths need it, with the token decrypted once.</summary>
-public sealed record BotSnapshot(long Id, string BotKey, BotState State, BotCredentials Credentials, string PublicBaseUrl)
+public sealed record BotSnapshot(long Id, string BotKey, BotState State, BotCredentials Credentials, string PublicBaseUrl,
+    IReadOnlyList<string> AllowedOrigins)
 {
     public Messenger Messenger => Credentials.Messenger;
 }
@@ -61,7 +62,7 @@ public class BotDirectory(IDbContextFactory<Bots1CDbContext> dbFactory, TokenPro
         var bots = await db.Bots.AsNoTracking().ToListAsync(ct);
         var snapshots = bots.Select(b => new BotSnapshot(b.Id, b.BotKey, b.State,
             new BotCredentials(b.Id, b.Name, b.Messenger, tokens.Unprotect(b.ProtectedToken), b.ExtraId, b.ApiServerUrl, b.WebhookSecret),
-            b.PublicBaseUrl)).ToList();
+            b.PublicBaseUrl, BotInputValidator.AllowedOriginList(b.AllowedOrigins).ToList())).ToList();
         return new Snapshot(
             snapshots.ToFrozenDictionary(b => b.BotKey, StringComparer.Ordinal),
             snapshots.ToFrozenDictionary(b => b.Id));

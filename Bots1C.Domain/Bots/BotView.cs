@@ -12,6 +12,7 @@ public sealed record BotView(
     BotState State,
     string BotKey,
     string WebhookUrl,
+    string? EmbedSnippet,
     string? AllowedOrigins,
     ConnectionStatus Status,
     string? StatusReason,
@@ -19,7 +20,7 @@ public sealed record BotView(
     DateTimeOffset CreatedAt)
 {
     public static BotView From(Bot b) => new(b.Id, b.Name, b.Messenger, TokenProtector.Mask(b.TokenHint), b.ExtraId,
-        b.PublicBaseUrl, b.ApiServerUrl, b.State, b.BotKey, b.WebhookUrl, b.AllowedOrigins, b.Status, b.StatusReason,
+        b.PublicBaseUrl, b.ApiServerUrl, b.State, b.BotKey, b.WebhookUrl, b.EmbedSnippet, b.AllowedOrigins, b.Status, b.StatusReason,
         b.StatusCheckedAt, b.CreatedAt);
 }
 

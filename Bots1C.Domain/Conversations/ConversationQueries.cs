@@ -57,5 +57,23 @@ public class ConversationQueries(IDbContextFactory<Bots1CDbContext> dbFactory)
         return await db.Conversations.Where(c => c.ContactId == contactId).Select(c => (long?)c.Id).FirstOrDefaultAsync(ct);
     }
 
+    /// <summary>The conversation of one messenger user with one bot, if they have written yet.</summary>
+    public async Task<long?> ConversationOfUserAsync(long botId, string externalUserId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Conversations.Where(c => c.BotId == botId && c.Contact.ExternalUserId == externalUserId)
+            .Select(c => (long?)c.Id).FirstOrDefaultAsync(ct);
+    }
+
+    /// <summary>The latest messages of a conversation, oldest first (what a chat window shows on opening).</summary>
+    public async Task<IReadOnlyList<Message>> LatestMessagesAsync(long conversationId, int count, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var latest = await db.Messages.AsNoTracking().Where(m => m.ConversationId == conversationId)
+            .OrderByDescending(m => m.Id).Take(Math.Clamp(count, 1, MaxPageSize)).ToListAsync(ct);
+        latest.Reverse();
+        return latest;
+    }
+
     private static (int, int) Normalise(int page, int pageSize) => (Math.Max(1, page), Math.Clamp(pageSize, 1, MaxPageSize));
 }

@@ -20,6 +20,7 @@ public class BotConfiguration : IEntityTypeConfiguration<Bot>
         bot.Property(b => b.ApiServerUrl).HasMaxLength(500);
         bot.Property(b => b.StatusReason).HasMaxLength(1000);
         bot.Ignore(b => b.WebhookUrl);
+        bot.Ignore(b => b.EmbedSnippet);
     }
 }
 

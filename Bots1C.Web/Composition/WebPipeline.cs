@@ -32,6 +32,7 @@ public static class WebPipeline
 
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
         app.UseAntiforgery();
         return app;
     }
@@ -42,6 +43,7 @@ public static class WebPipeline
         app.MapHealthEndpoint();
         app.MapWebhookEndpoints();
         app.MapApiV1();
+        app.MapWebChatEndpoints();
         app.MapAccountEndpoints();
         app.MapCultureEndpoints();
         app.MapRazorComponents<App>()

@@ -34,6 +34,7 @@ public static class WebServices
         services.AddHealthChecks().AddDbContextCheck<Bots1CDbContext>();
         services.AddOpenApi();
         services.AddExceptionHandler<ApiExceptionHandler>();
+        services.AddRateLimiter(Bots1C.Web.Endpoints.WebChatRateLimit.Configure);
         // Enums travel by name in the API ("Telegram", not 0), both ways.
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         services.AddAccounts();

@@ -28,10 +28,10 @@ public sealed record BotStatusResponse(ConnectionStatus State, string? Reason, D
 
 public sealed record BotResponse(
     long Id, string Name, Messenger Messenger, string Token, string? ExtraId, string PublicBaseUrl,
-    string? ApiServerUrl, BotState State, string WebhookUrl, string? AllowedOrigins, BotStatusResponse Status)
+    string? ApiServerUrl, BotState State, string WebhookUrl, string? EmbedSnippet, string? AllowedOrigins, BotStatusResponse Status)
 {
     public static BotResponse From(BotView b) => new(b.Id, b.Name, b.Messenger, b.TokenMasked, b.ExtraId, b.PublicBaseUrl,
-        b.ApiServerUrl, b.State, b.WebhookUrl, b.AllowedOrigins, new BotStatusResponse(b.Status, b.StatusReason, b.StatusCheckedAt));
+        b.ApiServerUrl, b.State, b.WebhookUrl, b.EmbedSnippet, b.AllowedOrigins, new BotStatusResponse(b.Status, b.StatusReason, b.StatusCheckedAt));
 }
 
 public sealed record ConnectionResponse(bool Ok, string? Reason);

@@ -1,0 +1,56 @@
+using System.Text.Json;
+using Bots1C.Domain.Bots;
+
+namespace Bots1C.Domain.Channels.WebChat;
+
+/// <summary>
+/// Our own channel. Visitor messages arrive through the chat window's endpoints (not a webhook) and go through
+/// the same inbox; replies need no transport: the stored message is what the window shows, pushed live.
+/// </summary>
+public sealed class WebChatAdapter : IChannelAdapter
+{
+    public Messenger Messenger => Messenger.WebChat;
+
+    /// <summary>The web chat has no webhook: anything posted to one is refused.</summary>
+    public VerifyOutcome Verify(BotCredentials bot, Func<string, string?> header, ReadOnlySpan<byte> body) => VerifyOutcome.Unauthorized;
+
+    public UpdateEnvelope? ReadEnvelope(ReadOnlySpan<byte> body) =>
+        Read(body) is { } p ? new UpdateEnvelope($"{p.VisitorId}:{p.ClientMessageId}", p.VisitorId) : null;
+
+    public IReadOnlyList<InboundEvent> Parse(ReadOnlySpan<byte> body)
+    {
+        var payload = Read(body) ?? throw new FormatException("Not a web-chat message.");
+        return
+        [
+            new InboundEvent(InboundKind.Text, payload.VisitorId, payload.At)
+            {
+                Sender = new Sender(payload.VisitorId, payload.Name, null, null, payload.Language),
+                ExternalMessageId = payload.ClientMessageId,
+                Text = payload.Text,
+            },
+        ];
+    }
+
+    public Task<SendResult> SendAsync(BotCredentials bot, OutgoingMessage message, CancellationToken ct) =>
+        Task.FromResult(SendResult.Sent(message.TrackingId));
+
+    public Task<ConnectionCheck> CheckConnectionAsync(BotCredentials bot, CancellationToken ct) =>
+        Task.FromResult(new ConnectionCheck(true, null));
+
+    public Task<WebhookRegistration> RegisterWebhookAsync(BotCredentials bot, string webhookUrl, CancellationToken ct) =>
+        Task.FromResult(new WebhookRegistration(true, null));
+
+    public static byte[] Serialize(WebChatPayload payload) => JsonSerializer.SerializeToUtf8Bytes(payload);
+
+    private static WebChatPayload? Read(ReadOnlySpan<byte> body)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<WebChatPayload>(body) is { VisitorId.Length: > 0, ClientMessageId.Length: > 0, Text: not null } p ? p : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,12 @@
+using System.Text.Json.Serialization;
+
+namespace Bots1C.Domain.Channels.WebChat;
+
+/// <summary>What the chat window sends for one visitor message; stored in the inbox like any messenger update.</summary>
+public sealed record WebChatPayload(
+    [property: JsonPropertyName("visitor")] string VisitorId,
+    [property: JsonPropertyName("id")] string ClientMessageId,
+    [property: JsonPropertyName("text")] string Text,
+    [property: JsonPropertyName("name")] string? Name,
+    [property: JsonPropertyName("language")] string? Language,
+    [property: JsonPropertyName("at")] DateTimeOffset At);

@@ -1,0 +1,35 @@
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.DataProtection;
+
+namespace Bots1C.Domain.Channels.WebChat;
+
+/// <summary>
+/// Who is writing in the chat window. The visitor keeps a signed token in their browser; only this app can
+/// make one, and a token is valid for the bot it was made for only.
+/// </summary>
+public class WebChatVisitors(IDataProtectionProvider provider)
+{
+    private readonly IDataProtector _protector = provider.CreateProtector("Bots1C.WebChat.Visitor.v1");
+
+    public (string VisitorId, string Token) NewVisitor(long botId)
+    {
+        var visitorId = "v_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12));
+        return (visitorId, _protector.Protect($"{botId}:{visitorId}"));
+    }
+
+    /// <summary>The visitor id, or null for a forged, damaged or other bot's token.</summary>
+    public string? VisitorOf(long botId, string? token)
+    {
+        if (string.IsNullOrWhiteSpace(token))
+            return null;
+        try
+        {
+            var parts = _protector.Unprotect(token).Split(':', 2);
+            return parts.Length == 2 && parts[0] == botId.ToString() ? parts[1] : null;
+        }
+        catch (CryptographicException)
+        {
+            return null;
+        }
+    }
+}

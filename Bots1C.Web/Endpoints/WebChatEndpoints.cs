@@ -1,0 +1,123 @@
+using System.Runtime.CompilerServices;
+using System.Threading.Channels;
+using Bots1C.Domain.Bots;
+using Bots1C.Domain.Channels.WebChat;
+using Bots1C.Domain.Conversations;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Bots1C.Web.Endpoints;
+
+public sealed record WebChatSessionRequest(string? Token);
+public sealed record WebChatSession(string Token, string VisitorId);
+public sealed record WebChatPost(string? Id, string? Text, string? Name);
+public sealed record WebChatMessage(long Id, string Direction, string? Text, string? ClientId, DateTimeOffset At);
+
+/// <summary>
+/// The public side of a "Web chat" bot: the chat window page and the calls it makes. Visitor messages go into
+/// the same inbox as messenger updates (de-duplicated by the window's own message id); replies stream back
+/// as server-sent events.
+/// </summary>
+public static class WebChatEndpoints
+{
+    public const string VisitorHeader = "X-Visitor-Token";
+    public const int MaxText = 4096;
+
+    public static void MapWebChatEndpoints(this IEndpointRouteBuilder app)
+    {
+        var chat = app.MapGroup("/webchat/{botKey}").AllowAnonymous().DisableAntiforgery().RequireRateLimiting(WebChatRateLimit.Policy);
+        chat.MapGet("", WebChatWindow.RenderAsync);
+        chat.MapPost("/session", StartSessionAsync);
+        chat.MapPost("/messages", PostAsync);
+        chat.MapGet("/messages", HistoryAsync);
+        chat.MapGet("/events", Events);
+    }
+
+    internal static async Task<BotSnapshot?> WebChatBotAsync(BotDirectory bots, string botKey, CancellationToken ct) =>
+        await bots.FindByKeyAsync(botKey, ct) is { Messenger: Messenger.WebChat, State: BotState.Active } bot ? bot : null;
+
+    private static async Task<Results<Ok<WebChatSession>, NotFound>> StartSessionAsync(
+        string botKey, WebChatSessionRequest? request, BotDirectory bots, WebChatVisitors visitors, CancellationToken ct)
+    {
+        if (await WebChatBotAsync(bots, botKey, ct) is not { } bot)
+            return TypedResults.NotFound();
+        if (visitors.VisitorOf(bot.Id, request?.Token) is { } known)
+            return TypedResults.Ok(new WebChatSession(request!.Token!, known));
+        var (visitorId, token) = visitors.NewVisitor(bot.Id);
+        return TypedResults.Ok(new WebChatSession(token, visitorId));
+    }
+
+    private static async Task<Results<Accepted, NotFound, UnauthorizedHttpResult, ValidationProblem>> PostAsync(
+        string botKey, WebChatPost post, HttpContext http, BotDirectory bots, WebChatVisitors visitors,
+        InboxWriter inbox, TimeProvider clock, CancellationToken ct)
+    {
+        if (await WebChatBotAsync(bots, botKey, ct) is not { } bot)
+            return TypedResults.NotFound();
+        if (visitors.VisitorOf(bot.Id, http.Request.Headers[VisitorHeader]) is not { } visitor)
+            return TypedResults.Unauthorized();
+        var errors = new Dictionary<string, string[]>();
+        if (string.IsNullOrWhiteSpace(post.Id) || post.Id.Length > 64)
+            errors["id"] = ["Each message needs its own id of 1–64 characters."];
+        if (string.IsNullOrWhiteSpace(post.Text))
+            errors["text"] = ["Write the message text."];
+        else if (post.Text.Length > MaxText)
+            errors["text"] = [$"The text is longer than {MaxText} characters."];
+        if (errors.Count > 0)
+            return TypedResults.ValidationProblem(errors);
+
+        var language = http.Request.Headers.AcceptLanguage.ToString().Split(',', ';')[0].Trim() is { Length: > 0 and <= 16 } l ? l : null;
+        var payload = new WebChatPayload(visitor, post.Id!, post.Text!.Trim(), Trim(post.Name), language, clock.GetUtcNow());
+        await inbox.AppendAsync(new IncomingUpdate(bot.Id, $"{visitor}:{post.Id}", visitor, WebChatAdapter.Serialize(payload), InboxState.Pending), ct);
+        return TypedResults.Accepted((string?)null);
+    }
+
+    private static async Task<Results<Ok<WebChatMessage[]>, NotFound, UnauthorizedHttpResult>> HistoryAsync(
+        string botKey, HttpContext http, BotDirectory bots, WebChatVisitors visitors, ConversationQueries queries, CancellationToken ct)
+    {
+        if (await WebChatBotAsync(bots, botKey, ct) is not { } bot)
+            return TypedResults.NotFound();
+        if (visitors.VisitorOf(bot.Id, http.Request.Headers[VisitorHeader]) is not { } visitor)
+            return TypedResults.Unauthorized();
+        if (await queries.ConversationOfUserAsync(bot.Id, visitor, ct) is not { } conversation)
+            return TypedResults.Ok(Array.Empty<WebChatMessage>());
+        return TypedResults.Ok((await queries.LatestMessagesAsync(conversation, 50, ct)).Select(ToWindow).ToArray());
+    }
+
+    /// <summary>EventSource cannot send headers, so the token comes in the query string.</summary>
+    private static async Task<IResult> Events(string botKey, string? token, BotDirectory bots, WebChatVisitors visitors,
+        ConversationQueries queries, ConversationNotifier notifier, CancellationToken ct)
+    {
+        if (await WebChatBotAsync(bots, botKey, ct) is not { } bot)
+            return TypedResults.NotFound();
+        if (visitors.VisitorOf(bot.Id, token) is not { } visitor)
+            return TypedResults.Unauthorized();
+        return TypedResults.ServerSentEvents(StreamAsync(bot.Id, visitor, queries, notifier, ct), eventType: "message");
+    }
+
+    private static async IAsyncEnumerable<WebChatMessage> StreamAsync(long botId, string visitor, ConversationQueries queries,
+        ConversationNotifier notifier, [EnumeratorCancellation] CancellationToken ct)
+    {
+        var changes = Channel.CreateBounded<ConversationEvent>(new BoundedChannelOptions(256) { FullMode = BoundedChannelFullMode.DropOldest });
+        using var subscription = notifier.Subscribe(e =>
+        {
+            if (e.BotId == botId && e.MessageId is not null)
+                changes.Writer.TryWrite(e);
+            return Task.CompletedTask;
+        });
+        long? conversation = await queries.ConversationOfUserAsync(botId, visitor, ct);
+        await foreach (var change in changes.Reader.ReadAllAsync(ct))
+        {
+            // The first message creates the conversation: learn its id when it appears.
+            conversation ??= await queries.ConversationOfUserAsync(botId, visitor, ct);
+            if (change.ConversationId != conversation)
+                continue;
+            if (await queries.MessageAsync(change.MessageId!.Value, ct) is { } message)
+                yield return ToWindow(message);
+        }
+    }
+
+    private static WebChatMessage ToWindow(Message m) => new(m.Id,
+        m.Direction == MessageDirection.Incoming ? "in" : "out", m.Text,
+        m.Direction == MessageDirection.Incoming ? m.ExternalMessageId : null, m.CreatedAt);
+
+    private static string? Trim(string? name) => string.IsNullOrWhiteSpace(name) ? null : name.Trim()[..Math.Min(name.Trim().Length, 64)];
+}

@@ -1,0 +1,35 @@
+/* Bots1C web chat launcher. Embed with:
+   <script src="https://bot.example.ru/bots_unf/assets/webchat.js" data-bot="BOT_KEY" async></script>
+   It adds a chat button; the chat window itself is served by Bots1C in an iframe. */
+(function () {
+  var script = document.currentScript;
+  if (!script || !script.dataset.bot) { console.error("Bots1C web chat: data-bot is missing on the script tag"); return; }
+  var base = script.src.replace(/\/assets\/webchat\.js(\?.*)?$/, "");
+  var url = base + "/webchat/" + encodeURIComponent(script.dataset.bot);
+  var title = script.dataset.title || "Chat";
+  var color = script.dataset.color || "#c8102e";
+
+  var button = document.createElement("button");
+  button.type = "button";
+  button.setAttribute("aria-label", title);
+  button.setAttribute("data-bots1c", "launcher");
+  button.style.cssText = "position:fixed;right:20px;bottom:20px;width:56px;height:56px;border-radius:50%;border:0;" +
+    "background:" + color + ";color:#fff;box-shadow:0 4px 12px rgba(0,0,0,.25);cursor:pointer;z-index:2147483000;font-size:26px";
+  button.textContent = "\uD83D\uDCAC";
+
+  var frame = null;
+  button.addEventListener("click", function () {
+    if (!frame) {
+      frame = document.createElement("iframe");
+      frame.src = url;
+      frame.title = title;
+      frame.setAttribute("data-bots1c", "window");
+      frame.style.cssText = "position:fixed;right:20px;bottom:88px;width:360px;max-width:calc(100vw - 40px);height:520px;" +
+        "max-height:calc(100vh - 120px);border:0;border-radius:12px;box-shadow:0 8px 28px rgba(0,0,0,.25);z-index:2147483000;background:#fff";
+      document.body.appendChild(frame);
+    } else {
+      frame.style.display = frame.style.display === "none" ? "" : "none";
+    }
+  });
+  document.body.appendChild(button);
+})();
