@@ -24,7 +24,9 @@ public static class WebChatEndpoints
 
     public static void MapWebChatEndpoints(this IEndpointRouteBuilder app)
     {
-        var chat = app.MapGroup("/webchat/{botKey}").AllowAnonymous().DisableAntiforgery().RequireRateLimiting(WebChatRateLimit.Policy);
+        // Machine endpoints answer with their own status codes; the HTML status pages are for people.
+        var chat = app.MapGroup("/webchat/{botKey}").AllowAnonymous().DisableAntiforgery().RequireRateLimiting(WebChatRateLimit.Policy)
+            .WithoutStatusPages();
         chat.MapGet("", WebChatWindow.RenderAsync);
         chat.MapPost("/session", StartSessionAsync);
         chat.MapPost("/messages", PostAsync);

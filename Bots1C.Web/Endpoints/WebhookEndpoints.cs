@@ -15,7 +15,7 @@ public static class WebhookEndpoints
 
     public static void MapWebhookEndpoints(this IEndpointRouteBuilder app)
     {
-        var webhooks = app.MapGroup("/webhooks/{botKey}").AllowAnonymous().DisableAntiforgery();
+        var webhooks = app.MapGroup("/webhooks/{botKey}").AllowAnonymous().DisableAntiforgery().WithoutStatusPages();
         // The original's troubleshooting steps open this address in a browser and expect this line.
         webhooks.MapGet("", () => TypedResults.Text("Status: Ready", "text/plain"));
         webhooks.MapPost("", ReceiveAsync);

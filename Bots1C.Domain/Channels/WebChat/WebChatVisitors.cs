@@ -27,9 +27,9 @@ public class WebChatVisitors(IDataProtectionProvider provider)
             var parts = _protector.Unprotect(token).Split(':', 2);
             return parts.Length == 2 && parts[0] == botId.ToString() ? parts[1] : null;
         }
-        catch (CryptographicException)
+        catch (Exception e) when (e is CryptographicException or FormatException)
         {
-            return null;
+            return null; // damaged or forged
         }
     }
 }

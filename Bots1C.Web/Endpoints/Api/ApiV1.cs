@@ -1,4 +1,5 @@
 using Scalar.AspNetCore;
+using Bots1C.Web.Endpoints;
 
 namespace Bots1C.Web.Endpoints.Api;
 
@@ -10,6 +11,7 @@ public static class ApiV1
         app.MapGroup("/api/v1")
             .RequireAuthorization(ApiKeyAuthentication.Policy)
             .DisableAntiforgery()
+            .WithoutStatusPages()
             .MapBotsApi()
             .MapMessagesApi();
 
