@@ -1,0 +1,160 @@
+using System.Globalization;
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using Bots1C.Domain.Bots;
+using Telegram.Bot;
+using Telegram.Bot.Exceptions;
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.Enums;
+
+namespace Bots1C.Domain.Channels.Telegram;
+
+/// <summary>Telegram Bot API through Telegram.Bot, one short-lived client per call on a pooled
+/// <see cref="HttpClient"/> named <see cref="HttpClientName"/>.</summary>
+public sealed class TelegramAdapter(IHttpClientFactory httpClients, TimeProvider clock) : IChannelAdapter
+{
+    public const string HttpClientName = "telegram";
+    public const string SecretHeader = "X-Telegram-Bot-Api-Secret-Token";
+    private const int MaxCaptionLength = 1024;
+
+    private static readonly UpdateType[] AllowedUpdates =
+        [UpdateType.Message, UpdateType.EditedMessage, UpdateType.CallbackQuery, UpdateType.MyChatMember];
+
+    private readonly TelegramUpdateParser _parser = new(clock);
+
+    public Messenger Messenger => Messenger.Telegram;
+
+    public VerifyOutcome Verify(BotCredentials bot, Func<string, string?> header, ReadOnlySpan<byte> body)
+    {
+        // Telegram signs nothing; the secret we gave setWebhook is the only proof. A bot without one cannot be verified at all.
+        if (string.IsNullOrEmpty(bot.WebhookSecret) || header(SecretHeader) is not { } presented)
+            return VerifyOutcome.Unauthorized;
+        return CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(presented), Encoding.UTF8.GetBytes(bot.WebhookSecret))
+            ? VerifyOutcome.Genuine
+            : VerifyOutcome.Unauthorized;
+    }
+
+    public UpdateEnvelope? ReadEnvelope(ReadOnlySpan<byte> body) => TelegramEnvelope.Read(body);
+
+    public IReadOnlyList<InboundEvent> Parse(ReadOnlySpan<byte> body) => _parser.Parse(body);
+
+    public async Task<SendResult> SendAsync(BotCredentials bot, OutgoingMessage message, CancellationToken ct)
+    {
+        if (Client(bot) is not { } client)
+            return SendResult.Failed("The bot token is not a Telegram token");
+        try
+        {
+            if (message.CallbackAnswerId is { } callbackId)
+            {
+                await client.AnswerCallbackQuery(callbackId, message.Text, cancellationToken: ct);
+                return SendResult.Sent(null);
+            }
+
+            var chat = ChatOf(message.ChatId);
+            var markup = TelegramMarkup.For(message.Buttons);
+            Message sent;
+            if (message.File is { } file)
+            {
+                // MemoryStream over the bytes: Telegram.Bot uploads it as multipart form data under the file's name.
+                sent = await client.SendDocument(chat, InputFile.FromStream(new MemoryStream(file.Content, writable: false), file.FileName),
+                    caption: message.Text is { } caption ? TextLimits.Cut(caption, MaxCaptionLength) : null, replyMarkup: markup, cancellationToken: ct);
+            }
+            else
+            {
+                if (string.IsNullOrEmpty(message.Text))
+                    return SendResult.Failed("Nothing to send: the message has no text and no file");
+                sent = await client.SendMessage(chat, message.Text, replyMarkup: markup, cancellationToken: ct);
+            }
+            return SendResult.Sent(sent.Id.ToString(CultureInfo.InvariantCulture));
+        }
+        catch (ApiRequestException e)
+        {
+            return e.ErrorCode switch
+            {
+                429 => SendResult.RateLimited(TimeSpan.FromSeconds(e.Parameters?.RetryAfter ?? 1), e.Message),
+                403 => SendResult.Blocked(e.Message),
+                >= 400 and < 500 => SendResult.Failed(e.Message),
+                _ => SendResult.Transient(e.Message),
+            };
+        }
+        catch (RequestException e) when (!ct.IsCancellationRequested)
+        {
+            // Telegram.Bot wraps network failures, timeouts and non-JSON answers (a proxy's error page) in RequestException.
+            return e.HttpStatusCode switch
+            {
+                HttpStatusCode.TooManyRequests => SendResult.RateLimited(TimeSpan.FromSeconds(1), e.Message),
+                { } status when (int)status is >= 400 and < 500 => SendResult.Failed($"{(int)status} {e.Message}"),
+                _ => SendResult.Transient(Describe(e)),
+            };
+        }
+        catch (HttpRequestException e)
+        {
+            return SendResult.Transient(e.Message);
+        }
+        catch (TaskCanceledException e) when (!ct.IsCancellationRequested)
+        {
+            return SendResult.Transient($"Timed out: {e.Message}");
+        }
+    }
+
+    public async Task<ConnectionCheck> CheckConnectionAsync(BotCredentials bot, CancellationToken ct)
+    {
+        if (Client(bot) is not { } client)
+            return new ConnectionCheck(false, "The bot token is not a Telegram token");
+        try
+        {
+            var me = await client.GetMe(ct);
+            return new ConnectionCheck(true, null, $"@{me.Username}");
+        }
+        catch (Exception e) when (e is RequestException or HttpRequestException || e is TaskCanceledException && !ct.IsCancellationRequested)
+        {
+            return new ConnectionCheck(false, Describe(e));
+        }
+    }
+
+    public async Task<WebhookRegistration> RegisterWebhookAsync(BotCredentials bot, string webhookUrl, CancellationToken ct)
+    {
+        // Without a secret every update would be refused by Verify: better to say so now than to lose them later.
+        if (string.IsNullOrEmpty(bot.WebhookSecret))
+            return new WebhookRegistration(false, "The bot has no webhook secret");
+        if (Client(bot) is not { } client)
+            return new WebhookRegistration(false, "The bot token is not a Telegram token");
+        try
+        {
+            await client.SetWebhook(webhookUrl, secretToken: bot.WebhookSecret, allowedUpdates: AllowedUpdates, cancellationToken: ct);
+            return new WebhookRegistration(true, null);
+        }
+        catch (Exception e) when (e is RequestException or HttpRequestException || e is TaskCanceledException && !ct.IsCancellationRequested)
+        {
+            return new WebhookRegistration(false, Describe(e));
+        }
+    }
+
+    private TelegramBotClient? Client(BotCredentials bot)
+    {
+        TelegramBotClientOptions options;
+        try
+        {
+            options = new TelegramBotClientOptions(bot.Token, string.IsNullOrEmpty(bot.ApiServerUrl) ? null : bot.ApiServerUrl)
+            {
+                // Telegram.Bot would otherwise sleep through a 429 itself; the outbox owns waiting, and no request may hang on it.
+                RetryThreshold = 0,
+                RetryCount = 0,
+            };
+        }
+        catch (ArgumentException)
+        {
+            // The message would quote the token; say nothing more than that it is malformed.
+            return null;
+        }
+        return new TelegramBotClient(options, httpClients.CreateClient(HttpClientName));
+    }
+
+    private static ChatId ChatOf(string chatId) =>
+        long.TryParse(chatId, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var id) ? new ChatId(id) : new ChatId(chatId);
+
+    // ApiRequestException carries Telegram's description; the wrappers around network failures say more in the inner exception.
+    private static string Describe(Exception e) =>
+        e is not ApiRequestException && e.InnerException is { } inner ? $"{e.Message}: {inner.Message}" : e.Message;
+}

@@ -1,0 +1,29 @@
+using Bots1C.Domain.Bots;
+using Bots1C.Domain.Channels;
+using Bots1C.Domain.Channels.Telegram;
+using Bots1C.Domain.Channels.Viber;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Bots1C.Tests.Domain.Channels;
+
+public class ChannelServicesTests
+{
+    [Fact]
+    public void Each_messenger_has_its_adapter_under_its_key()
+    {
+        using var services = ChannelKit.Services();
+        Assert.IsType<TelegramAdapter>(services.Adapter(Messenger.Telegram));
+        Assert.IsType<ViberAdapter>(services.Adapter(Messenger.Viber));
+    }
+
+    [Fact]
+    public void The_list_of_adapters_holds_the_same_single_instances_as_the_keys()
+    {
+        using var services = ChannelKit.Services();
+        var all = services.GetServices<IChannelAdapter>().ToList();
+        Assert.Equal([Messenger.Telegram, Messenger.Viber], all.Select(a => a.Messenger));
+        // One instance each: a second copy would be harmless today, but would split any state an adapter grows later.
+        Assert.Same(services.Adapter(Messenger.Telegram), all[0]);
+        Assert.Same(services.Adapter(Messenger.Viber), all[1]);
+    }
+}
