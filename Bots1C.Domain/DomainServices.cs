@@ -1,5 +1,6 @@
 using Bots1C.Domain.Accounts;
 using Bots1C.Domain.Bots;
+using Bots1C.Domain.Channels;
 using Bots1C.Domain.Conversations;
 using Bots1C.Domain.Data;
 using Bots1C.Domain.EventLog;
@@ -38,7 +39,7 @@ public static class DomainServices
         services.AddSingleton<BotCatalog>();
         services.AddSingleton<BotConnection>();
         services.AddSingleton<ApiKeys.ApiKeyStore>();
-        services.AddKeyedSingleton<Channels.IChannelAdapter, Channels.WebChat.WebChatAdapter>(Messenger.WebChat);
+        services.AddChannelAdapters();
         services.AddSingleton<Channels.WebChat.WebChatVisitors>();
 
         services.AddSingleton<InboxSignal>();

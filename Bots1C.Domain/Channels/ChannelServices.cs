@@ -20,6 +20,7 @@ public static class ChannelServices
 
         Add<TelegramAdapter>(services, Messenger.Telegram);
         Add<ViberAdapter>(services, Messenger.Viber);
+        Add<WebChat.WebChatAdapter>(services, Messenger.WebChat);
         return services;
     }
 

@@ -40,8 +40,19 @@ public class Bots1CAppFactory : WebApplicationFactory<Program>
         return addresses.Addresses.First().TrimEnd('/');
     }
 
+    /// <summary>Set to drive time by hand (retry_after, backoff) instead of sleeping.</summary>
+    public Microsoft.Extensions.Time.Testing.FakeTimeProvider? Clock { get; private set; }
+
+    public Bots1CAppFactory WithFakeClock()
+    {
+        Clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow);
+        return this;
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        if (Clock is { } clock)
+            builder.ConfigureServices(s => s.AddSingleton<TimeProvider>(clock));
         builder.UseEnvironment("Testing");
         // Outside Development the app expects published files; tests run from the build output like `dotnet run` does.
         builder.UseStaticWebAssets();
