@@ -1,0 +1,190 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Bots1C.Domain.Channels;
+using Bots1C.Domain.Conversations;
+using Bots1C.Tests.Infrastructure;
+using WireMock.RequestBuilders;
+using WireMock.ResponseBuilders;
+using WireMock.Server;
+
+namespace Bots1C.Tests.Web.Webhooks;
+
+/// <summary>
+/// Replies leave through the outbox to a fake Telegram Bot API on loopback. Time is a fake clock: waits the
+/// messenger asks for, and backoff, are checked by moving the clock, never by sleeping.
+/// </summary>
+public class OutboxDeliveryTests : IAsyncLifetime
+{
+    private const string Token = MessagePath.TelegramToken;
+    private readonly WireMockServer _telegram = WireMockServer.Start();
+    private readonly Bots1CAppFactory _app = new Bots1CAppFactory().WithApiKey().WithFakeClock();
+    private HttpClient _api = default!;
+    private long _contactId;
+    private string _botKey = "", _secret = "";
+
+    private const string Sent = """{"ok":true,"result":{"message_id":777,"date":1441645532,"chat":{"id":1111111,"type":"private"},"text":"ok"}}""";
+
+    public async Task InitializeAsync()
+    {
+        _api = _app.CreateApiClient();
+        var bot = await _api.CreateBotAsync(new
+        {
+            name = "Shop", messenger = "Telegram", token = Token, publicBaseUrl = "https://bot.example.ru/bots_unf", apiServerUrl = _telegram.Url,
+        });
+        _secret = (await _app.StoredBotAsync(bot.GetProperty("id").GetInt64())).WebhookSecret;
+        _botKey = ApiClient.BotKeyOf(bot);
+        await _app.CreateClient().PostTelegramAsync(_botKey, MessagePath.Fixture("telegram", "message_text.json"), _secret);
+        await _app.ProcessedInboxAsync(1);
+        _contactId = Assert.Single(await _app.ContactsAsync()).Id;
+    }
+
+    public Task DisposeAsync()
+    {
+        _app.Dispose();
+        _telegram.Stop();
+        return Task.CompletedTask;
+    }
+
+    private void Answer(string method, int status, string body, string? scenarioState = null, string? nextState = null)
+    {
+        var given = _telegram.Given(Request.Create().WithPath($"/bot{Token}/{method}").UsingPost());
+        if (nextState is not null || scenarioState is not null)
+        {
+            given = given.InScenario(method);
+            if (scenarioState is not null)
+                given = given.WhenStateIs(scenarioState);
+            if (nextState is not null)
+                given = given.WillSetStateTo(nextState);
+        }
+        given.RespondWith(Response.Create().WithStatusCode(status).WithHeader("Content-Type", "application/json").WithBody(body));
+    }
+
+    private int Calls(string method) => _telegram.LogEntries.Count(e => e.RequestMessage.Path == $"/bot{Token}/{method}");
+
+    private async Task<long> SendAsync(object message)
+    {
+        var response = await _api.PostJsonAsync("/api/v1/messages", message);
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        return (await response.ReadJsonAsync()).GetProperty("id").GetInt64();
+    }
+
+    private Task<Message> StateAsync(long id, DeliveryState state) =>
+        Eventually.GetAsync(async () => (await _app.MessagesAsync()).Single(m => m.Id == id), m => m.DeliveryState == state, $"message {id} to be {state}");
+
+    private async Task WaitForCallsAsync(string method, int count) =>
+        await Eventually.GetAsync(() => Task.FromResult(Calls(method)), n => n >= count, $"{count} call(s) of {method}");
+
+    [Fact]
+    public async Task A_reply_is_sent_with_the_chat_text_and_a_share_phone_keyboard()
+    {
+        Answer("sendMessage", 200, Sent);
+        var id = await SendAsync(new
+        {
+            contactId = _contactId, text = "Share your phone, please",
+            buttons = new[] { new { kind = "SharePhone", text = "Share phone" } },
+        });
+
+        var message = await StateAsync(id, DeliveryState.Sent);
+
+        Assert.Equal("777", message.ExternalMessageId);
+        var body = JsonNode.Parse(_telegram.LogEntries.Single().RequestMessage.Body!)!;
+        Assert.Equal(1111111, body["chat_id"]!.GetValue<long>());
+        Assert.Equal("Share your phone, please", body["text"]!.GetValue<string>());
+        var button = body["reply_markup"]!["keyboard"]![0]![0]!;
+        Assert.Equal("Share phone", button["text"]!.GetValue<string>());
+        Assert.True(button["request_contact"]!.GetValue<bool>());
+    }
+
+    [Fact]
+    public async Task A_429_is_waited_out_for_exactly_the_retry_after_the_messenger_gave()
+    {
+        Answer("sendMessage", 429, """{"ok":false,"error_code":429,"description":"Too Many Requests: retry after 7","parameters":{"retry_after":7}}""",
+            nextState: "throttled");
+        Answer("sendMessage", 200, Sent, scenarioState: "throttled");
+        var id = await SendAsync(new { contactId = _contactId, text = "Hello" });
+        await WaitForCallsAsync("sendMessage", 1);
+
+        _app.Clock!.Advance(TimeSpan.FromSeconds(6));
+        await Task.Delay(300);
+        Assert.Equal(1, Calls("sendMessage"));
+
+        _app.Clock.Advance(TimeSpan.FromSeconds(1.5));
+        await StateAsync(id, DeliveryState.Sent);
+        Assert.Equal(2, Calls("sendMessage"));
+    }
+
+    [Fact]
+    public async Task Server_errors_are_retried_with_growing_waits()
+    {
+        Answer("sendMessage", 500, """{"ok":false,"error_code":500,"description":"Internal Server Error"}""", nextState: "second");
+        Answer("sendMessage", 502, """{"ok":false,"error_code":502,"description":"Bad Gateway"}""", scenarioState: "second", nextState: "third");
+        Answer("sendMessage", 200, Sent, scenarioState: "third");
+        var id = await SendAsync(new { contactId = _contactId, text = "Hello" });
+        await WaitForCallsAsync("sendMessage", 1);
+
+        _app.Clock!.Advance(TimeSpan.FromSeconds(2.5)); // first backoff: 2 s ± 20%
+        await WaitForCallsAsync("sendMessage", 2);
+        _app.Clock.Advance(TimeSpan.FromSeconds(2.5)); // second backoff is 4 s ± 20%: not yet
+        await Task.Delay(300);
+        Assert.Equal(2, Calls("sendMessage"));
+
+        _app.Clock.Advance(TimeSpan.FromSeconds(2.5));
+        await StateAsync(id, DeliveryState.Sent);
+        Assert.Equal(3, Calls("sendMessage"));
+    }
+
+    [Fact]
+    public async Task Blocked_by_the_user_fails_the_message_and_marks_the_contact()
+    {
+        Answer("sendMessage", 403, """{"ok":false,"error_code":403,"description":"Forbidden: bot was blocked by the user"}""");
+        var id = await SendAsync(new { contactId = _contactId, text = "Hello" });
+
+        var message = await StateAsync(id, DeliveryState.Failed);
+
+        Assert.Contains("blocked by the user", message.FailureReason);
+        Assert.True(Assert.Single(await _app.ContactsAsync()).IsBlocked);
+        Assert.Equal(1, Calls("sendMessage"));
+    }
+
+    [Fact]
+    public async Task Another_refusal_fails_the_message_with_the_messengers_reason_and_no_retry()
+    {
+        Answer("sendMessage", 400, """{"ok":false,"error_code":400,"description":"Bad Request: chat not found"}""");
+        var id = await SendAsync(new { contactId = _contactId, text = "Hello" });
+
+        var message = await StateAsync(id, DeliveryState.Failed);
+        _app.Clock!.Advance(TimeSpan.FromMinutes(5));
+        await Task.Delay(300);
+
+        Assert.Contains("chat not found", message.FailureReason);
+        Assert.Equal(1, Calls("sendMessage"));
+    }
+
+    [Fact]
+    public async Task Messages_to_one_chat_are_paced_one_a_second()
+    {
+        Answer("sendMessage", 200, Sent);
+        var first = await SendAsync(new { contactId = _contactId, text = "one" });
+        var second = await SendAsync(new { contactId = _contactId, text = "two" });
+        await StateAsync(first, DeliveryState.Sent);
+        await Task.Delay(300);
+        Assert.Equal(1, Calls("sendMessage"));
+
+        _app.Clock!.Advance(TimeSpan.FromSeconds(1));
+        await StateAsync(second, DeliveryState.Sent);
+    }
+
+    [Fact]
+    public async Task A_button_press_is_always_answered_so_the_client_stops_spinning()
+    {
+        Answer("answerCallbackQuery", 200, """{"ok":true,"result":true}""");
+        var update = MessagePath.Fixture("telegram", "callback_query_with_message.json");
+        var callbackId = JsonNode.Parse(update)!["callback_query"]!["id"]!.GetValue<string>();
+
+        await _app.CreateClient().PostTelegramAsync(_botKey, update, _secret);
+
+        await WaitForCallsAsync("answerCallbackQuery", 1);
+        var body = JsonNode.Parse(_telegram.LogEntries.Single(e => e.RequestMessage.Path.EndsWith("answerCallbackQuery")).RequestMessage.Body!)!;
+        Assert.Equal(callbackId, body["callback_query_id"]!.GetValue<string>());
+    }
+}

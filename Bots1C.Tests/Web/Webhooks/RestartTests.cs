@@ -1,0 +1,62 @@
+using Bots1C.Domain.Conversations;
+using Bots1C.Domain.Data;
+using Microsoft.EntityFrameworkCore;
+using Bots1C.Tests.Infrastructure;
+
+namespace Bots1C.Tests.Web.Webhooks;
+
+public class RestartTests
+{
+    /// <summary>
+    /// A crash leaves two kinds of unfinished rows: never claimed, and claimed by the dead process (its lease
+    /// still recorded). Both must be processed after the restart, once; finished rows must not run again.
+    /// </summary>
+    [Fact]
+    public async Task Updates_committed_but_not_processed_before_a_stop_are_processed_once_after_restart()
+    {
+        using var folder = new TempFolder();
+        long botId;
+        using (var first = new Bots1CAppFactory(folder.Path).WithApiKey())
+        {
+            var bot = await first.CreateApiClient().CreateBotAsync(new
+            {
+                name = "Shop", messenger = "Telegram", token = MessagePath.TelegramToken, publicBaseUrl = "https://bot.example.ru",
+            });
+            botId = bot.GetProperty("id").GetInt64();
+        }
+
+        // What a process had committed when it died, written straight into its database file while no app runs.
+        var options = new DbContextOptionsBuilder<Bots1CDbContext>();
+        DatabaseProvider.Configure(options, new DatabaseOptions(), new DataFolder(folder.Path));
+        await using (var db = new Bots1CDbContext(options.Options))
+        {
+            var now = DateTimeOffset.UtcNow;
+            var claimed = Row(botId, 2, "claimed by the dead process", now);
+            claimed.LeaseOwner = "dead-process";
+            claimed.LeaseUntil = now.AddSeconds(-1);
+            db.Inbox.AddRange(Row(botId, 1, "never claimed", now), claimed);
+            await db.SaveChangesAsync();
+        }
+
+        using (var second = new Bots1CAppFactory(folder.Path))
+        {
+            await second.ProcessedInboxAsync(2);
+            Assert.Equal(["never claimed", "claimed by the dead process"], (await second.MessagesAsync()).Select(m => m.Text));
+        }
+
+        using var third = new Bots1CAppFactory(folder.Path);
+        _ = third.Services;
+        await Task.Delay(500);
+        Assert.Equal(2, (await third.MessagesAsync()).Count);
+    }
+
+    private static InboxUpdate Row(long botId, int updateId, string text, DateTimeOffset at) => new()
+    {
+        BotId = botId,
+        ExternalId = updateId.ToString(),
+        ChatKey = "1111111",
+        Payload = MessagePath.TelegramText(updateId, 1111111, text),
+        ReceivedAt = at,
+        State = InboxState.Pending,
+    };
+}

@@ -1,0 +1,99 @@
+using System.Net;
+using Bots1C.Domain.Channels;
+using Bots1C.Domain.Conversations;
+using Bots1C.Tests.Infrastructure;
+using WireMock.RequestBuilders;
+using WireMock.ResponseBuilders;
+using WireMock.Server;
+
+namespace Bots1C.Tests.Web.Webhooks;
+
+/// <summary>Viber callbacks through the real webhook: signatures, kinds, and delivery reports for our own messages.</summary>
+public class ViberWebhookTests : IAsyncLifetime
+{
+    private readonly WireMockServer _viber = WireMockServer.Start();
+    private readonly Bots1CAppFactory _app = new Bots1CAppFactory().WithApiKey();
+    private HttpClient _client = default!;
+    private string _botKey = "";
+
+    public async Task InitializeAsync()
+    {
+        var bot = await _app.CreateApiClient().CreateBotAsync(new
+        {
+            name = "Viber shop", messenger = "Viber", token = MessagePath.ViberToken, publicBaseUrl = "https://bot.example.ru/bots_unf",
+            apiServerUrl = _viber.Url,
+        });
+        _botKey = ApiClient.BotKeyOf(bot);
+        _client = _app.CreateClient();
+    }
+
+    public Task DisposeAsync()
+    {
+        _app.Dispose();
+        _viber.Stop();
+        return Task.CompletedTask;
+    }
+
+    private Task<HttpResponseMessage> PostAsync(string fixture, string? messageToken = null)
+    {
+        var body = MessagePath.Fixture("viber", fixture);
+        if (messageToken is not null) // Viber's documented examples all reuse one token; real events each have their own
+            body = System.Text.Encoding.UTF8.GetBytes(System.Text.Encoding.UTF8.GetString(body).Replace("4912661846655238145", messageToken));
+        return _client.PostViberAsync(_botKey, body, MessagePath.ViberSignature(body));
+    }
+
+    [Fact]
+    public async Task A_correctly_signed_message_is_stored()
+    {
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync("message_text.json")).StatusCode);
+        await _app.ProcessedInboxAsync(1);
+        var message = Assert.Single(await _app.MessagesAsync());
+        Assert.Equal("a message to the service", message.Text);
+        Assert.Equal("01234567890A=", Assert.Single(await _app.ContactsAsync()).ExternalUserId);
+    }
+
+    [Fact]
+    public async Task A_forged_signature_is_refused_with_403()
+    {
+        var body = MessagePath.Fixture("viber", "message_text.json");
+        var forged = MessagePath.ViberSignature(body, token: "another-bots-token-0000-0000");
+        Assert.Equal(HttpStatusCode.Forbidden, (await _client.PostViberAsync(_botKey, body, forged)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await _client.PostViberAsync(_botKey, body, null)).StatusCode);
+        Assert.Empty(await _app.InboxAsync());
+    }
+
+    [Fact]
+    public async Task The_webhook_confirmation_is_answered_200()
+    {
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync("webhook.json")).StatusCode);
+        Assert.Equal(InboxState.Processed, Assert.Single(await _app.ProcessedInboxAsync(1)).State);
+    }
+
+    [Fact]
+    public async Task Unsubscribing_blocks_the_contact_and_subscribing_unblocks()
+    {
+        await PostAsync("subscribed.json");
+        await _app.ProcessedInboxAsync(1);
+        await PostAsync("unsubscribed.json", messageToken: "4912661846655238146");
+        await _app.ProcessedInboxAsync(2);
+        Assert.True(Assert.Single(await _app.ContactsAsync()).IsBlocked);
+    }
+
+    [Fact]
+    public async Task Delivered_and_seen_reports_move_our_message_forward()
+    {
+        _viber.Given(Request.Create().WithPath("/pa/send_message").UsingPost())
+            .RespondWith(Response.Create().WithBody("""{"status":0,"status_message":"ok","message_token":4912661846655238145}"""));
+        await PostAsync("message_text.json");
+        await _app.ProcessedInboxAsync(1);
+        var contact = Assert.Single(await _app.ContactsAsync());
+        var sent = await _app.CreateApiClient().PostJsonAsync("/api/v1/messages", new { contactId = contact.Id, text = "Thank you!" });
+        var id = (await sent.ReadJsonAsync()).GetProperty("id").GetInt64();
+        await Eventually.GetAsync(_app.MessagesAsync, m => m.Single(x => x.Id == id).DeliveryState == DeliveryState.Sent, "the reply to be sent");
+
+        await PostAsync("delivered.json");
+        await Eventually.GetAsync(_app.MessagesAsync, m => m.Single(x => x.Id == id).DeliveryState == DeliveryState.Delivered, "delivered");
+        await PostAsync("seen.json");
+        await Eventually.GetAsync(_app.MessagesAsync, m => m.Single(x => x.Id == id).DeliveryState == DeliveryState.Seen, "seen");
+    }
+}
