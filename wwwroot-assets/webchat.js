@@ -14,8 +14,11 @@
   button.setAttribute("aria-label", title);
   button.setAttribute("data-bots1c", "launcher");
   button.style.cssText = "position:fixed;right:20px;bottom:20px;width:56px;height:56px;border-radius:50%;border:0;" +
-    "background:" + color + ";color:#fff;box-shadow:0 4px 12px rgba(0,0,0,.25);cursor:pointer;z-index:2147483000;font-size:26px";
-  button.textContent = "\uD83D\uDCAC";
+    "background:" + color + ";color:#fff;box-shadow:0 4px 12px rgba(0,0,0,.25);cursor:pointer;z-index:2147483000;" +
+    "display:flex;align-items:center;justify-content:center;padding:0";
+  // An inline icon: emoji fonts are missing on many systems.
+  button.innerHTML = '<svg width="28" height="28" viewBox="0 0 24 24" fill="currentColor" aria-hidden="true">' +
+    '<path d="M20 2H4a2 2 0 0 0-2 2v18l4-4h14a2 2 0 0 0 2-2V4a2 2 0 0 0-2-2z"/></svg>';
 
   var frame = null;
   button.addEventListener("click", function () {
