@@ -11,6 +11,12 @@ public static class WebPipeline
 
     public static WebApplication UseBots1CPipeline(this WebApplication app)
     {
+        // Behind nginx/Apache/IIS on the same machine: the client's address and https come from the proxy.
+        app.UseForwardedHeaders(new ForwardedHeadersOptions
+        {
+            ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor
+                | Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedProto,
+        });
         // Published under a path such as /bots_unf behind a reverse proxy: the public URL keeps it, routes do not.
         if (app.Configuration["PathBase"] is { Length: > 0 } pathBase)
         {
