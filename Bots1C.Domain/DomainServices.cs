@@ -48,6 +48,7 @@ public static class DomainServices
         services.AddSingleton<ConversationRecorder>();
         services.AddSingleton<Outbox>();
         services.AddSingleton<ConversationQueries>();
+        services.AddSingleton<Files.FileLinks>();
         services.AddSingleton<SendPacer>();
         services.AddSingleton<InboxWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<InboxWriter>());

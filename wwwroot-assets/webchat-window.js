@@ -21,6 +21,16 @@
     var bubble = document.createElement("div");
     bubble.className = "wc-bubble wc-" + message.direction + (message.pending ? " wc-pending" : "");
     bubble.textContent = message.text || "";
+    if (message.fileUrl) {
+      var link = document.createElement("a");
+      link.href = message.fileUrl;
+      link.target = "_blank";
+      link.rel = "noopener";
+      link.className = "wc-file";
+      link.textContent = message.fileName || "file";
+      if (message.text) bubble.appendChild(document.createElement("br"));
+      bubble.appendChild(link);
+    }
     bubble.dataset.id = message.id || "";
     bubble.setAttribute("data-direction", message.direction);
     list.appendChild(bubble);

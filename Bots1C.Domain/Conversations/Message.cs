@@ -33,6 +33,9 @@ public class Message
     public string? FileName { get; set; }
     public string? MimeType { get; set; }
     public long? FileSize { get; set; }
+    /// <summary>For files we send: the stored copy.</summary>
+    public long? StoredFileId { get; set; }
+    public Files.StoredFile? StoredFile { get; set; }
     public string? ButtonData { get; set; }
     /// <summary>Outgoing buttons, as JSON of <see cref="Button"/>s.</summary>
     public string? ButtonsJson { get; set; }

@@ -5,7 +5,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Bots1C.Domain.Conversations;
 
-public sealed record OutgoingText(long ConversationId, string Text, IReadOnlyList<Button>? Buttons, string Author);
+public sealed record OutgoingText(long ConversationId, string Text, IReadOnlyList<Button>? Buttons, string Author)
+{
+    public OutgoingAttachment? Attachment { get; init; }
+}
+
+public sealed record OutgoingAttachment(string FileName, string MimeType, byte[] Content);
 
 public sealed record EnqueueResult(Message? Message, IReadOnlyList<FluentValidation.Results.ValidationFailure> Errors, bool NotFound = false);
 
@@ -28,12 +33,19 @@ public class Outbox(
         if (conversation is null)
             return new EnqueueResult(null, [], NotFound: true);
         var now = clock.GetUtcNow();
+        var file = outgoing.Attachment is { } a
+            ? new Files.StoredFile { FileName = a.FileName.Trim(), MimeType = a.MimeType, Size = a.Content.Length, Content = a.Content, CreatedAt = now }
+            : null;
         var message = new Message
         {
             ConversationId = conversation.Id,
             Direction = MessageDirection.Outgoing,
-            Kind = MessageKind.Text,
-            Text = outgoing.Text,
+            Kind = file is null ? MessageKind.Text : MessageKind.File,
+            Text = string.IsNullOrWhiteSpace(outgoing.Text) ? null : outgoing.Text,
+            FileName = file?.FileName,
+            MimeType = file?.MimeType,
+            FileSize = file?.Size,
+            StoredFile = file,
             ButtonsJson = outgoing.Buttons is { Count: > 0 } buttons ? JsonSerializer.Serialize(buttons) : null,
             Author = outgoing.Author,
             DeliveryState = DeliveryState.Queued,

@@ -19,6 +19,7 @@ public sealed class OutboxDispatcher(
     IServiceProvider services,
     BotDirectory directory,
     SendPacer pacer,
+    Files.FileLinks fileLinks,
     ConversationNotifier notifier,
     OutboxSignal signal,
     EventJournal journal,
@@ -93,7 +94,7 @@ public sealed class OutboxDispatcher(
     private async Task<bool> DeliverAsync(long id, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var item = await db.Outbox.Include(o => o.Message).FirstAsync(o => o.Id == id, ct);
+        var item = await db.Outbox.Include(o => o.Message).ThenInclude(m => m!.StoredFile).FirstAsync(o => o.Id == id, ct);
         var bot = await directory.FindByIdAsync(item.BotId, ct);
         if (bot is null || bot.State != BotState.Active)
         {
@@ -118,7 +119,7 @@ public sealed class OutboxDispatcher(
         SendResult result;
         try
         {
-            result = await adapter.SendAsync(bot.Credentials, ToOutgoing(item), ct);
+            result = await adapter.SendAsync(bot.Credentials, ToOutgoing(item, bot), ct);
         }
         catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
         {
@@ -205,13 +206,16 @@ public sealed class OutboxDispatcher(
         await db.Conversations.Where(c => c.BotId == item.BotId && c.ChatId == item.ChatId)
             .Select(c => c.Contact).FirstOrDefaultAsync(ct);
 
-    private static OutgoingMessage ToOutgoing(OutboxItem item) => item.Kind switch
+    private OutgoingMessage ToOutgoing(OutboxItem item, BotSnapshot bot) => item.Kind switch
     {
         OutboxKind.CallbackAnswer => new OutgoingMessage(item.ChatId, null) { CallbackAnswerId = item.CallbackId },
         _ => new OutgoingMessage(item.ChatId, item.Message!.Text)
         {
             Buttons = Outbox.ButtonsOf(item.Message),
             TrackingId = item.Message.Id.ToString(),
+            File = item.Message.StoredFile is { } file
+                ? new OutgoingFile(file.FileName, file.MimeType, file.Content, fileLinks.Url(bot.PublicBaseUrl, file.Id))
+                : null,
         },
     };
 }

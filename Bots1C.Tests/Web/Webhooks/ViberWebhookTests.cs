@@ -96,4 +96,34 @@ public class ViberWebhookTests : IAsyncLifetime
         await PostAsync("seen.json");
         await Eventually.GetAsync(_app.MessagesAsync, m => m.Single(x => x.Id == id).DeliveryState == DeliveryState.Seen, "seen");
     }
+
+    [Fact]
+    public async Task A_file_goes_to_Viber_as_a_signed_link_that_serves_the_same_bytes()
+    {
+        _viber.Given(Request.Create().WithPath("/pa/send_message").UsingPost())
+            .RespondWith(Response.Create().WithBody("""{"status":0,"status_message":"ok","message_token":5000000000000000001}"""));
+        await PostAsync("message_text.json");
+        await _app.ProcessedInboxAsync(1);
+        var contact = Assert.Single(await _app.ContactsAsync());
+        var content = System.Text.Encoding.UTF8.GetBytes("%PDF-1.7 act 7");
+
+        var sent = await _app.CreateApiClient().PostJsonAsync("/api/v1/messages", new
+        {
+            contactId = contact.Id, file = new { name = "act-7.pdf", mimeType = "application/pdf", contentBase64 = Convert.ToBase64String(content) },
+        });
+        var id = (await sent.ReadJsonAsync()).GetProperty("id").GetInt64();
+        await Eventually.GetAsync(_app.MessagesAsync, m => m.Single(x => x.Id == id).DeliveryState == DeliveryState.Sent, "the file to be sent");
+
+        var body = System.Text.Json.Nodes.JsonNode.Parse(_viber.LogEntries.Single(e => e.RequestMessage.Path == "/pa/send_message").RequestMessage.Body!)!;
+        Assert.Equal("file", body["type"]!.GetValue<string>());
+        var media = new Uri(body["media"]!.GetValue<string>());
+        Assert.StartsWith("https://bot.example.ru/bots_unf/files/", media.ToString());
+        // The public address is the proxy's; ask the app itself for the same path below its base.
+        var download = await _client.GetAsync(media.AbsolutePath.Replace("/bots_unf", ""));
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        Assert.Equal(content, await download.Content.ReadAsByteArrayAsync());
+        Assert.Equal("application/pdf", download.Content.Headers.ContentType!.MediaType);
+
+        Assert.Equal(HttpStatusCode.NotFound, (await _client.GetAsync("/files/forged-token")).StatusCode);
+    }
 }

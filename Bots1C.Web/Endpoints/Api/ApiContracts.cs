@@ -38,8 +38,11 @@ public sealed record ConnectionResponse(bool Ok, string? Reason);
 
 public sealed record ButtonRequest(ButtonKind Kind, string Text, string? Payload);
 
-/// <summary>Send to a contact (its conversation with its bot) or straight to a conversation.</summary>
-public sealed record SendMessageRequest(long? ContactId, long? ConversationId, string? Text, IReadOnlyList<ButtonRequest>? Buttons);
+/// <summary>A file sent through the API, its bytes in base64 (what 1C's Base64String() gives).</summary>
+public sealed record FileRequest(string? Name, string? MimeType, string? ContentBase64);
+
+/// <summary>Send to a contact (its conversation with its bot) or straight to a conversation; with a file the text is its caption.</summary>
+public sealed record SendMessageRequest(long? ContactId, long? ConversationId, string? Text, IReadOnlyList<ButtonRequest>? Buttons, FileRequest? File = null);
 
 public sealed record MessageAccepted(long Id, long ConversationId, DeliveryState State);
 

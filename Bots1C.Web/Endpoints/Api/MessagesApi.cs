@@ -30,7 +30,15 @@ public static class MessagesApi
             return ValidationProblems.From([new("contactId", "Name the contact (contactId) or the conversation (conversationId).")]);
 
         var buttons = request.Buttons?.Select(b => new Button(b.Kind, b.Text, b.Payload)).ToList();
-        var result = await outbox.EnqueueAsync(new OutgoingText(conversationId.Value, request.Text ?? "", buttons, BotsApi.Actor(http)), ct);
+        OutgoingAttachment? attachment = null;
+        if (request.File is { } file)
+        {
+            if (!TryDecode(file.ContentBase64, out var content))
+                return ValidationProblems.From([new("file.contentBase64", "The file content must be base64.")]);
+            attachment = new OutgoingAttachment(file.Name ?? "", string.IsNullOrWhiteSpace(file.MimeType) ? "application/octet-stream" : file.MimeType, content);
+        }
+        var result = await outbox.EnqueueAsync(
+            new OutgoingText(conversationId.Value, request.Text ?? "", buttons, BotsApi.Actor(http)) { Attachment = attachment }, ct);
         if (result.NotFound)
             return TypedResults.NotFound(new ProblemDetailsLite("Not found", 404,
                 request.ConversationId is null ? $"Contact {request.ContactId} has no conversation." : $"Conversation {request.ConversationId} does not exist."));
@@ -38,6 +46,22 @@ public static class MessagesApi
             return ValidationProblems.From(result.Errors);
         return TypedResults.Accepted($"{http.Request.PathBase}/api/v1/messages/{message.Id}",
             new MessageAccepted(message.Id, message.ConversationId, message.DeliveryState ?? DeliveryState.Queued));
+    }
+
+    private static bool TryDecode(string? base64, out byte[] content)
+    {
+        content = [];
+        if (string.IsNullOrEmpty(base64))
+            return false;
+        try
+        {
+            content = Convert.FromBase64String(base64);
+            return true;
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
     }
 
     private static async Task<Results<Ok<MessageResponse>, NotFound>> GetAsync(long id, ConversationQueries queries, CancellationToken ct) =>

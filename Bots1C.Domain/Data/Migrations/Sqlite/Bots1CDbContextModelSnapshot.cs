@@ -401,12 +401,17 @@ namespace Bots1C.Domain.Data.Migrations.Sqlite
                     b.Property<string>("MimeType")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("StoredFileId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Text")
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
                     b.HasIndex("ExternalMessageId");
+
+                    b.HasIndex("StoredFileId");
 
                     b.HasIndex("ConversationId", "Id");
 
@@ -509,6 +514,37 @@ namespace Bots1C.Domain.Data.Migrations.Sqlite
                     b.HasIndex("Source", "At");
 
                     b.ToTable("EventLog", (string)null);
+                });
+
+            modelBuilder.Entity("Bots1C.Domain.Files.StoredFile", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MimeType")
+                        .IsRequired()
+                        .HasMaxLength(127)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("Files", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
@@ -682,7 +718,13 @@ namespace Bots1C.Domain.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("Bots1C.Domain.Files.StoredFile", "StoredFile")
+                        .WithMany()
+                        .HasForeignKey("StoredFileId");
+
                     b.Navigation("Conversation");
+
+                    b.Navigation("StoredFile");
                 });
 
             modelBuilder.Entity("Bots1C.Domain.Conversations.OutboxItem", b =>
