@@ -60,47 +60,50 @@ public sealed class ConversationProcessor(
         if (claimed == 0)
             return 0;
 
-        var rows = await db.Inbox.AsNoTracking()
+        var ids = await db.Inbox.AsNoTracking()
             .Where(i => i.LeaseOwner == claim && i.State == InboxState.Pending)
             .OrderBy(i => i.Id)
-            .Select(i => new { i.Id, i.BotId, i.ChatKey })
+            .Select(i => i.Id)
             .ToListAsync(ct);
-        var chats = rows.GroupBy(r => (r.BotId, r.ChatKey)).Select(g => g.Select(r => r.Id).ToList());
-        await Parallel.ForEachAsync(chats, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = ct },
-            async (ids, token) =>
-            {
-                foreach (var id in ids)
-                    await ProcessOneAsync(id, token);
-            });
-        return rows.Count;
+        // One transaction for the whole batch: SQLite has one writer, so parallel small commits only queue up.
+        // Arrival order (Id) keeps each chat's updates in order. If anything in the batch fails, redo it row by
+        // row so one broken update cannot hold up the others.
+        if (!await ProcessTogetherAsync(ids, ct))
+            foreach (var id in ids)
+                await ProcessTogetherAsync([id], ct, recordFailure: true);
+        return ids.Count;
     }
 
-    private async Task ProcessOneAsync(long id, CancellationToken ct)
+    private async Task<bool> ProcessTogetherAsync(IReadOnlyList<long> ids, CancellationToken ct, bool recordFailure = false)
     {
-        List<ConversationEvent> changes;
-        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        var changes = new List<RecordedChange>();
+        try
         {
-            var row = await db.Inbox.FirstAsync(i => i.Id == id, ct);
-            try
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            var rows = await db.Inbox.Where(i => ids.Contains(i.Id) && i.State == InboxState.Pending).OrderBy(i => i.Id).ToListAsync(ct);
+            var session = new ConversationRecorder.Session();
+            foreach (var row in rows)
             {
                 var bot = await directory.FindByIdAsync(row.BotId, ct)
                     ?? throw new InvalidOperationException($"Bot {row.BotId} no longer exists.");
-                var adapter = services.GetRequiredKeyedService<IChannelAdapter>(bot.Messenger);
-                var events = adapter.Parse(row.Payload);
+                var events = services.GetRequiredKeyedService<IChannelAdapter>(bot.Messenger).Parse(row.Payload);
+                changes.AddRange(await recorder.RecordAsync(db, session, bot.Id, events, ct));
                 row.State = InboxState.Processed;
                 row.LeaseOwner = null;
                 row.LeaseUntil = null;
-                changes = await recorder.RecordAsync(db, bot.Id, events, ct); // saves the row's new state with the messages
             }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                await RecordFailureAsync(id, e, ct);
-                return;
-            }
+            await db.SaveChangesAsync(ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            if (recordFailure)
+                await RecordFailureAsync(ids[0], e, ct);
+            return false;
         }
         foreach (var change in changes)
-            await notifier.PublishAsync(change);
+            await notifier.PublishAsync(change.ToEvent());
         outboxSignal.Signal(); // a button press queues its callback answer
+        return true;
     }
 
     private async Task RecordFailureAsync(long id, Exception error, CancellationToken ct)

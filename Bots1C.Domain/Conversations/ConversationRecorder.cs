@@ -4,27 +4,41 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Bots1C.Domain.Conversations;
 
+/// <summary>What recording changed, to announce once it is committed (ids exist only after the save).</summary>
+public sealed record RecordedChange(long BotId, Conversation Conversation, Message? Message, ConversationChange Change)
+{
+    public ConversationEvent ToEvent() => new(BotId, Conversation.Id, Message?.Id, Change);
+}
+
 /// <summary>
 /// Turns inbound events into contacts, conversations and messages inside the caller's unit of work
-/// (the caller commits them together with the inbox row's new state).
+/// (the caller commits them together with the inbox rows' new state, and may record many updates at once).
 /// </summary>
 public class ConversationRecorder(TimeProvider clock)
 {
-    public async Task<List<ConversationEvent>> RecordAsync(Bots1CDbContext db, long botId, IReadOnlyList<InboundEvent> events, CancellationToken ct)
+    /// <summary>The conversations met in one unit of work, by (bot, messenger user): many updates of one chat in a
+    /// batch share one contact and conversation without asking the database (or EF's change tracker) again.</summary>
+    public sealed class Session
     {
-        var changes = new List<(Conversation Conversation, Message? Message, ConversationChange Change)>();
+        internal Dictionary<(long BotId, string UserId), Conversation> Conversations { get; } = new();
+    }
+
+    public async Task<List<RecordedChange>> RecordAsync(Bots1CDbContext db, Session session, long botId,
+        IReadOnlyList<InboundEvent> events, CancellationToken ct)
+    {
+        var changes = new List<RecordedChange>();
         foreach (var e in events)
         {
             if (e.Kind == InboundKind.DeliveryStatus)
             {
                 if (await ApplyDeliveryAsync(db, botId, e.Delivery!, ct) is { } delivered)
-                    changes.Add(delivered);
+                    changes.Add(new RecordedChange(botId, delivered.Conversation, delivered.Message, ConversationChange.DeliveryChanged));
                 continue;
             }
             if (e.Kind == InboundKind.WebhookConfirmed || e.Sender is null)
                 continue; // nothing said by anyone: the inbox row itself is the record
 
-            var conversation = await ConversationOfAsync(db, botId, e, ct);
+            var conversation = await ConversationOfAsync(db, session, botId, e, ct);
             var contact = conversation.Contact;
             switch (e.Kind)
             {
@@ -42,7 +56,7 @@ public class ConversationRecorder(TimeProvider clock)
             var message = NewIncoming(conversation, e);
             db.Messages.Add(message);
             conversation.LastMessageAt = message.CreatedAt;
-            changes.Add((conversation, message, ConversationChange.MessageAdded));
+            changes.Add(new RecordedChange(botId, conversation, message, ConversationChange.MessageAdded));
 
             if (e.Kind == InboundKind.ButtonPress && e.CallbackId is not null)
                 db.Outbox.Add(new OutboxItem
@@ -51,8 +65,7 @@ public class ConversationRecorder(TimeProvider clock)
                     NextAttemptAt = clock.GetUtcNow(), CreatedAt = clock.GetUtcNow(),
                 });
         }
-        await db.SaveChangesAsync(ct);
-        return changes.Select(c => new ConversationEvent(botId, c.Conversation.Id, c.Message?.Id, c.Change)).ToList();
+        return changes;
     }
 
     private Message NewIncoming(Conversation conversation, InboundEvent e) => new()
@@ -85,38 +98,41 @@ public class ConversationRecorder(TimeProvider clock)
         MessengerAt = e.OccurredAt,
     };
 
-    private async Task<Conversation> ConversationOfAsync(Bots1CDbContext db, long botId, InboundEvent e, CancellationToken ct)
+    private async Task<Conversation> ConversationOfAsync(Bots1CDbContext db, Session session, long botId, InboundEvent e, CancellationToken ct)
     {
         var sender = e.Sender!;
         var now = clock.GetUtcNow();
-        var contact = db.Contacts.Local.FirstOrDefault(c => c.BotId == botId && c.ExternalUserId == sender.ExternalUserId)
-            ?? await db.Contacts.FirstOrDefaultAsync(c => c.BotId == botId && c.ExternalUserId == sender.ExternalUserId, ct);
-        if (contact is null)
+        if (!session.Conversations.TryGetValue((botId, sender.ExternalUserId), out var conversation))
         {
-            contact = new Contact { BotId = botId, ExternalUserId = sender.ExternalUserId, CreatedAt = now };
-            db.Contacts.Add(contact);
+            var contact = await db.Contacts.FirstOrDefaultAsync(c => c.BotId == botId && c.ExternalUserId == sender.ExternalUserId, ct);
+            if (contact is null)
+            {
+                contact = new Contact { BotId = botId, ExternalUserId = sender.ExternalUserId, CreatedAt = now };
+                db.Contacts.Add(contact);
+            }
+            conversation = contact.Id == 0 ? null
+                : await db.Conversations.FirstOrDefaultAsync(c => c.BotId == botId && c.ContactId == contact.Id, ct);
+            if (conversation is null)
+            {
+                conversation = new Conversation { BotId = botId, ChatId = e.ChatId, CreatedAt = now, LastMessageAt = now };
+                db.Conversations.Add(conversation);
+            }
+            conversation.Contact = contact;
+            session.Conversations[(botId, sender.ExternalUserId)] = conversation;
         }
-        // The messenger's profile is the freshest; keep what we learnt in conversations (phone, e-mail).
-        contact.FirstName = sender.FirstName ?? contact.FirstName;
-        contact.LastName = sender.LastName ?? contact.LastName;
-        contact.Username = sender.Username ?? contact.Username;
-        contact.LanguageCode = sender.LanguageCode ?? contact.LanguageCode;
-        contact.UpdatedAt = now;
 
-        var conversation = contact.Id == 0
-            ? db.Conversations.Local.FirstOrDefault(c => c.Contact == contact)
-            : db.Conversations.Local.FirstOrDefault(c => c.ContactId == contact.Id)
-              ?? await db.Conversations.Include(c => c.Contact).FirstOrDefaultAsync(c => c.BotId == botId && c.ContactId == contact.Id, ct);
-        if (conversation is null)
-        {
-            conversation = new Conversation { BotId = botId, Contact = contact, ChatId = e.ChatId, CreatedAt = now, LastMessageAt = now };
-            db.Conversations.Add(conversation);
-        }
+        // The messenger's profile is the freshest; keep what we learnt in conversations (phone, e-mail).
+        var known = conversation.Contact;
+        known.FirstName = sender.FirstName ?? known.FirstName;
+        known.LastName = sender.LastName ?? known.LastName;
+        known.Username = sender.Username ?? known.Username;
+        known.LanguageCode = sender.LanguageCode ?? known.LanguageCode;
+        known.UpdatedAt = now;
         conversation.ChatId = e.ChatId;
         return conversation;
     }
 
-    private static async Task<(Conversation, Message?, ConversationChange)?> ApplyDeliveryAsync(
+    private static async Task<(Conversation Conversation, Message Message)?> ApplyDeliveryAsync(
         Bots1CDbContext db, long botId, DeliveryReport report, CancellationToken ct)
     {
         var found = await (from m in db.Messages
@@ -131,6 +147,6 @@ public class ConversationRecorder(TimeProvider clock)
             found.Message.DeliveryState = report.State;
             found.Message.FailureReason = report.Reason ?? found.Message.FailureReason;
         }
-        return (found.Conversation, found.Message, ConversationChange.DeliveryChanged);
+        return (found.Conversation, found.Message);
     }
 }

@@ -11,7 +11,8 @@ public sealed record IncomingUpdate(long BotId, string ExternalId, string ChatKe
 /// <summary>
 /// Appends webhook updates to the inbox with group commit: one writer takes whatever requests are waiting,
 /// stores them in one transaction, then lets each request answer. A request is acknowledged only after its
-/// row is committed; a re-delivered update is recognised by (bot, external id) and stored once.
+/// row is committed; a re-delivered update is recognised by (bot, external id) and stored once — by the unique
+/// key itself (INSERT … ON CONFLICT DO NOTHING), so it also holds between several app instances.
 /// </summary>
 public sealed class InboxWriter(
     IDbContextFactory<Bots1CDbContext> dbFactory,
@@ -20,6 +21,7 @@ public sealed class InboxWriter(
     ILogger<InboxWriter> logger) : BackgroundService
 {
     private const int MaxBatch = 512;
+    private InboxInsertCommand? _insert;
     private readonly Channel<Pending> _queue = Channel.CreateBounded<Pending>(
         new BoundedChannelOptions(20_000) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
 
@@ -56,55 +58,18 @@ public sealed class InboxWriter(
     private async Task StoreAsync(List<Pending> batch, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        _insert ??= new InboxInsertCommand(db);
         var now = clock.GetUtcNow();
-        var fresh = new List<InboxUpdate>(batch.Count);
-        foreach (var byBot in batch.Select(p => p.Update).GroupBy(u => u.BotId))
+        var rows = batch.Select(p => new InboxUpdate
         {
-            var ids = byBot.Select(u => u.ExternalId).Distinct().ToList();
-            var known = (await db.Inbox.Where(i => i.BotId == byBot.Key && ids.Contains(i.ExternalId))
-                .Select(i => i.ExternalId).ToListAsync(ct)).ToHashSet();
-            foreach (var update in byBot.DistinctBy(u => u.ExternalId).Where(u => !known.Contains(u.ExternalId)))
-                fresh.Add(new InboxUpdate
-                {
-                    BotId = update.BotId,
-                    ExternalId = update.ExternalId,
-                    ChatKey = update.ChatKey,
-                    Payload = update.Payload,
-                    ReceivedAt = now,
-                    State = update.State,
-                });
-        }
-        if (fresh.Count == 0)
-            return;
-        db.Inbox.AddRange(fresh);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException)
-        {
-            // Another instance stored one of these between our check and our insert: fall back to one at a time.
-            db.ChangeTracker.Clear();
-            foreach (var row in fresh)
-                await InsertIgnoringDuplicateAsync(row, ct);
-        }
-    }
-
-    private async Task InsertIgnoringDuplicateAsync(InboxUpdate row, CancellationToken ct)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        row.Id = 0;
-        db.Inbox.Add(row);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException)
-        {
-            db.ChangeTracker.Clear();
-            if (!await db.Inbox.AnyAsync(i => i.BotId == row.BotId && i.ExternalId == row.ExternalId, ct))
-                throw;
-        }
+            BotId = p.Update.BotId,
+            ExternalId = p.Update.ExternalId,
+            ChatKey = p.Update.ChatKey,
+            Payload = p.Update.Payload,
+            ReceivedAt = now,
+            State = p.Update.State,
+        }).ToList();
+        await _insert.ExecuteAsync(db, rows, ct);
     }
 
     private sealed record Pending(IncomingUpdate Update, TaskCompletionSource Stored);

@@ -23,6 +23,7 @@ public class DatabaseMigrator(
                 logger.LogInformation("Applying {Count} migration(s) to {Database}: {Migrations}",
                     pending.Count, where, string.Join(", ", pending));
             await db.Database.MigrateAsync(ct);
+            await DatabaseProvider.TuneAsync(db.Database, ct);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

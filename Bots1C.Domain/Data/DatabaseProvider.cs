@@ -40,6 +40,16 @@ public static class DatabaseProvider
             _ => options.Provider.ToString(),
         };
 
+    /// <summary>
+    /// SQLite in write-ahead-log mode: webhook writes and background processing no longer block each other's
+    /// readers, and a commit appends to the log instead of rewriting pages. The mode is stored in the file.
+    /// </summary>
+    public static async Task TuneAsync(DatabaseFacade database, CancellationToken ct)
+    {
+        if (database.IsSqlite())
+            await database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+    }
+
     /// <summary>SQLite stores DateTimeOffset as text it cannot compare or sort; store ticks instead.
     /// Every timestamp is written in UTC, so the binary form orders correctly.</summary>
     public static void ConfigureConventions(DatabaseFacade database, ModelConfigurationBuilder conventions)
