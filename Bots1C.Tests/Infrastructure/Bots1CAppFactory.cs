@@ -43,6 +43,15 @@ public class Bots1CAppFactory : WebApplicationFactory<Program>
     /// <summary>Set to drive time by hand (retry_after, backoff) instead of sleeping.</summary>
     public Microsoft.Extensions.Time.Testing.FakeTimeProvider? Clock { get; private set; }
 
+    private readonly List<Action<IServiceCollection>> _services = [];
+
+    /// <summary>Changes to the app's services for one test (e.g. a shorter messenger timeout).</summary>
+    public Bots1CAppFactory WithServices(Action<IServiceCollection> configure)
+    {
+        _services.Add(configure);
+        return this;
+    }
+
     public Bots1CAppFactory WithFakeClock()
     {
         Clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow);
@@ -53,6 +62,8 @@ public class Bots1CAppFactory : WebApplicationFactory<Program>
     {
         if (Clock is { } clock)
             builder.ConfigureServices(s => s.AddSingleton<TimeProvider>(clock));
+        foreach (var configure in _services)
+            builder.ConfigureServices(configure);
         builder.UseEnvironment("Testing");
         // Outside Development the app expects published files; tests run from the build output like `dotnet run` does.
         builder.UseStaticWebAssets();

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Bots1C.Domain.Channels;
 using Bots1C.Domain.Conversations;
 using Bots1C.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 using WireMock.Server;
@@ -17,7 +18,9 @@ public class OutboxDeliveryTests : IAsyncLifetime
 {
     private const string Token = MessagePath.TelegramToken;
     private readonly WireMockServer _telegram = WireMockServer.Start();
-    private readonly Bots1CAppFactory _app = new Bots1CAppFactory().WithApiKey().WithFakeClock();
+    // A messenger that does not answer within a second counts as timed out (the app's default is 30 s).
+    private readonly Bots1CAppFactory _app = new Bots1CAppFactory().WithApiKey().WithFakeClock()
+        .WithServices(s => s.AddHttpClient(Bots1C.Domain.Channels.Telegram.TelegramAdapter.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(1)));
     private HttpClient _api = default!;
     private long _contactId;
     private string _botKey = "", _secret = "";
@@ -45,7 +48,7 @@ public class OutboxDeliveryTests : IAsyncLifetime
         return Task.CompletedTask;
     }
 
-    private void Answer(string method, int status, string body, string? scenarioState = null, string? nextState = null)
+    private void Answer(string method, int status, string body, string? scenarioState = null, string? nextState = null, TimeSpan? delay = null)
     {
         var given = _telegram.Given(Request.Create().WithPath($"/bot{Token}/{method}").UsingPost());
         if (nextState is not null || scenarioState is not null)
@@ -56,7 +59,8 @@ public class OutboxDeliveryTests : IAsyncLifetime
             if (nextState is not null)
                 given = given.WillSetStateTo(nextState);
         }
-        given.RespondWith(Response.Create().WithStatusCode(status).WithHeader("Content-Type", "application/json").WithBody(body));
+        var response = Response.Create().WithStatusCode(status).WithHeader("Content-Type", "application/json").WithBody(body);
+        given.RespondWith(delay is { } d ? response.WithDelay(d) : response);
     }
 
     private int Calls(string method) => _telegram.LogEntries.Count(e => e.RequestMessage.Path == $"/bot{Token}/{method}");
@@ -144,6 +148,20 @@ public class OutboxDeliveryTests : IAsyncLifetime
         Assert.InRange(first, TimeSpan.FromSeconds(1.6), TimeSpan.FromSeconds(6));   // 2 s ± 20%
         Assert.InRange(second, TimeSpan.FromSeconds(3.2), TimeSpan.FromSeconds(9));  // 4 s ± 20%
         await StateAsync(id, DeliveryState.Sent);
+    }
+
+    [Fact]
+    public async Task A_timeout_is_retried()
+    {
+        Answer("sendMessage", 200, Sent, nextState: "answered-late", delay: TimeSpan.FromSeconds(3));
+        Answer("sendMessage", 200, Sent, scenarioState: "answered-late");
+        var id = await SendAsync(new { contactId = _contactId, text = "Hello" });
+        await WaitForCallsAsync("sendMessage", 1);
+
+        await AdvanceUntilAsync(() => Calls("sendMessage") == 2, TimeSpan.FromSeconds(30));
+
+        var message = await StateAsync(id, DeliveryState.Sent);
+        Assert.Equal("777", message.ExternalMessageId);
     }
 
     [Fact]

@@ -59,4 +59,37 @@ public class RestartTests
         ReceivedAt = at,
         State = InboxState.Pending,
     };
+
+    [Fact]
+    public async Task A_broken_update_is_set_aside_and_the_rest_of_its_batch_is_processed()
+    {
+        using var folder = new TempFolder();
+        long botId;
+        using (var first = new Bots1CAppFactory(folder.Path).WithApiKey())
+            botId = (await first.CreateApiClient().CreateBotAsync(new { name = "Chat", messenger = "WebChat", publicBaseUrl = "https://bot.example.ru" }))
+                .GetProperty("id").GetInt64();
+
+        var options = new DbContextOptionsBuilder<Bots1CDbContext>();
+        DatabaseProvider.Configure(options, new DatabaseOptions(), new DataFolder(folder.Path));
+        await using (var db = new Bots1CDbContext(options.Options))
+        {
+            var now = DateTimeOffset.UtcNow;
+            db.Inbox.AddRange(
+                new InboxUpdate { BotId = botId, ExternalId = "v1:broken", ChatKey = "v1", Payload = "not json"u8.ToArray(), ReceivedAt = now },
+                new InboxUpdate
+                {
+                    BotId = botId, ExternalId = "v2:ok", ChatKey = "v2", ReceivedAt = now,
+                    Payload = Bots1C.Domain.Channels.WebChat.WebChatAdapter.Serialize(new("v2", "ok", "Hello", null, null, now)),
+                });
+            await db.SaveChangesAsync();
+        }
+
+        using var app = new Bots1CAppFactory(folder.Path);
+        var rows = await Eventually.GetAsync(app.InboxAsync, r => r.Any(x => x.Attempts > 0) && r.Any(x => x.State == InboxState.Processed),
+            "the good update to be processed and the broken one to be tried");
+        Assert.Equal("Hello", Assert.Single(await app.MessagesAsync()).Text);
+        var broken = rows.Single(r => r.ExternalId == "v1:broken");
+        Assert.Equal((InboxState.Pending, 1), (broken.State, broken.Attempts));
+        Assert.False(string.IsNullOrEmpty(broken.Error));
+    }
 }
