@@ -46,22 +46,27 @@ public static class MessagePath
         Eventually.GetAsync(app.InboxAsync, rows => rows.Count >= count && rows.All(r => r.State != InboxState.Pending),
             $"{count} inbox row(s) to be processed");
 
-    public static Task<HttpResponseMessage> PostTelegramAsync(this HttpClient client, string botKey, byte[] body, string? secret)
+    public static Task<HttpResponseMessage> PostTelegramAsync(this HttpClient client, string botKey, byte[] body, string? secret) =>
+        client.PostWebhookAsync(botKey, body, "X-Telegram-Bot-Api-Secret-Token", secret);
+
+    public static Task<HttpResponseMessage> PostViberAsync(this HttpClient client, string botKey, byte[] body, string? signature) =>
+        client.PostWebhookAsync(botKey, body, "X-Viber-Content-Signature", signature);
+
+    private static Task<HttpResponseMessage> PostWebhookAsync(this HttpClient client, string botKey, byte[] body, string header, string? value)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, $"/webhooks/{botKey}") { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        if (secret is not null)
-            request.Headers.Add("X-Telegram-Bot-Api-Secret-Token", secret);
+        if (value is not null)
+            request.Headers.Add(header, value);
         return client.SendAsync(request);
     }
 
-    public static Task<HttpResponseMessage> PostViberAsync(this HttpClient client, string botKey, byte[] body, string? signature)
+    /// <summary>The database file of a stopped app, opened directly: what a crashed process left behind.</summary>
+    public static Bots1CDbContext OpenStoppedDatabase(string dataPath)
     {
-        var request = new HttpRequestMessage(HttpMethod.Post, $"/webhooks/{botKey}") { Content = new ByteArrayContent(body) };
-        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        if (signature is not null)
-            request.Headers.Add("X-Viber-Content-Signature", signature);
-        return client.SendAsync(request);
+        var options = new DbContextOptionsBuilder<Bots1CDbContext>();
+        DatabaseProvider.Configure(options, new DatabaseOptions(), new DataFolder(dataPath));
+        return new Bots1CDbContext(options.Options);
     }
 
     public static string ViberSignature(byte[] body, string token = ViberToken) =>

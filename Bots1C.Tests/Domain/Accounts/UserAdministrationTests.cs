@@ -127,7 +127,7 @@ public class UserAdministrationTests : IAsyncLifetime
 
     private async Task<List<Bots1C.Domain.EventLog.EventLogEntry>> EventsAsync()
     {
-        await using var db = await _app.Services.GetRequiredService<IDbContextFactory<Bots1CDbContext>>().CreateDbContextAsync();
+        await using var db = await _app.Db();
         return await db.Events.ToListAsync();
     }
 }

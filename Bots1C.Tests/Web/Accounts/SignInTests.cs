@@ -98,7 +98,7 @@ public class SignInTests
 
     private static async Task<List<Bots1C.Domain.EventLog.EventLogEntry>> EventsAsync(Bots1CAppFactory app)
     {
-        await using var db = await app.Services.GetRequiredService<IDbContextFactory<Bots1CDbContext>>().CreateDbContextAsync();
+        await using var db = await app.Db();
         return await db.Events.ToListAsync();
     }
 }

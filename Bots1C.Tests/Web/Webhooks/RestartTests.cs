@@ -1,6 +1,4 @@
 using Bots1C.Domain.Conversations;
-using Bots1C.Domain.Data;
-using Microsoft.EntityFrameworkCore;
 using Bots1C.Tests.Infrastructure;
 
 namespace Bots1C.Tests.Web.Webhooks;
@@ -26,9 +24,7 @@ public class RestartTests
         }
 
         // What a process had committed when it died, written straight into its database file while no app runs.
-        var options = new DbContextOptionsBuilder<Bots1CDbContext>();
-        DatabaseProvider.Configure(options, new DatabaseOptions(), new DataFolder(folder.Path));
-        await using (var db = new Bots1CDbContext(options.Options))
+        await using (var db = MessagePath.OpenStoppedDatabase(folder.Path))
         {
             var now = DateTimeOffset.UtcNow;
             var claimed = Row(botId, 2, "claimed by the dead process", now);
@@ -69,9 +65,7 @@ public class RestartTests
             botId = (await first.CreateApiClient().CreateBotAsync(new { name = "Chat", messenger = "WebChat", publicBaseUrl = "https://bot.example.ru" }))
                 .GetProperty("id").GetInt64();
 
-        var options = new DbContextOptionsBuilder<Bots1CDbContext>();
-        DatabaseProvider.Configure(options, new DatabaseOptions(), new DataFolder(folder.Path));
-        await using (var db = new Bots1CDbContext(options.Options))
+        await using (var db = MessagePath.OpenStoppedDatabase(folder.Path))
         {
             var now = DateTimeOffset.UtcNow;
             db.Inbox.AddRange(
