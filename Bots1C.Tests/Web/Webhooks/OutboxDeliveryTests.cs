@@ -14,18 +14,23 @@ namespace Bots1C.Tests.Web.Webhooks;
 /// Replies leave through the outbox to a fake Telegram Bot API on loopback. Time is a fake clock: waits the
 /// messenger asks for, and backoff, are checked by moving the clock, never by sleeping.
 /// </summary>
-public class OutboxDeliveryTests : IAsyncLifetime
+public abstract class DeliveryTestBase : IAsyncLifetime
 {
-    private const string Token = MessagePath.TelegramToken;
-    private readonly WireMockServer _telegram = WireMockServer.Start();
-    // A messenger that does not answer within a second counts as timed out (the app's default is 30 s).
-    private readonly Bots1CAppFactory _app = new Bots1CAppFactory().WithApiKey().WithFakeClock()
-        .WithServices(s => s.AddHttpClient(Bots1C.Domain.Channels.Telegram.TelegramAdapter.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(1)));
-    private HttpClient _api = default!;
-    private long _contactId;
-    private string _botKey = "", _secret = "";
+    protected const string Token = MessagePath.TelegramToken;
+    protected readonly WireMockServer _telegram = WireMockServer.Start();
+    protected readonly Bots1CAppFactory _app;
+    protected HttpClient _api = default!;
+    protected long _contactId;
+    protected string _botKey = "", _secret = "";
 
-    private const string Sent = """{"ok":true,"result":{"message_id":777,"date":1441645532,"chat":{"id":1111111,"type":"private"},"text":"ok"}}""";
+    protected DeliveryTestBase(TimeSpan? messengerTimeout = null)
+    {
+        _app = new Bots1CAppFactory().WithApiKey().WithFakeClock();
+        if (messengerTimeout is { } timeout)
+            _app.WithServices(s => s.AddHttpClient(Bots1C.Domain.Channels.Telegram.TelegramAdapter.HttpClientName, c => c.Timeout = timeout));
+    }
+
+    protected const string Sent = """{"ok":true,"result":{"message_id":777,"date":1441645532,"chat":{"id":1111111,"type":"private"},"text":"ok"}}""";
 
     public async Task InitializeAsync()
     {
@@ -48,7 +53,7 @@ public class OutboxDeliveryTests : IAsyncLifetime
         return Task.CompletedTask;
     }
 
-    private void Answer(string method, int status, string body, string? scenarioState = null, string? nextState = null, TimeSpan? delay = null)
+    protected void Answer(string method, int status, string body, string? scenarioState = null, string? nextState = null, TimeSpan? delay = null)
     {
         var given = _telegram.Given(Request.Create().WithPath($"/bot{Token}/{method}").UsingPost());
         if (nextState is not null || scenarioState is not null)
@@ -63,16 +68,16 @@ public class OutboxDeliveryTests : IAsyncLifetime
         given.RespondWith(delay is { } d ? response.WithDelay(d) : response);
     }
 
-    private int Calls(string method) => _telegram.LogEntries.Count(e => e.RequestMessage.Path == $"/bot{Token}/{method}");
+    protected int Calls(string method) => _telegram.LogEntries.Count(e => e.RequestMessage.Path == $"/bot{Token}/{method}");
 
-    private async Task<long> SendAsync(object message)
+    protected async Task<long> SendAsync(object message)
     {
         var response = await _api.PostJsonAsync("/api/v1/messages", message);
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         return (await response.ReadJsonAsync()).GetProperty("id").GetInt64();
     }
 
-    private Task<Message> StateAsync(long id, DeliveryState state) =>
+    protected Task<Message> StateAsync(long id, DeliveryState state) =>
         Eventually.GetAsync(async () => (await _app.MessagesAsync()).Single(m => m.Id == id), m => m.DeliveryState == state, $"message {id} to be {state}");
 
     /// <summary>
@@ -80,7 +85,7 @@ public class OutboxDeliveryTests : IAsyncLifetime
     /// took. Small steps, because the dispatcher may arm its timer a moment after a step: one big jump could
     /// land before the timer exists and never fire it.
     /// </summary>
-    private async Task<TimeSpan> AdvanceUntilAsync(Func<bool> happened, TimeSpan max)
+    protected async Task<TimeSpan> AdvanceUntilAsync(Func<bool> happened, TimeSpan max)
     {
         var step = TimeSpan.FromMilliseconds(100);
         var advanced = TimeSpan.Zero;
@@ -94,9 +99,13 @@ public class OutboxDeliveryTests : IAsyncLifetime
         return advanced;
     }
 
-    private async Task WaitForCallsAsync(string method, int count) =>
+    protected async Task WaitForCallsAsync(string method, int count) =>
         await Eventually.GetAsync(() => Task.FromResult(Calls(method)), n => n >= count, $"{count} call(s) of {method}");
 
+}
+
+public class OutboxDeliveryTests : DeliveryTestBase
+{
     [Fact]
     public async Task A_reply_is_sent_with_the_chat_text_and_a_share_phone_keyboard()
     {
@@ -148,20 +157,6 @@ public class OutboxDeliveryTests : IAsyncLifetime
         Assert.InRange(first, TimeSpan.FromSeconds(1.6), TimeSpan.FromSeconds(6));   // 2 s ± 20%
         Assert.InRange(second, TimeSpan.FromSeconds(3.2), TimeSpan.FromSeconds(9));  // 4 s ± 20%
         await StateAsync(id, DeliveryState.Sent);
-    }
-
-    [Fact]
-    public async Task A_timeout_is_retried()
-    {
-        Answer("sendMessage", 200, Sent, nextState: "answered-late", delay: TimeSpan.FromSeconds(3));
-        Answer("sendMessage", 200, Sent, scenarioState: "answered-late");
-        var id = await SendAsync(new { contactId = _contactId, text = "Hello" });
-        await WaitForCallsAsync("sendMessage", 1);
-
-        await AdvanceUntilAsync(() => Calls("sendMessage") == 2, TimeSpan.FromSeconds(30));
-
-        var message = await StateAsync(id, DeliveryState.Sent);
-        Assert.Equal("777", message.ExternalMessageId);
     }
 
     [Fact]
@@ -249,5 +244,23 @@ public class OutboxDeliveryTests : IAsyncLifetime
         });
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.True((await response.ReadJsonAsync()).GetProperty("errors").TryGetProperty("file.contentBase64", out _));
+    }
+}
+
+/// <summary>A messenger that does not answer within a second counts as timed out here (the app allows 30 s).</summary>
+public class MessengerTimeoutTests() : DeliveryTestBase(messengerTimeout: TimeSpan.FromSeconds(1))
+{
+    [Fact]
+    public async Task A_timeout_is_retried()
+    {
+        Answer("sendMessage", 200, Sent, nextState: "answered-late", delay: TimeSpan.FromSeconds(3));
+        Answer("sendMessage", 200, Sent, scenarioState: "answered-late");
+        var id = await SendAsync(new { contactId = _contactId, text = "Hello" });
+        await WaitForCallsAsync("sendMessage", 1);
+
+        await AdvanceUntilAsync(() => Calls("sendMessage") == 2, TimeSpan.FromSeconds(30));
+
+        var message = await StateAsync(id, DeliveryState.Sent);
+        Assert.Equal("777", message.ExternalMessageId);
     }
 }
