@@ -50,5 +50,11 @@ public class BotCardTests(ChromiumFixture chromium) : IClassFixture<ChromiumFixt
         await outcome.WaitForAsync();
         Assert.Contains("Connection established", await outcome.InnerTextAsync());
         Assert.Contains("Connection established", await page.Locator("[data-testid=bot-status]").InnerTextAsync());
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Path.GetTempPath(), "bots1c-bot-card.png") });
+
+        await page.GotoAsync(baseUrl + "/bots");
+        await page.Locator("[data-testid=bots-table] tr", new PageLocatorOptions { HasText = "Shop" }).WaitForAsync();
+        Assert.Contains("Connection established", await page.Locator("[data-testid=bots-table]").InnerTextAsync());
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Path.GetTempPath(), "bots1c-bots.png") });
     }
 }
