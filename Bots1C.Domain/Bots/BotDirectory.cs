@@ -2,6 +2,7 @@ using System.Collections.Frozen;
 using Bots1C.Domain.Channels;
 using Bots1C.Domain.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 
 namespace Bots1C.Domain.Bots;
 
@@ -16,7 +17,8 @@ public sealed record BotSnapshot(long Id, string BotKey, BotState State, BotCred
 /// Every bot by key and by id, held in memory: a webhook request must not query the database to find its
 /// bot. Bot changes call <see cref="Invalidate"/>; the next read reloads.
 /// </summary>
-public class BotDirectory(IDbContextFactory<Bots1CDbContext> dbFactory, TokenProtector tokens)
+public class BotDirectory(IDbContextFactory<Bots1CDbContext> dbFactory, TokenProtector tokens,
+    Microsoft.Extensions.Logging.ILogger<BotDirectory> logger)
 {
     private volatile Snapshot? _snapshot;
     private int _version;
@@ -47,7 +49,11 @@ public class BotDirectory(IDbContextFactory<Bots1CDbContext> dbFactory, TokenPro
             var version = Volatile.Read(ref _version);
             var fresh = await LoadAsync(ct);
             if (version == Volatile.Read(ref _version))
+            {
                 _snapshot = fresh;
+                if (version != Volatile.Read(ref _version))
+                    _snapshot = null; // invalidated while we were storing: do not keep the older list
+            }
             return fresh;
         }
         finally
@@ -61,11 +67,26 @@ public class BotDirectory(IDbContextFactory<Bots1CDbContext> dbFactory, TokenPro
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var bots = await db.Bots.AsNoTracking().ToListAsync(ct);
         var snapshots = bots.Select(b => new BotSnapshot(b.Id, b.BotKey, b.State,
-            new BotCredentials(b.Id, b.Name, b.Messenger, tokens.Unprotect(b.ProtectedToken), b.ExtraId, b.ApiServerUrl, b.WebhookSecret),
+            new BotCredentials(b.Id, b.Name, b.Messenger, TokenOf(b), b.ExtraId, b.ApiServerUrl, b.WebhookSecret),
             b.PublicBaseUrl, BotInputValidator.AllowedOriginList(b.AllowedOrigins).ToList())).ToList();
         return new Snapshot(
             snapshots.ToFrozenDictionary(b => b.BotKey, StringComparer.Ordinal),
             snapshots.ToFrozenDictionary(b => b.Id));
+    }
+
+    /// <summary>A token that cannot be decrypted (the keys in the data folder were lost or replaced) disables
+    /// that bot's messenger calls only; the other bots and every webhook keep working.</summary>
+    private string TokenOf(Bot bot)
+    {
+        try
+        {
+            return tokens.Unprotect(bot.ProtectedToken);
+        }
+        catch (System.Security.Cryptography.CryptographicException e)
+        {
+            logger.LogError(e, "The token of bot {Bot} cannot be decrypted; enter it again on the bot card", bot.Name);
+            return "";
+        }
     }
 
     private sealed record Snapshot(FrozenDictionary<string, BotSnapshot> ByKey, FrozenDictionary<long, BotSnapshot> ById);

@@ -7,7 +7,9 @@ public enum ConversationChange
     ContactChanged,
 }
 
-public sealed record ConversationEvent(long BotId, long ConversationId, long? MessageId, ConversationChange Change);
+/// <summary>A change to a conversation. <see cref="UserId"/> (the messenger user) is set when a customer's own
+/// update caused it, so a screen waiting for someone's first message can recognise it without a query.</summary>
+public sealed record ConversationEvent(long BotId, long ConversationId, long? MessageId, ConversationChange Change, string? UserId = null);
 
 /// <summary>
 /// Tells live screens (operator pages, the web chat) that a conversation changed, so they never poll.

@@ -68,9 +68,19 @@ public sealed class ConversationProcessor(
         // One transaction for the whole batch: SQLite has one writer, so parallel small commits only queue up.
         // Arrival order (Id) keeps each chat's updates in order. If anything in the batch fails, redo it row by
         // row so one broken update cannot hold up the others.
-        if (!await ProcessTogetherAsync(ids, ct))
-            foreach (var id in ids)
-                await ProcessTogetherAsync([id], ct, recordFailure: true);
+        try
+        {
+            if (!await ProcessTogetherAsync(ids, ct))
+                foreach (var id in ids)
+                    await ProcessTogetherAsync([id], ct, recordFailure: true);
+        }
+        finally
+        {
+            // On shutdown what we did not get to goes back at once, not after the lease.
+            await db.Inbox.Where(i => i.LeaseOwner == claim && i.State == InboxState.Pending)
+                .ExecuteUpdateAsync(s => s.SetProperty(i => i.LeaseOwner, (string?)null).SetProperty(i => i.LeaseUntil, (DateTimeOffset?)null),
+                    CancellationToken.None);
+        }
         return ids.Count;
     }
 
@@ -108,19 +118,31 @@ public sealed class ConversationProcessor(
 
     private async Task RecordFailureAsync(long id, Exception error, CancellationToken ct)
     {
-        logger.LogWarning(error, "Inbox update {Id} could not be processed", id);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var row = await db.Inbox.FirstAsync(i => i.Id == id, ct);
-        row.Attempts++;
-        row.Error = error.Message;
         row.LeaseOwner = null;
-        // Try again later (the lease doubles as the "not before" time), and give up after a few attempts.
-        row.LeaseUntil = clock.GetUtcNow() + TimeSpan.FromSeconds(Math.Pow(4, row.Attempts));
-        if (row.Attempts >= MaxAttempts)
-            row.State = InboxState.Failed;
+        row.Error = error.Message;
+        if (IsTheUpdatesFault(error))
+        {
+            logger.LogWarning(error, "Inbox update {Id} could not be processed", id);
+            row.Attempts++;
+            if (row.Attempts >= MaxAttempts)
+                row.State = InboxState.Failed;
+        }
+        // Try again later (the lease doubles as the "not before" time). Trouble of our own (database, disk) or an
+        // answer that has not arrived yet does not use up the update's attempts: it must not be given up on.
+        row.LeaseUntil = clock.GetUtcNow() + TimeSpan.FromSeconds(error is RetryLaterException ? 2 : Math.Pow(4, Math.Max(1, row.Attempts)));
         await db.SaveChangesAsync(ct);
         if (row.State == InboxState.Failed)
             await journal.WriteAsync(EventLevel.Error, EventSources.Webhooks, "UpdateFailed",
                 $"Update {row.ExternalId} could not be processed after {row.Attempts} attempts: {error.Message}", $"bot {row.BotId}", ct: ct);
     }
+
+    private static bool IsTheUpdatesFault(Exception error) =>
+        error is not (RetryLaterException or System.Data.Common.DbException or DbUpdateException or IOException or TimeoutException)
+        && error.InnerException is not System.Data.Common.DbException;
 }
+
+/// <summary>The update refers to something that is not stored yet (e.g. a delivery report that overtook our own
+/// record of the send): process it again shortly, without counting it as broken.</summary>
+public sealed class RetryLaterException(string message) : Exception(message);

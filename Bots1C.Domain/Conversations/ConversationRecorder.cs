@@ -7,7 +7,7 @@ namespace Bots1C.Domain.Conversations;
 /// <summary>What recording changed, to announce once it is committed (ids exist only after the save).</summary>
 public sealed record RecordedChange(long BotId, Conversation Conversation, Message? Message, ConversationChange Change)
 {
-    public ConversationEvent ToEvent() => new(BotId, Conversation.Id, Message?.Id, Change);
+    public ConversationEvent ToEvent() => new(BotId, Conversation.Id, Message?.Id, Change, Conversation.Contact?.ExternalUserId);
 }
 
 /// <summary>
@@ -33,20 +33,32 @@ public class ConversationRecorder(TimeProvider clock)
             {
                 if (await ApplyDeliveryAsync(db, botId, e.Delivery!, ct) is { } delivered)
                     changes.Add(new RecordedChange(botId, delivered.Conversation, delivered.Message, ConversationChange.DeliveryChanged));
+                else if (clock.GetUtcNow() - e.OccurredAt < TimeSpan.FromMinutes(2))
+                    // Viber can report "delivered" before our dispatcher has saved the message id it got back.
+                    throw new RetryLaterException($"No sent message {e.Delivery!.ExternalMessageId} yet.");
                 continue;
             }
             if (e.Kind == InboundKind.WebhookConfirmed || e.Sender is null)
                 continue; // nothing said by anyone: the inbox row itself is the record
+            if (e.ChatId != e.Sender.ExternalUserId)
+            {
+                // A group or channel the bot was added to: Bots1C serves one-to-one conversations only, but a
+                // pressed button is still answered, or the customer's client keeps spinning.
+                if (e.Kind == InboundKind.ButtonPress && e.CallbackId is not null)
+                    db.Outbox.Add(CallbackAnswer(botId, e.ChatId, e.CallbackId));
+                continue;
+            }
 
             var conversation = await ConversationOfAsync(db, session, botId, e, ct);
             var contact = conversation.Contact;
+            if (e.Kind is InboundKind.Text or InboundKind.File or InboundKind.ContactShared or InboundKind.ButtonPress or InboundKind.Edited)
+                contact.IsBlocked = false; // whoever writes to the bot has not blocked it (Viber resubscribes silently)
             switch (e.Kind)
             {
                 case InboundKind.Blocked:
                     contact.IsBlocked = true;
                     break;
-                case InboundKind.Unblocked:
-                case InboundKind.ConversationStarted:
+                case InboundKind.Unblocked or InboundKind.ConversationStarted:
                     contact.IsBlocked = false;
                     break;
                 case InboundKind.ContactShared when e.Contact is { IsOwn: true } shared:
@@ -59,14 +71,16 @@ public class ConversationRecorder(TimeProvider clock)
             changes.Add(new RecordedChange(botId, conversation, message, ConversationChange.MessageAdded));
 
             if (e.Kind == InboundKind.ButtonPress && e.CallbackId is not null)
-                db.Outbox.Add(new OutboxItem
-                {
-                    BotId = botId, ChatId = conversation.ChatId, Kind = OutboxKind.CallbackAnswer, CallbackId = e.CallbackId,
-                    NextAttemptAt = clock.GetUtcNow(), CreatedAt = clock.GetUtcNow(),
-                });
+                db.Outbox.Add(CallbackAnswer(botId, conversation.ChatId, e.CallbackId));
         }
         return changes;
     }
+
+    private OutboxItem CallbackAnswer(long botId, string chatId, string callbackId) => new()
+    {
+        BotId = botId, ChatId = chatId, Kind = OutboxKind.CallbackAnswer, CallbackId = callbackId,
+        NextAttemptAt = clock.GetUtcNow(), CreatedAt = clock.GetUtcNow(),
+    };
 
     private Message NewIncoming(Conversation conversation, InboundEvent e) => new()
     {
@@ -141,8 +155,12 @@ public class ConversationRecorder(TimeProvider clock)
                            select new { Message = m, Conversation = c }).FirstOrDefaultAsync(ct);
         if (found is null)
             return null;
-        // Reports can arrive out of order: "seen" must not fall back to "delivered".
-        if (report.State == DeliveryState.Failed || found.Message.DeliveryState is null || found.Message.DeliveryState < report.State)
+        // Reports can arrive out of order: "seen" must not fall back to "delivered", nor to "failed".
+        var current = found.Message.DeliveryState;
+        var movesForward = report.State == DeliveryState.Failed
+            ? current is null or < DeliveryState.Delivered
+            : current is null || current < report.State;
+        if (movesForward)
         {
             found.Message.DeliveryState = report.State;
             found.Message.FailureReason = report.Reason ?? found.Message.FailureReason;

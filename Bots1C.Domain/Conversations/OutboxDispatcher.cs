@@ -53,40 +53,55 @@ public sealed class OutboxDispatcher(
     {
         var claim = Guid.NewGuid().ToString("N");
         var now = clock.GetUtcNow();
-        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        // Due, not held by anyone, and nothing earlier for the same chat still waiting: a message that must wait
+        // (retry_after, backoff) holds back the ones after it, so a chat never sees them out of order.
+        var claimed = await db.Outbox
+            .Where(o => o.State == OutboxState.Pending && o.NextAttemptAt <= now && (o.LeaseUntil == null || o.LeaseUntil < now))
+            .Where(o => !db.Outbox.Any(e => e.State == OutboxState.Pending && e.BotId == o.BotId && e.ChatId == o.ChatId
+                                            && e.Id < o.Id && e.NextAttemptAt > now))
+            .OrderBy(o => o.Id).Take(BatchSize)
+            .ExecuteUpdateAsync(s => s.SetProperty(o => o.LeaseOwner, claim).SetProperty(o => o.LeaseUntil, now + Lease), ct);
+        if (claimed > 0)
         {
-            var claimed = await db.Outbox
-                .Where(o => o.State == OutboxState.Pending && o.NextAttemptAt <= now && (o.LeaseUntil == null || o.LeaseUntil < now))
-                .OrderBy(o => o.Id).Take(BatchSize)
-                .ExecuteUpdateAsync(s => s.SetProperty(o => o.LeaseOwner, claim).SetProperty(o => o.LeaseUntil, now + Lease), ct);
-            if (claimed > 0)
+            try
             {
                 var items = await db.Outbox.AsNoTracking().Where(o => o.LeaseOwner == claim)
                     .OrderBy(o => o.Id).Select(o => new { o.Id, o.BotId, o.ChatId }).ToListAsync(ct);
                 var chats = items.GroupBy(i => (i.BotId, i.ChatId)).Select(g => g.Select(i => i.Id).ToList());
-                await Parallel.ForEachAsync(chats, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = ct },
-                    async (ids, token) => await DeliverChatAsync(ids, token));
-                return TimeSpan.Zero; // there may be more
+                await Parallel.ForEachAsync(chats, new ParallelOptions { MaxDegreeOfParallelism = 4 },
+                    async (ids, _) => await DeliverChatAsync(ids, ct));
             }
-            var next = await db.Outbox.Where(o => o.State == OutboxState.Pending)
-                .OrderBy(o => o.NextAttemptAt).Select(o => (DateTimeOffset?)o.NextAttemptAt).FirstOrDefaultAsync(ct);
-            return next is { } due ? Clamp(due - now) : Poll;
+            finally
+            {
+                // On shutdown (or a failure) what we did not finish goes back at once, not after the lease.
+                await ReleaseAsync(claim);
+            }
+            return TimeSpan.Zero; // there may be more
         }
+        // The next moment something can go: a due time, or the end of another worker's (or a dead one's) lease.
+        var next = await db.Outbox.Where(o => o.State == OutboxState.Pending)
+            .Select(o => o.LeaseUntil != null && o.LeaseUntil > o.NextAttemptAt ? o.LeaseUntil.Value : o.NextAttemptAt)
+            .OrderBy(t => t).Select(t => (DateTimeOffset?)t).FirstOrDefaultAsync(ct);
+        return next is { } due ? Clamp(due - now) : Poll;
     }
 
     private static TimeSpan Clamp(TimeSpan wait) =>
         wait < TimeSpan.FromMilliseconds(10) ? TimeSpan.FromMilliseconds(10) : wait > Poll ? Poll : wait;
 
-    /// <summary>One chat's items in order; if one must wait, the ones after it wait too.</summary>
+    /// <summary>One chat's items in order; if one must wait, the ones after it wait too (the claim query sees to
+    /// that once they are released). A failure stays within its chat: other chats' sends are not interrupted.</summary>
     private async Task DeliverChatAsync(List<long> ids, CancellationToken ct)
     {
-        for (var i = 0; i < ids.Count; i++)
+        try
         {
-            if (!await DeliverAsync(ids[i], ct))
-            {
-                await ReleaseAsync(ids.Skip(i + 1), ct);
-                return;
-            }
+            foreach (var id in ids)
+                if (!await DeliverAsync(id, ct))
+                    return;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogError(e, "Delivery to one chat failed; its messages will be tried again");
         }
     }
 
@@ -192,14 +207,12 @@ public sealed class OutboxDispatcher(
             await notifier.PublishAsync(new ConversationEvent(item.BotId, message.ConversationId, message.Id, ConversationChange.DeliveryChanged));
     }
 
-    private async Task ReleaseAsync(IEnumerable<long> ids, CancellationToken ct)
+    private async Task ReleaseAsync(string claim)
     {
-        var list = ids.ToList();
-        if (list.Count == 0)
-            return;
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await db.Outbox.Where(o => list.Contains(o.Id))
-            .ExecuteUpdateAsync(s => s.SetProperty(o => o.LeaseOwner, (string?)null).SetProperty(o => o.LeaseUntil, (DateTimeOffset?)null), ct);
+        await using var db = await dbFactory.CreateDbContextAsync(CancellationToken.None);
+        await db.Outbox.Where(o => o.LeaseOwner == claim)
+            .ExecuteUpdateAsync(s => s.SetProperty(o => o.LeaseOwner, (string?)null).SetProperty(o => o.LeaseUntil, (DateTimeOffset?)null),
+                CancellationToken.None);
     }
 
     private static async Task<Contact?> ContactOfAsync(Bots1CDbContext db, OutboxItem item, CancellationToken ct) =>

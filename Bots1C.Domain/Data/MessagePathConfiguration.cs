@@ -69,7 +69,7 @@ public class InboxUpdateConfiguration : IEntityTypeConfiguration<InboxUpdate>
         update.ToTable(Table);
         update.HasIndex(u => new { u.BotId, u.ExternalId }).IsUnique();
         update.HasIndex(u => new { u.State, u.Id });
-        update.Property(u => u.ExternalId).HasMaxLength(64);
+        update.Property(u => u.ExternalId).HasMaxLength(128); // web chat: visitor id + the window's message id
         update.Property(u => u.ChatKey).HasMaxLength(128);
         update.HasOne<Bot>().WithMany().HasForeignKey(u => u.BotId);
     }

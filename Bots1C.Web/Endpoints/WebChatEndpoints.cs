@@ -95,11 +95,34 @@ public static class WebChatEndpoints
             return TypedResults.NotFound();
         if (visitors.VisitorOf(bot.Id, token) is not { } visitor)
             return TypedResults.Unauthorized();
+        if (Interlocked.Increment(ref _openStreams) > MaxOpenStreams)
+        {
+            Interlocked.Decrement(ref _openStreams);
+            return TypedResults.StatusCode(StatusCodes.Status503ServiceUnavailable);
+        }
         var window = new WindowMessages(links, http.Request.PathBase);
         return TypedResults.ServerSentEvents(StreamAsync(bot.Id, visitor, queries, notifier, window, ct), eventType: "message");
     }
 
+    /// <summary>Each open window holds a connection; beyond this many the server says "busy" and the window retries.</summary>
+    public const int MaxOpenStreams = 5000;
+    private static int _openStreams;
+
     private static async IAsyncEnumerable<WebChatMessage> StreamAsync(long botId, string visitor, ConversationQueries queries,
+        ConversationNotifier notifier, WindowMessages window, [EnumeratorCancellation] CancellationToken ct)
+    {
+        try
+        {
+            await foreach (var message in MessagesOfAsync(botId, visitor, queries, notifier, window, ct))
+                yield return message;
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _openStreams);
+        }
+    }
+
+    private static async IAsyncEnumerable<WebChatMessage> MessagesOfAsync(long botId, string visitor, ConversationQueries queries,
         ConversationNotifier notifier, WindowMessages window, [EnumeratorCancellation] CancellationToken ct)
     {
         var changes = Channel.CreateBounded<ConversationEvent>(new BoundedChannelOptions(256) { FullMode = BoundedChannelFullMode.DropOldest });
@@ -112,8 +135,9 @@ public static class WebChatEndpoints
         long? conversation = await queries.ConversationOfUserAsync(botId, visitor, ct);
         await foreach (var change in changes.Reader.ReadAllAsync(ct))
         {
-            // The first message creates the conversation: learn its id when it appears.
-            conversation ??= await queries.ConversationOfUserAsync(botId, visitor, ct);
+            // The visitor's first message creates the conversation: recognise it by the user id, no query needed.
+            if (conversation is null && change.UserId == visitor)
+                conversation = change.ConversationId;
             if (change.ConversationId != conversation)
                 continue;
             if (await queries.MessageAsync(change.MessageId!.Value, ct) is { } message)

@@ -1,7 +1,6 @@
 using Bots1C.Domain.Bots;
 using Bots1C.Domain.Channels;
 using Bots1C.Domain.Conversations;
-using Bots1C.Domain.EventLog;
 
 namespace Bots1C.Web.Endpoints;
 
@@ -22,7 +21,7 @@ public static class WebhookEndpoints
     }
 
     private static async Task<IResult> ReceiveAsync(string botKey, HttpContext http, BotDirectory bots,
-        IServiceProvider services, InboxWriter inbox, EventJournal journal, CancellationToken ct)
+        IServiceProvider services, InboxWriter inbox, RefusalLog journal, CancellationToken ct)
     {
         var bot = await bots.FindByKeyAsync(botKey, ct);
         if (bot is null)
@@ -71,11 +70,11 @@ public static class WebhookEndpoints
         return buffer.ToArray();
     }
 
-    private static async Task<IResult> RefuseAsync(EventJournal journal, int status, string code, string message,
+    private static async Task<IResult> RefuseAsync(RefusalLog journal, int status, string code, string message,
         HttpContext http, BotSnapshot? bot)
     {
         var from = http.Connection.RemoteIpAddress?.ToString() ?? "unknown address";
-        await journal.WarningAsync(EventSources.Webhooks, code, $"{message} Answered {status}. From {from}.",
+        await journal.WriteAsync(code, $"{message} Answered {status}. From {from}.", from,
             bot?.Credentials.Name ?? $"key {Truncate(http.GetRouteValue("botKey")?.ToString())}");
         return Results.StatusCode(status);
     }

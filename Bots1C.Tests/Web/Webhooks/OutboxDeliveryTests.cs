@@ -143,6 +143,24 @@ public class OutboxDeliveryTests : DeliveryTestBase
     }
 
     [Fact]
+    public async Task A_message_that_must_wait_holds_back_the_ones_after_it_in_the_same_chat()
+    {
+        Answer("sendMessage", 429, """{"ok":false,"error_code":429,"description":"Too Many Requests: retry after 5","parameters":{"retry_after":5}}""",
+            nextState: "throttled");
+        Answer("sendMessage", 200, Sent, scenarioState: "throttled", nextState: "flowing");
+        Answer("sendMessage", 200, Sent, scenarioState: "flowing");
+        var first = await SendAsync(new { contactId = _contactId, text = "first" });
+        await WaitForCallsAsync("sendMessage", 1);
+        var second = await SendAsync(new { contactId = _contactId, text = "second" });
+
+        await AdvanceUntilAsync(() => Calls("sendMessage") == 3, TimeSpan.FromSeconds(20));
+
+        await StateAsync(second, DeliveryState.Sent);
+        var texts = _telegram.LogEntries.Select(e => JsonNode.Parse(e.RequestMessage.Body!)!["text"]!.GetValue<string>());
+        Assert.Equal(["first", "first", "second"], texts);
+    }
+
+    [Fact]
     public async Task Server_errors_are_retried_with_growing_waits()
     {
         Answer("sendMessage", 500, """{"ok":false,"error_code":500,"description":"Internal Server Error"}""", nextState: "second");

@@ -61,13 +61,22 @@ public class TelegramWebhookTests : IAsyncLifetime
     [InlineData("message_document.json", MessageKind.File)]
     [InlineData("message_photo.json", MessageKind.File)]
     [InlineData("edited_message.json", MessageKind.Edited)]
-    [InlineData("callback_query_with_message.json", MessageKind.ButtonPress)]
+    [InlineData("callback_query_private.json", MessageKind.ButtonPress)]
     [InlineData("message_contact_other.json", MessageKind.ContactShared)]
     public async Task Each_kind_of_update_is_stored_as_its_kind_of_message(string fixture, MessageKind kind)
     {
         await PostAsync(fixture);
         await _app.ProcessedInboxAsync(1);
         Assert.Equal(kind, Assert.Single(await _app.MessagesAsync()).Kind);
+    }
+
+    [Fact]
+    public async Task Updates_from_a_group_the_bot_was_added_to_are_not_recorded_as_conversations()
+    {
+        await PostAsync("callback_query_with_message.json"); // pressed under a message in a supergroup
+        Assert.Equal(InboxState.Processed, Assert.Single(await _app.ProcessedInboxAsync(1)).State);
+        Assert.Empty(await _app.ContactsAsync());
+        Assert.Empty(await _app.MessagesAsync());
     }
 
     [Fact]

@@ -316,7 +316,7 @@ namespace Bots1C.Domain.Data.Migrations.Sqlite
 
                     b.Property<string>("ExternalId")
                         .IsRequired()
-                        .HasMaxLength(64)
+                        .HasMaxLength(128)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("LeaseOwner")
