@@ -16,7 +16,9 @@ public class BotConnection(
     EventJournal journal,
     TimeProvider clock)
 {
-    public async Task<ConnectionOutcome?> CheckAsync(long botId, string actor, CancellationToken ct = default)
+    /// <summary>Asks the messenger whether it accepts the token. A person's "Check now" is always logged;
+    /// automatic checks (<paramref name="logOnlyChanges"/>) only when the status changes, to keep the log readable.</summary>
+    public async Task<ConnectionOutcome?> CheckAsync(long botId, string actor, CancellationToken ct = default, bool logOnlyChanges = false)
     {
         if (await directory.FindByIdAsync(botId, ct) is not { } bot)
             return null;
@@ -32,6 +34,8 @@ public class BotConnection(
         stored.StatusCheckedAt = clock.GetUtcNow();
         await db.SaveChangesAsync(ct);
 
+        if (logOnlyChanges && !changed)
+            return new ConnectionOutcome(check.Ok, check.Ok ? check.AccountName : check.Reason);
         if (check.Ok)
             await journal.InfoAsync(EventSources.Bots, "ConnectionEstablished",
                 $"Connection established{(check.AccountName is null ? "" : $" as {check.AccountName}")}.", stored.Name, actor);

@@ -57,4 +57,32 @@ public class BotCardTests(ChromiumFixture chromium) : IClassFixture<ChromiumFixt
         Assert.Contains("Connection established", await page.Locator("[data-testid=bots-table]").InnerTextAsync());
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Path.GetTempPath(), "bots1c-bots.png") });
     }
+
+    [Fact]
+    public async Task The_bot_list_refreshes_a_status_nobody_has_checked_yet()
+    {
+        using var telegram = WireMockServer.Start();
+        telegram.Given(Request.Create().WithPath($"/bot{MessagePath.TelegramToken}/getMe").UsingPost())
+            .RespondWith(Response.Create().WithStatusCode(401).WithHeader("Content-Type", "application/json")
+                .WithBody("""{"ok":false,"error_code":401,"description":"Unauthorized"}"""));
+        using var app = new Bots1CAppFactory().WithApiKey();
+        var baseUrl = app.StartOnKestrel();
+        await app.CreateUserAsync("admin@example.ru", HtmlForms.Password, Roles.Administrator);
+        await app.CreateApiClient().CreateBotAsync(new
+        {
+            name = "Shop", messenger = "Telegram", token = MessagePath.TelegramToken, publicBaseUrl = "https://bot.example.ru", apiServerUrl = telegram.Url,
+        });
+        await using var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "en-US" });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(baseUrl + "/account/login");
+        await page.FillAsync("#email", "admin@example.ru");
+        await page.FillAsync("#password", HtmlForms.Password);
+        await page.ClickAsync("[data-testid=submit]");
+
+        await page.GotoAsync(baseUrl + "/bots");
+
+        var status = page.Locator("[data-testid=bot-status]", new PageLocatorOptions { HasText = "No connection" });
+        await status.WaitForAsync();
+        Assert.Contains("Unauthorized", await status.InnerTextAsync());
+    }
 }
