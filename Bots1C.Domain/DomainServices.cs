@@ -42,6 +42,13 @@ public static class DomainServices
         services.AddChannelAdapters();
         services.AddSingleton<Channels.WebChat.WebChatVisitors>();
 
+        services.AddSingleton<Scenarios.Methods.IScenarioMethod, Scenarios.Methods.SetContactField>();
+        services.AddSingleton<Scenarios.Methods.IScenarioMethod, Scenarios.Methods.SetConversationTag>();
+        services.AddSingleton<Scenarios.Methods.ScenarioMethods>();
+        services.AddSingleton<Scenarios.ScenarioChecker>();
+        services.AddSingleton<Scenarios.ScenarioDirectory>();
+        services.AddSingleton<Scenarios.ScenarioCatalog>();
+
         services.AddSingleton<InboxSignal>();
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<ConversationNotifier>();

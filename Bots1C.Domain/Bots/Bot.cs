@@ -34,6 +34,10 @@ public class Bot
     public string? StatusReason { get; set; }
     public DateTimeOffset? StatusCheckedAt { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
+    /// <summary>Opened by <c>/start</c>, "menu" and End steps that show the menu.</summary>
+    public long? MainMenuScenarioId { get; set; }
+    /// <summary>Runs when a message matches no trigger.</summary>
+    public long? NotMatchedScenarioId { get; set; }
 
     public string WebhookUrl => $"{PublicBaseUrl.TrimEnd('/')}/webhooks/{BotKey}";
 

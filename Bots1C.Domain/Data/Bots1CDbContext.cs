@@ -18,6 +18,8 @@ public class Bots1CDbContext(DbContextOptions<Bots1CDbContext> options) : Identi
     public DbSet<OutboxItem> Outbox => Set<OutboxItem>();
     public DbSet<ApiKeys.ApiKey> ApiKeys => Set<ApiKeys.ApiKey>();
     public DbSet<Files.StoredFile> Files => Set<Files.StoredFile>();
+    public DbSet<Scenarios.Scenario> Scenarios => Set<Scenarios.Scenario>();
+    public DbSet<Scenarios.BotScenario> BotScenarios => Set<Scenarios.BotScenario>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

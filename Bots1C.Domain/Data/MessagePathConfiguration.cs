@@ -21,6 +21,8 @@ public class BotConfiguration : IEntityTypeConfiguration<Bot>
         bot.Property(b => b.StatusReason).HasMaxLength(1000);
         bot.Ignore(b => b.WebhookUrl);
         bot.Ignore(b => b.EmbedSnippet);
+        bot.HasOne<Scenarios.Scenario>().WithMany().HasForeignKey(b => b.MainMenuScenarioId).OnDelete(DeleteBehavior.SetNull);
+        bot.HasOne<Scenarios.Scenario>().WithMany().HasForeignKey(b => b.NotMatchedScenarioId).OnDelete(DeleteBehavior.SetNull);
     }
 }
 
@@ -43,6 +45,10 @@ public class ConversationConfiguration : IEntityTypeConfiguration<Conversation>
         conversation.HasIndex(c => c.LastMessageAt);
         conversation.HasOne(c => c.Contact).WithMany().HasForeignKey(c => c.ContactId);
         conversation.HasOne<Bot>().WithMany().HasForeignKey(c => c.BotId);
+        conversation.Property(c => c.Mode).HasConversion<string>().HasMaxLength(30);
+        conversation.Property(c => c.StepId).HasMaxLength(16);
+        // A deleted scenario leaves its conversations idle rather than pointing nowhere.
+        conversation.HasOne<Scenarios.Scenario>().WithMany().HasForeignKey(c => c.ScenarioId).OnDelete(DeleteBehavior.SetNull);
     }
 }
 

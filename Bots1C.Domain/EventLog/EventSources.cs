@@ -10,4 +10,5 @@ public static class EventSources
     public const string Webhooks = "Webhooks";
     public const string Delivery = "Delivery";
     public const string Api = "Api";
+    public const string Scenarios = "Scenarios";
 }

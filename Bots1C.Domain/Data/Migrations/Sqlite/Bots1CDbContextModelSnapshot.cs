@@ -156,6 +156,9 @@ namespace Bots1C.Domain.Data.Migrations.Sqlite
                     b.Property<string>("ExtraId")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("MainMenuScenarioId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Messenger")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -165,6 +168,9 @@ namespace Bots1C.Domain.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("NotMatchedScenarioId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("ProtectedToken")
                         .IsRequired()
@@ -205,8 +211,12 @@ namespace Bots1C.Domain.Data.Migrations.Sqlite
                     b.HasIndex("BotKey")
                         .IsUnique();
 
+                    b.HasIndex("MainMenuScenarioId");
+
                     b.HasIndex("Name")
                         .IsUnique();
+
+                    b.HasIndex("NotMatchedScenarioId");
 
                     b.ToTable("Bots");
                 });
@@ -282,11 +292,39 @@ namespace Bots1C.Domain.Data.Migrations.Sqlite
                     b.Property<long>("LastMessageAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ScenarioId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StepId")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("StepTries")
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("Tags")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VariablesJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("WaitingSince")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ContactId");
 
                     b.HasIndex("LastMessageAt");
+
+                    b.HasIndex("ScenarioId");
 
                     b.HasIndex("BotId", "ContactId")
                         .IsUnique();
@@ -547,6 +585,75 @@ namespace Bots1C.Domain.Data.Migrations.Sqlite
                     b.ToTable("Files", (string)null);
                 });
 
+            modelBuilder.Entity("Bots1C.Domain.Scenarios.BotScenario", b =>
+                {
+                    b.Property<long>("BotId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ScenarioId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("BotId", "ScenarioId");
+
+                    b.HasIndex("ScenarioId");
+
+                    b.ToTable("BotScenarios");
+                });
+
+            modelBuilder.Entity("Bots1C.Domain.Scenarios.Scenario", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DefinitionJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsDraft")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsEnabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("StepCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("Scenarios");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
                 {
                     b.Property<string>("Id")
@@ -675,6 +782,19 @@ namespace Bots1C.Domain.Data.Migrations.Sqlite
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Bots1C.Domain.Bots.Bot", b =>
+                {
+                    b.HasOne("Bots1C.Domain.Scenarios.Scenario", null)
+                        .WithMany()
+                        .HasForeignKey("MainMenuScenarioId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Bots1C.Domain.Scenarios.Scenario", null)
+                        .WithMany()
+                        .HasForeignKey("NotMatchedScenarioId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
             modelBuilder.Entity("Bots1C.Domain.Conversations.Contact", b =>
                 {
                     b.HasOne("Bots1C.Domain.Bots.Bot", null)
@@ -697,6 +817,11 @@ namespace Bots1C.Domain.Data.Migrations.Sqlite
                         .HasForeignKey("ContactId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("Bots1C.Domain.Scenarios.Scenario", null)
+                        .WithMany()
+                        .HasForeignKey("ScenarioId")
+                        .OnDelete(DeleteBehavior.SetNull);
 
                     b.Navigation("Contact");
                 });
@@ -740,6 +865,21 @@ namespace Bots1C.Domain.Data.Migrations.Sqlite
                         .HasForeignKey("MessageId");
 
                     b.Navigation("Message");
+                });
+
+            modelBuilder.Entity("Bots1C.Domain.Scenarios.BotScenario", b =>
+                {
+                    b.HasOne("Bots1C.Domain.Bots.Bot", null)
+                        .WithMany()
+                        .HasForeignKey("BotId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Bots1C.Domain.Scenarios.Scenario", null)
+                        .WithMany()
+                        .HasForeignKey("ScenarioId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
