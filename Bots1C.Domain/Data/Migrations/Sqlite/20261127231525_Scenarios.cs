@@ -16,7 +16,7 @@ namespace Bots1C.Domain.Data.Migrations.Sqlite
                 type: "TEXT",
                 maxLength: 30,
                 nullable: false,
-                defaultValue: "");
+                defaultValue: "Bot");
 
             migrationBuilder.AddColumn<long>(
                 name: "ScenarioId",
@@ -50,7 +50,7 @@ namespace Bots1C.Domain.Data.Migrations.Sqlite
                 table: "Conversations",
                 type: "TEXT",
                 nullable: false,
-                defaultValue: "");
+                defaultValue: "{}");
 
             migrationBuilder.AddColumn<long>(
                 name: "WaitingSince",
