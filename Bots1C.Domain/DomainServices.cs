@@ -48,6 +48,12 @@ public static class DomainServices
         services.AddSingleton<Scenarios.ScenarioChecker>();
         services.AddSingleton<Scenarios.ScenarioDirectory>();
         services.AddSingleton<Scenarios.ScenarioCatalog>();
+        services.AddOptions<Scenarios.ScenarioOptions>().BindConfiguration(Scenarios.ScenarioOptions.Section);
+        services.AddSingleton<Scenarios.Runner.ScenarioRunner>();
+        services.AddSingleton<Scenarios.Runner.ScenarioCallExecutor>();
+        services.AddHttpClient(Scenarios.Runner.ScenarioCallExecutor.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(65));
+        services.AddSingleton<Scenarios.ScenarioResponder>();
+        services.AddTransient<Scenarios.ScenarioTestChat>();
 
         services.AddSingleton<InboxSignal>();
         services.AddSingleton<OutboxSignal>();

@@ -12,9 +12,10 @@ public sealed record RecordedChange(long BotId, Conversation Conversation, Messa
 
 /// <summary>
 /// Turns inbound events into contacts, conversations and messages inside the caller's unit of work
-/// (the caller commits them together with the inbox rows' new state, and may record many updates at once).
+/// (the caller commits them together with the inbox rows' new state, and may record many updates at once),
+/// then lets the bot's scenarios answer each message in the same unit of work.
 /// </summary>
-public class ConversationRecorder(TimeProvider clock)
+public class ConversationRecorder(TimeProvider clock, Scenarios.ScenarioResponder scenarios)
 {
     /// <summary>The conversations met in one unit of work, by (bot, messenger user): many updates of one chat in a
     /// batch share one contact and conversation without asking the database (or EF's change tracker) again.</summary>
@@ -62,7 +63,7 @@ public class ConversationRecorder(TimeProvider clock)
                     contact.IsBlocked = false;
                     break;
                 case InboundKind.ContactShared when e.Contact is { IsOwn: true } shared:
-                    contact.Phone = shared.PhoneNumber;
+                    contact.Phone = Scenarios.PhoneNormalizer.ToE164(shared.PhoneNumber) ?? shared.PhoneNumber;
                     break;
             }
             var message = NewIncoming(conversation, e);
@@ -72,6 +73,9 @@ public class ConversationRecorder(TimeProvider clock)
 
             if (e.Kind == InboundKind.ButtonPress && e.CallbackId is not null)
                 db.Outbox.Add(CallbackAnswer(botId, conversation.ChatId, e.CallbackId));
+
+            foreach (var reply in await scenarios.RespondAsync(db, botId, conversation, e, ct))
+                changes.Add(new RecordedChange(botId, conversation, reply, ConversationChange.MessageAdded));
         }
         return changes;
     }

@@ -36,18 +36,31 @@ public class Outbox(
         var file = outgoing.Attachment is { } a
             ? new Files.StoredFile { FileName = a.FileName.Trim(), MimeType = a.MimeType, Size = a.Content.Length, Content = a.Content, CreatedAt = now }
             : null;
+        var message = Stage(db, conversation, outgoing.Text, outgoing.Buttons, outgoing.Author, now);
+        message.Kind = file is null ? MessageKind.Text : MessageKind.File;
+        message.FileName = file?.FileName;
+        message.MimeType = file?.MimeType;
+        message.FileSize = file?.Size;
+        message.StoredFile = file;
+        await db.SaveChangesAsync(ct);
+        signal.Signal();
+        await notifier.PublishAsync(new ConversationEvent(conversation.BotId, conversation.Id, message.Id, ConversationChange.MessageAdded));
+        return new EnqueueResult(message, []);
+    }
+
+    /// <summary>Adds a queued message and its outbox row to the caller's unit of work (committed with whatever else
+    /// it holds, e.g. a scenario's new state). The caller signals the dispatcher after the commit.</summary>
+    public static Message Stage(Bots1CDbContext db, Conversation conversation, string? text, IReadOnlyList<Button>? buttons,
+        string author, DateTimeOffset now)
+    {
         var message = new Message
         {
-            ConversationId = conversation.Id,
+            Conversation = conversation,
             Direction = MessageDirection.Outgoing,
-            Kind = file is null ? MessageKind.Text : MessageKind.File,
-            Text = string.IsNullOrWhiteSpace(outgoing.Text) ? null : outgoing.Text,
-            FileName = file?.FileName,
-            MimeType = file?.MimeType,
-            FileSize = file?.Size,
-            StoredFile = file,
-            ButtonsJson = outgoing.Buttons is { Count: > 0 } buttons ? JsonSerializer.Serialize(buttons) : null,
-            Author = outgoing.Author,
+            Kind = MessageKind.Text,
+            Text = string.IsNullOrWhiteSpace(text) ? null : text,
+            ButtonsJson = buttons is { Count: > 0 } ? JsonSerializer.Serialize(buttons) : null,
+            Author = author,
             DeliveryState = DeliveryState.Queued,
             CreatedAt = now,
         };
@@ -58,10 +71,7 @@ public class Outbox(
             NextAttemptAt = now, CreatedAt = now,
         });
         conversation.LastMessageAt = now;
-        await db.SaveChangesAsync(ct);
-        signal.Signal();
-        await notifier.PublishAsync(new ConversationEvent(conversation.BotId, conversation.Id, message.Id, ConversationChange.MessageAdded));
-        return new EnqueueResult(message, []);
+        return message;
     }
 
     public static IReadOnlyList<Button> ButtonsOf(Message message) =>

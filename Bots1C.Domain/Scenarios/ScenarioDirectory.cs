@@ -61,6 +61,9 @@ public class ScenarioDirectory(IDbContextFactory<Bots1CDbContext> dbFactory)
         return byBot.GetValueOrDefault(botId) ?? BotScenarios.None;
     }
 
+    /// <summary>Every runnable scenario, as if one bot listened to all of them (the editor's test panel).</summary>
+    public async ValueTask<BotScenarios> AllAsync(CancellationToken ct = default) => (await LoadAsync(ct)).Item2;
+
     private async ValueTask<(Dictionary<long, BotScenarios>, BotScenarios)> LoadAsync(CancellationToken ct)
     {
         if (_byBot is { } ready && _all is { } all)

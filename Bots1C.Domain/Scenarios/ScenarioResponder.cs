@@ -1,0 +1,143 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+using Bots1C.Domain.Channels;
+using Bots1C.Domain.Conversations;
+using Bots1C.Domain.Data;
+using Bots1C.Domain.EventLog;
+using Bots1C.Domain.Scenarios.Methods;
+using Bots1C.Domain.Scenarios.Runner;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Bots1C.Domain.Scenarios;
+
+/// <summary>
+/// Lets a bot's scenarios answer one inbound event, inside the processor's unit of work: the runner decides,
+/// calls it asks for are performed here and fed back, and the replies (outbox rows), the contact's new phone
+/// or e-mail and the conversation's new state are committed together with the inbox row.
+/// </summary>
+public sealed class ScenarioResponder(
+    ScenarioDirectory directory,
+    ScenarioRunner runner,
+    ScenarioCallExecutor calls,
+    EventJournal journal,
+    IOptions<ScenarioOptions> options,
+    TimeProvider clock)
+{
+    public const string Author = "bot";
+
+    /// <summary>The messages it queued (to announce once committed).</summary>
+    public async Task<IReadOnlyList<Message>> RespondAsync(Bots1CDbContext db, long botId, Conversation conversation, InboundEvent e,
+        CancellationToken ct)
+    {
+        if (InputOf(e) is not { } input)
+            return [];
+        try
+        {
+            return await RunAsync(db, botId, conversation, input, ct);
+        }
+        catch (Exception error) when (error is not (OperationCanceledException or System.Data.Common.DbException or DbUpdateException))
+        {
+            // A scenario fault must not cost the customer's message: it is recorded all the same, the bot just stays quiet.
+            await journal.WriteAsync(EventLevel.Error, EventSources.Scenarios, "ScenarioFault", error.ToString(),
+                $"bot {botId}, conversation {conversation.Id}", ct: ct);
+            return [];
+        }
+    }
+
+    private async Task<IReadOnlyList<Message>> RunAsync(Bots1CDbContext db, long botId, Conversation conversation, RunnerInput input,
+        CancellationToken ct)
+    {
+        var scenarios = await directory.ForBotAsync(botId, ct);
+        var settings = new RunnerSettings(TimeSpan.FromMinutes(Math.Max(1, options.Value.IdleTimeoutMinutes)));
+        var result = runner.Run(scenarios, StateOf(conversation), FactsOf(conversation.Contact), input, clock.GetUtcNow(), settings);
+        var queued = new List<Message>();
+        while (true)
+        {
+            queued.AddRange(await QueueAsync(db, conversation, result.Replies, ct));
+            Apply(conversation, result);
+            foreach (var warning in result.Warnings)
+                await journal.WriteAsync(warning.Code == "CallFailed" ? EventLevel.Warning : EventLevel.Error, EventSources.Scenarios,
+                    "Scenario" + warning.Code, warning.Message, $"bot {botId}, conversation {conversation.Id}", ct: ct);
+            if (result.Call is not { } call)
+                return queued;
+            // The runner's step counter travels along, so a loop through calls is stopped by the same guard.
+            var completed = await calls.ExecuteAsync(call, new ScenarioMethodContext(db, botId, conversation), ct);
+            result = runner.Run(scenarios, StateOf(conversation) with { AwaitingCall = true }, FactsOf(conversation.Contact), completed, clock.GetUtcNow(), settings,
+                result.StepsTaken);
+        }
+    }
+
+    public static RunnerInput? InputOf(InboundEvent e) => e.Kind switch
+    {
+        InboundKind.Text => new RunnerInput.Text(e.Text ?? ""),
+        InboundKind.File => new RunnerInput.Text(e.Text ?? ""),
+        InboundKind.ButtonPress => new RunnerInput.ButtonPress(e.ButtonData, e.Text),
+        InboundKind.ContactShared when e.Contact is { } shared => new RunnerInput.PhoneShared(shared.PhoneNumber, shared.IsOwn),
+        _ => null, // edits, blocks, delivery reports: nothing the bot should answer
+    };
+
+    public static ScenarioState StateOf(Conversation c) => new(
+        c.ScenarioId, c.StepId, c.StepTries, c.WaitingSince, VariablesOf(c.VariablesJson),
+        AwaitingCall: false, WaitingForOperator: c.Mode == ConversationMode.WaitingForOperator);
+
+    public static ContactFacts FactsOf(Contact c) => new(c.FirstName, c.LastName, c.Username, c.Phone, c.Email, c.LanguageCode);
+
+    private static ImmutableDictionary<string, string> VariablesOf(string json) =>
+        string.IsNullOrWhiteSpace(json) || json == "{}"
+            ? ImmutableDictionary<string, string>.Empty
+            : (JsonSerializer.Deserialize<Dictionary<string, string>>(json) ?? []).ToImmutableDictionary();
+
+    private static void Apply(Conversation conversation, RunResult result)
+    {
+        var state = result.State;
+        conversation.ScenarioId = state.ScenarioId;
+        conversation.StepId = state.StepId;
+        conversation.StepTries = state.Tries;
+        conversation.WaitingSince = state.WaitingSince;
+        conversation.VariablesJson = state.Variables.IsEmpty ? "{}" : JsonSerializer.Serialize(state.Variables);
+        if (state.WaitingForOperator)
+            conversation.Mode = ConversationMode.WaitingForOperator;
+        if (result.ContactChanged)
+        {
+            conversation.Contact.Phone = result.Contact.Phone;
+            conversation.Contact.Email = result.Contact.Email;
+        }
+    }
+
+    private async Task<List<Message>> QueueAsync(Bots1CDbContext db, Conversation conversation, IReadOnlyList<ScenarioReply> replies,
+        CancellationToken ct)
+    {
+        var queued = new List<Message>();
+        foreach (var reply in replies)
+        {
+            var message = Outbox.Stage(db, conversation, reply.Text, reply.Buttons, Author, clock.GetUtcNow());
+            if (reply.FileId is { } fileId)
+            {
+                var file = await db.Files.Where(f => f.Id == fileId).Select(f => new { f.FileName, f.MimeType, f.Size }).FirstOrDefaultAsync(ct);
+                if (file is null)
+                {
+                    // The file was deleted after the scenario was saved: send the text alone rather than nothing.
+                    await journal.WriteAsync(EventLevel.Warning, EventSources.Scenarios, "ScenarioFileMissing",
+                        $"File {fileId} ({reply.FileName}) of a scenario no longer exists.", $"conversation {conversation.Id}", ct: ct);
+                    if (message.Text is null)
+                    {
+                        db.Messages.Remove(message);
+                        db.Outbox.Remove(db.Outbox.Local.First(o => o.Message == message));
+                        continue;
+                    }
+                }
+                else
+                {
+                    message.Kind = MessageKind.File;
+                    message.StoredFileId = fileId;
+                    message.FileName = file.FileName;
+                    message.MimeType = file.MimeType;
+                    message.FileSize = file.Size;
+                }
+            }
+            queued.Add(message);
+        }
+        return queued;
+    }
+}
