@@ -1,0 +1,181 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using Bots1C.Domain.Conversations;
+using Bots1C.Domain.Scenarios;
+using Bots1C.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using WireMock.RequestBuilders;
+using WireMock.ResponseBuilders;
+using WireMock.Server;
+
+namespace Bots1C.Tests.Web.Scenarios;
+
+/// <summary>
+/// A bot's main menu scenario end to end: real Telegram updates into the webhook, the runner in the processor,
+/// replies through the outbox to a fake Bot API on loopback, in the shape Telegram expects.
+/// </summary>
+public class ScenarioTelegramTests : IAsyncLifetime
+{
+    private const string Token = MessagePath.TelegramToken;
+    private const long ChatId = 1111111; // the chat of the shared fixtures
+    private readonly WireMockServer _telegram = WireMockServer.Start();
+    private readonly Bots1CAppFactory _app = new Bots1CAppFactory().WithApiKey();
+    private string _botKey = "", _secret = "";
+    private long _menuId;
+    private int _updateId = 500;
+
+    public async Task InitializeAsync()
+    {
+        _telegram.Given(Request.Create().WithPath($"/bot{Token}/sendMessage").UsingPost()).RespondWith(Response.Create().WithStatusCode(200)
+            .WithHeader("Content-Type", "application/json")
+            .WithBody("""{"ok":true,"result":{"message_id":777,"date":1441645532,"chat":{"id":1111111,"type":"private"},"text":"ok"}}"""));
+        _telegram.Given(Request.Create().WithPath($"/bot{Token}/answerCallbackQuery").UsingPost())
+            .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json").WithBody("""{"ok":true,"result":true}"""));
+        var bot = await _app.CreateApiClient().CreateBotAsync(new
+        {
+            name = "Shop", messenger = "Telegram", token = Token, publicBaseUrl = "https://bot.example.ru/bots_unf", apiServerUrl = _telegram.Url,
+        });
+        var botId = bot.GetProperty("id").GetInt64();
+        _botKey = ApiClient.BotKeyOf(bot);
+        _secret = (await _app.StoredBotAsync(botId)).WebhookSecret;
+
+        var saved = await _app.Services.GetRequiredService<ScenarioCatalog>().CreateAsync(MainMenu(), "test");
+        Assert.Empty(saved.Problems.Select(p => $"{p.Code} at {p.Place}"));
+        _menuId = saved.Scenario!.Id;
+        await using (var db = await _app.Db())
+        {
+            var stored = await db.Bots.FirstAsync(b => b.Id == botId);
+            stored.MainMenuScenarioId = _menuId;
+            await db.SaveChangesAsync();
+        }
+        _app.Services.GetRequiredService<ScenarioDirectory>().Invalidate();
+    }
+
+    public Task DisposeAsync()
+    {
+        _app.Dispose();
+        _telegram.Stop();
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Start → "Hello, {name}" with two buttons; "Prices" → a price message; "Share phone" → Request phone.</summary>
+    private static ScenarioDefinition MainMenu() => new()
+    {
+        Name = "Main menu",
+        Steps =
+        [
+            new Step { Id = "start", Kind = StepKind.Start },
+            new Step
+            {
+                Id = "m1", Kind = StepKind.Message, Text = "Hello, {{contact.firstName}}! Choose:",
+                Buttons = [new StepButton { Id = "b1", Text = "Prices" }, new StepButton { Id = "b2", Text = "Share phone" }],
+            },
+            new Step { Id = "m2", Kind = StepKind.Message, Text = "Our prices start at 100 ₽." },
+            new Step { Id = "p1", Kind = StepKind.RequestPhone, Text = "Press the button below." },
+            new Step { Id = "m3", Kind = StepKind.Message, Text = "Thanks, we saved {{contact.phone}}." },
+            new Step { Id = "m4", Kind = StepKind.Message, Text = "Maybe later." },
+            new Step { Id = "end", Kind = StepKind.End },
+        ],
+        Transitions =
+        [
+            new Transition { From = "start", Outcome = StepOutcomes.Next, To = "m1" },
+            new Transition { From = "m1", Outcome = StepOutcomes.ForButton("b1"), To = "m2" },
+            new Transition { From = "m1", Outcome = StepOutcomes.ForButton("b2"), To = "p1" },
+            new Transition { From = "p1", Outcome = StepOutcomes.Received, To = "m3" },
+            new Transition { From = "p1", Outcome = StepOutcomes.Refused, To = "m4" },
+            new Transition { From = "m2", Outcome = StepOutcomes.Next, To = "end" },
+            new Transition { From = "m3", Outcome = StepOutcomes.Next, To = "end" },
+            new Transition { From = "m4", Outcome = StepOutcomes.Next, To = "end" },
+        ],
+    };
+
+    private async Task PostAsync(byte[] update)
+    {
+        var response = await _app.CreateClient().PostTelegramAsync(_botKey, update, _secret);
+        response.EnsureSuccessStatusCode();
+    }
+
+    private Task SayAsync(string text) => PostAsync(MessagePath.TelegramText(++_updateId, ChatId, text));
+
+    private Task PressAsync(string data) => PostAsync(Encoding.UTF8.GetBytes($$$"""
+        {"update_id":{{{++_updateId}}},"callback_query":{"id":"cb{{{_updateId}}}","from":{"id":{{{ChatId}}},"is_bot":false,"first_name":"Ivan"},
+         "message":{"message_id":1370,"date":1441645900,"chat":{"id":{{{ChatId}}},"type":"private"},"text":"Choose:"},
+         "chat_instance":"-1","data":"{{{data}}}"}}
+        """));
+
+    private List<JsonObject> Sent(string method) => _telegram.LogEntries
+        .Where(e => e.RequestMessage.Path == $"/bot{Token}/{method}")
+        .Select(e => JsonNode.Parse(e.RequestMessage.Body!)!.AsObject())
+        .ToList();
+
+    private Task<List<JsonObject>> SentEventuallyAsync(int count) =>
+        Eventually.GetAsync(() => Task.FromResult(Sent("sendMessage")), s => s.Count >= count, $"{count} sendMessage call(s)");
+
+    [Fact]
+    public async Task Start_opens_the_main_menu_with_its_buttons_as_an_inline_keyboard()
+    {
+        await SayAsync("/start");
+
+        var menu = Assert.Single(await SentEventuallyAsync(1));
+        Assert.Equal("Hello, Ivan! Choose:", (string?)menu["text"]);
+        var rows = menu["reply_markup"]!["inline_keyboard"]!.AsArray();
+        Assert.Equal(["Prices", "Share phone"], rows.Select(r => (string?)r![0]!["text"]));
+        Assert.Equal($"s{_menuId}:m1:b1", (string?)rows[0]![0]!["callback_data"]);
+    }
+
+    [Fact]
+    public async Task Pressing_a_menu_button_sends_the_step_it_leads_to_and_answers_the_press()
+    {
+        await SayAsync("/start");
+        await SentEventuallyAsync(1);
+
+        await PressAsync($"s{_menuId}:m1:b1");
+
+        Assert.Equal("Our prices start at 100 ₽.", (string?)(await SentEventuallyAsync(2))[1]["text"]);
+        await Eventually.GetAsync(() => Task.FromResult(Sent("answerCallbackQuery").Count), n => n == 1, "the press answered");
+    }
+
+    [Fact]
+    public async Task Sharing_the_own_phone_stores_it_on_the_contact_in_E164_and_the_scenario_goes_on()
+    {
+        await SayAsync("/start");
+        await SentEventuallyAsync(1);
+        await PressAsync($"s{_menuId}:m1:b2");
+        var ask = (await SentEventuallyAsync(2))[1];
+        Assert.True((bool?)ask["reply_markup"]!["keyboard"]![0]![0]!["request_contact"]);
+
+        await PostAsync(MessagePath.Fixture("telegram", "message_contact_own.json"));
+
+        Assert.Equal("Thanks, we saved +79161234567.", (string?)(await SentEventuallyAsync(3))[2]["text"]);
+        Assert.Equal("+79161234567", Assert.Single(await _app.ContactsAsync()).Phone);
+    }
+
+    [Fact]
+    public async Task Someone_elses_contact_is_refused_and_not_stored()
+    {
+        await SayAsync("/start");
+        await SentEventuallyAsync(1);
+        await PressAsync($"s{_menuId}:m1:b2");
+        await SentEventuallyAsync(2);
+
+        await PostAsync(MessagePath.Fixture("telegram", "message_contact_other.json"));
+
+        Assert.Equal("Maybe later.", (string?)(await SentEventuallyAsync(3))[2]["text"]);
+        Assert.Null(Assert.Single(await _app.ContactsAsync()).Phone);
+    }
+
+    [Fact]
+    public async Task The_conversation_remembers_where_the_scenario_waits()
+    {
+        await SayAsync("/start");
+        await SentEventuallyAsync(1);
+
+        await using var db = await _app.Db();
+        var conversation = await Eventually.GetAsync(() => db.Conversations.AsNoTracking().SingleAsync(), c => c.StepId == "m1", "the state saved");
+        Assert.Equal(_menuId, conversation.ScenarioId);
+        Assert.Equal(ConversationMode.Bot, conversation.Mode);
+        var reply = (await _app.MessagesAsync()).Single(m => m.Direction == MessageDirection.Outgoing);
+        Assert.Equal(ScenarioResponder.Author, reply.Author);
+    }
+}
