@@ -19,7 +19,7 @@
     var existing = shown[key] || (message.id && shown["m:" + message.id]);
     if (existing) { existing.classList.remove("wc-pending"); existing.dataset.id = message.id || ""; return; }
     var bubble = document.createElement("div");
-    bubble.className = "wc-bubble wc-" + message.direction + (message.pending ? " wc-pending" : "");
+    bubble.className = "wc-bubble wc-" + message.direction + (message.pending ? " wc-pending" : "") + (message.isButtonPress ? " wc-choice" : "");
     bubble.textContent = message.text || "";
     if (message.fileUrl) {
       var link = document.createElement("a");
@@ -33,10 +33,48 @@
     }
     bubble.dataset.id = message.id || "";
     bubble.setAttribute("data-direction", message.direction);
+    // Only the newest message's buttons can be pressed: older ones answer questions the conversation has moved past.
+    list.querySelectorAll(".wc-buttons button").forEach(function (b) { b.disabled = true; });
     list.appendChild(bubble);
+    if (message.buttons && message.buttons.length) list.appendChild(buttonsOf(message.buttons));
     shown[key] = bubble;
     if (message.id) shown["m:" + message.id] = bubble;
     list.scrollTop = list.scrollHeight;
+  }
+
+  // Texts and addresses come from the bot's author: set as text and checked, never parsed as HTML.
+  function buttonsOf(buttons) {
+    var group = document.createElement("div");
+    group.className = "wc-buttons";
+    group.setAttribute("role", "group");
+    buttons.forEach(function (b) {
+      if (b.kind === "link") {
+        if (!/^https?:\/\//i.test(b.url || "")) return; // the server sends only http(s); a "javascript:" link must never be made
+        var link = document.createElement("a");
+        link.href = b.url;
+        link.target = "_blank";
+        link.rel = "noopener";
+        link.className = "wc-button wc-link";
+        link.textContent = b.text;
+        group.appendChild(link);
+      } else if (b.kind === "reply" || b.kind === "callback") {
+        var button = document.createElement("button");
+        button.type = "button";
+        button.className = "wc-button";
+        button.textContent = b.text;
+        button.addEventListener("click", function () { press(b); });
+        group.appendChild(button);
+      }
+    });
+    return group;
+  }
+
+  // A reply button sends its text as if typed; a callback button sends a press with its payload.
+  function press(b) {
+    var message = { id: newId(), text: b.text };
+    if (b.kind === "callback") message.payload = b.payload;
+    show({ clientId: message.id, direction: "in", text: b.text, pending: true, isButtonPress: b.kind === "callback" });
+    send(message, 0);
   }
 
   function fail(kind) { error.textContent = error.dataset[kind]; error.hidden = false; }

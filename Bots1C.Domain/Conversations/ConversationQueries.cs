@@ -1,3 +1,4 @@
+using Bots1C.Domain.Channels;
 using Bots1C.Domain.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -73,6 +74,18 @@ public class ConversationQueries(IDbContextFactory<Bots1CDbContext> dbFactory)
             .OrderByDescending(m => m.Id).Take(Math.Clamp(count, 1, MaxPageSize)).ToListAsync(ct);
         latest.Reverse();
         return latest;
+    }
+
+    /// <summary>Whether one of the conversation's latest <paramref name="recent"/> bot messages offered a Callback button
+    /// with this payload and text. The web chat checks a press against it, so a visitor cannot invent payloads
+    /// (Telegram gives the same guarantee: callback_data only comes from buttons the bot sent).</summary>
+    public async Task<bool> OffersCallbackAsync(long conversationId, string payload, string text, int recent, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var withButtons = await db.Messages.AsNoTracking()
+            .Where(m => m.ConversationId == conversationId && m.Direction == MessageDirection.Outgoing && m.ButtonsJson != null)
+            .OrderByDescending(m => m.Id).Take(Math.Clamp(recent, 1, MaxPageSize)).ToListAsync(ct);
+        return withButtons.Any(m => Outbox.ButtonsOf(m).Any(b => b.Kind == ButtonKind.Callback && b.Payload == payload && b.Text == text));
     }
 
     private static (int, int) Normalise(int page, int pageSize) => (Math.Max(1, page), Math.Clamp(pageSize, 1, MaxPageSize));

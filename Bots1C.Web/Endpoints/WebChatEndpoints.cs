@@ -1,6 +1,8 @@
 using System.Runtime.CompilerServices;
+using System.Text;
 using System.Threading.Channels;
 using Bots1C.Domain.Bots;
+using Bots1C.Domain.Channels;
 using Bots1C.Domain.Channels.WebChat;
 using Bots1C.Domain.Conversations;
 using Bots1C.Domain.Files;
@@ -10,9 +12,16 @@ namespace Bots1C.Web.Endpoints;
 
 public sealed record WebChatSessionRequest(string? Token);
 public sealed record WebChatSession(string Token, string VisitorId);
-public sealed record WebChatPost(string? Id, string? Text, string? Name);
+/// <summary>A visitor's message; with <see cref="Payload"/> it is a press of a Callback button and <see cref="Text"/> is
+/// the button's text.</summary>
+public sealed record WebChatPost(string? Id, string? Text, string? Name, string? Payload = null);
+
+/// <summary>A button as the window draws it. Kind: "reply" (sends its text), "callback" (sends a press with
+/// <see cref="Payload"/>) or "link" (opens <see cref="Url"/>, always http or https).</summary>
+public sealed record WebChatButton(string Kind, string Text, string? Payload = null, string? Url = null);
+
 public sealed record WebChatMessage(long Id, string Direction, string? Text, string? ClientId, DateTimeOffset At,
-    string? FileName = null, string? FileUrl = null);
+    string? FileName = null, string? FileUrl = null, IReadOnlyList<WebChatButton>? Buttons = null, bool IsButtonPress = false);
 
 /// <summary>
 /// The public side of a "Web chat" bot: the chat window page and the calls it makes. Visitor messages go into
@@ -23,6 +32,10 @@ public static class WebChatEndpoints
 {
     public const string VisitorHeader = "X-Visitor-Token";
     public const int MaxText = 4096;
+    /// <summary>The same limits as everywhere else: a button's text and Telegram's callback_data.</summary>
+    public const int MaxButtonText = 64, MaxPayloadBytes = 64;
+    /// <summary>How many of the latest messages the window loads; a press must match a button among them.</summary>
+    private const int HistorySize = 50;
 
     public static void MapWebChatEndpoints(this IEndpointRouteBuilder app)
     {
@@ -52,7 +65,7 @@ public static class WebChatEndpoints
 
     private static async Task<Results<Accepted, NotFound, UnauthorizedHttpResult, ValidationProblem>> PostAsync(
         string botKey, WebChatPost post, HttpContext http, BotDirectory bots, WebChatVisitors visitors,
-        InboxWriter inbox, TimeProvider clock, CancellationToken ct)
+        InboxWriter inbox, ConversationQueries queries, TimeProvider clock, CancellationToken ct)
     {
         if (await WebChatBotAsync(bots, botKey, ct) is not { } bot)
             return TypedResults.NotFound();
@@ -61,18 +74,35 @@ public static class WebChatEndpoints
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(post.Id) || post.Id.Length > 64)
             errors["id"] = ["Each message needs its own id of 1–64 characters."];
-        if (string.IsNullOrWhiteSpace(post.Text))
+        var isPress = post.Payload is not null;
+        if (isPress)
+        {
+            if (post.Payload!.Length == 0 || Encoding.UTF8.GetByteCount(post.Payload) > MaxPayloadBytes)
+                errors["payload"] = [$"A button payload is 1–{MaxPayloadBytes} bytes."];
+            if (string.IsNullOrWhiteSpace(post.Text) || post.Text.Length > MaxButtonText)
+                errors["text"] = [$"A pressed button needs its text of 1–{MaxButtonText} characters."];
+        }
+        else if (string.IsNullOrWhiteSpace(post.Text))
             errors["text"] = ["Write the message text."];
         else if (post.Text.Length > MaxText)
             errors["text"] = [$"The text is longer than {MaxText} characters."];
+        if (errors.Count == 0 && isPress && !await OfferedAsync(bot.Id, visitor, post.Payload!, post.Text!, queries, ct))
+            errors["payload"] = ["No button with this payload and text was offered in this chat."];
         if (errors.Count > 0)
             return TypedResults.ValidationProblem(errors);
 
         var language = http.Request.Headers.AcceptLanguage.ToString().Split(',', ';')[0].Trim() is { Length: > 0 and <= 16 } l ? l : null;
-        var payload = new WebChatPayload(visitor, post.Id!, post.Text!.Trim(), Trim(post.Name), language, clock.GetUtcNow());
+        // A press keeps the button's text exactly (it was matched against the offered button); typed text is trimmed.
+        var payload = new WebChatPayload(visitor, post.Id!, isPress ? post.Text! : post.Text!.Trim(), Trim(post.Name), language,
+            clock.GetUtcNow(), isPress ? post.Payload : null);
         await inbox.AppendAsync(new IncomingUpdate(bot.Id, $"{visitor}:{post.Id}", visitor, WebChatAdapter.Serialize(payload), InboxState.Pending), ct);
         return TypedResults.Accepted((string?)null);
     }
+
+    /// <summary>Payloads go to scenarios and 1C as they are; only ones the bot offered this visitor are let through.</summary>
+    private static async Task<bool> OfferedAsync(long botId, string visitor, string payload, string text, ConversationQueries queries, CancellationToken ct) =>
+        await queries.ConversationOfUserAsync(botId, visitor, ct) is { } conversation
+        && await queries.OffersCallbackAsync(conversation, payload, text, HistorySize, ct);
 
     private static async Task<Results<Ok<WebChatMessage[]>, NotFound, UnauthorizedHttpResult>> HistoryAsync(
         string botKey, HttpContext http, BotDirectory bots, WebChatVisitors visitors, ConversationQueries queries, FileLinks links, CancellationToken ct)
@@ -84,7 +114,7 @@ public static class WebChatEndpoints
         if (await queries.ConversationOfUserAsync(bot.Id, visitor, ct) is not { } conversation)
             return TypedResults.Ok(Array.Empty<WebChatMessage>());
         var window = new WindowMessages(links, http.Request.PathBase);
-        return TypedResults.Ok((await queries.LatestMessagesAsync(conversation, 50, ct)).Select(window.From).ToArray());
+        return TypedResults.Ok((await queries.LatestMessagesAsync(conversation, HistorySize, ct)).Select(window.From).ToArray());
     }
 
     /// <summary>EventSource cannot send headers, so the token comes in the query string.</summary>
@@ -151,7 +181,26 @@ public static class WebChatEndpoints
         public WebChatMessage From(Message m) => new(m.Id,
             m.Direction == MessageDirection.Incoming ? "in" : "out", m.Text,
             m.Direction == MessageDirection.Incoming ? m.ExternalMessageId : null, m.CreatedAt,
-            m.FileName, m.StoredFileId is { } file ? $"{PathBase}/files/{Links.Token(file)}" : null);
+            m.FileName, m.StoredFileId is { } file ? $"{PathBase}/files/{Links.Token(file)}" : null,
+            m.Direction == MessageDirection.Outgoing ? ButtonsOf(m) : null,
+            m.Kind == MessageKind.ButtonPress);
+
+        private static WebChatButton[]? ButtonsOf(Message m)
+        {
+            var buttons = Outbox.ButtonsOf(m).Select(WindowButton).OfType<WebChatButton>().ToArray();
+            return buttons.Length > 0 ? buttons : null;
+        }
+
+        /// <summary>SharePhone is left out: a browser has no phone number of its own to share, and the visitor can
+        /// type it. Links other than http(s) are left out too, so a "javascript:" address never reaches the page.</summary>
+        private static WebChatButton? WindowButton(Button b) => b.Kind switch
+        {
+            ButtonKind.Reply => new WebChatButton("reply", b.Text),
+            ButtonKind.Callback when !string.IsNullOrEmpty(b.Payload) => new WebChatButton("callback", b.Text, Payload: b.Payload),
+            ButtonKind.OpenUrl when Uri.TryCreate(b.Payload, UriKind.Absolute, out var url) && url.Scheme is "http" or "https"
+                => new WebChatButton("link", b.Text, Url: url.AbsoluteUri),
+            _ => null,
+        };
     }
 
     private static string? Trim(string? name) => string.IsNullOrWhiteSpace(name) ? null : name.Trim()[..Math.Min(name.Trim().Length, 64)];

@@ -20,13 +20,17 @@ public sealed class WebChatAdapter : IChannelAdapter
     public IReadOnlyList<InboundEvent> Parse(ReadOnlySpan<byte> body)
     {
         var payload = Read(body) ?? throw new FormatException("Not a web-chat message.");
+        // A pressed Callback button arrives as a press with the button's text; there is no CallbackId because the
+        // window needs no answer (Telegram's answerCallbackQuery only stops a spinner).
+        var kind = payload.ButtonPayload is { Length: > 0 } ? InboundKind.ButtonPress : InboundKind.Text;
         return
         [
-            new InboundEvent(InboundKind.Text, payload.VisitorId, payload.At)
+            new InboundEvent(kind, payload.VisitorId, payload.At)
             {
                 Sender = new Sender(payload.VisitorId, payload.Name, null, null, payload.Language),
                 ExternalMessageId = payload.ClientMessageId,
                 Text = payload.Text,
+                ButtonData = kind == InboundKind.ButtonPress ? payload.ButtonPayload : null,
             },
         ];
     }
