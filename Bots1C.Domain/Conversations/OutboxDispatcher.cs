@@ -160,6 +160,11 @@ public sealed class OutboxDispatcher(
                 }
                 await SaveAndNotifyAsync(db, item, ct);
                 return true;
+            case not SendOutcome.Sent when item.Kind == OutboxKind.CallbackAnswer:
+                // The spinner on the customer's button stops by itself within seconds, so a late answer is worthless,
+                // and retrying it would hold back the chat's real messages (the next scenario step) behind it.
+                await FailAsync(db, item, result.Reason ?? result.Outcome.ToString(), ct);
+                return true;
             case SendOutcome.RateLimited when item.Attempts < RetryPolicy.MaxAttempts:
                 await PostponeAsync(db, item, result.RetryAfter ?? TimeSpan.FromSeconds(1), ct);
                 return false;

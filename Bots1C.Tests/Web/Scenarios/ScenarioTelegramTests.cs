@@ -109,8 +109,8 @@ public class ScenarioTelegramTests : IAsyncLifetime
         .Select(e => JsonNode.Parse(e.RequestMessage.Body!)!.AsObject())
         .ToList();
 
-    private Task<List<JsonObject>> SentEventuallyAsync(int count) =>
-        Eventually.GetAsync(() => Task.FromResult(Sent("sendMessage")), s => s.Count >= count, $"{count} sendMessage call(s)");
+    private Task<List<JsonObject>> SentEventuallyAsync(int count, int seconds = 15) =>
+        Eventually.GetAsync(() => Task.FromResult(Sent("sendMessage")), s => s.Count >= count, $"{count} sendMessage call(s)", seconds);
 
     [Fact]
     public async Task Start_opens_the_main_menu_with_its_buttons_as_an_inline_keyboard()
@@ -134,6 +134,19 @@ public class ScenarioTelegramTests : IAsyncLifetime
 
         Assert.Equal("Our prices start at 100 ₽.", (string?)(await SentEventuallyAsync(2))[1]["text"]);
         await Eventually.GetAsync(() => Task.FromResult(Sent("answerCallbackQuery").Count), n => n == 1, "the press answered");
+    }
+
+    [Fact]
+    public async Task A_press_whose_answer_fails_still_gets_the_next_step_at_once()
+    {
+        await SayAsync("/start");
+        await SentEventuallyAsync(1);
+        _telegram.Given(Request.Create().WithPath($"/bot{Token}/answerCallbackQuery").UsingPost())
+            .RespondWith(Response.Create().WithStatusCode(502).WithBody("Bad Gateway"));
+
+        await PressAsync($"s{_menuId}:m1:b1");
+
+        Assert.Equal("Our prices start at 100 ₽.", (string?)(await SentEventuallyAsync(2, seconds: 5))[1]["text"]);
     }
 
     [Fact]
