@@ -40,16 +40,24 @@ public class ScenarioTelegramTests : IAsyncLifetime
         _botKey = ApiClient.BotKeyOf(bot);
         _secret = (await _app.StoredBotAsync(botId)).WebhookSecret;
 
-        var saved = await _app.Services.GetRequiredService<ScenarioCatalog>().CreateAsync(MainMenu(), "test");
+        _botId = botId;
+        _menuId = await InstallMainMenuAsync(MainMenu());
+    }
+
+    private long _botId;
+
+    private async Task<long> InstallMainMenuAsync(ScenarioDefinition scenario)
+    {
+        var saved = await _app.Services.GetRequiredService<ScenarioCatalog>().CreateAsync(scenario, "test");
         Assert.Empty(saved.Problems.Select(p => $"{p.Code} at {p.Place}"));
-        _menuId = saved.Scenario!.Id;
         await using (var db = await _app.Db())
         {
-            var stored = await db.Bots.FirstAsync(b => b.Id == botId);
-            stored.MainMenuScenarioId = _menuId;
+            var stored = await db.Bots.FirstAsync(b => b.Id == _botId);
+            stored.MainMenuScenarioId = saved.Scenario!.Id;
             await db.SaveChangesAsync();
         }
         _app.Services.GetRequiredService<ScenarioDirectory>().Invalidate();
+        return saved.Scenario!.Id;
     }
 
     public Task DisposeAsync()
@@ -176,6 +184,70 @@ public class ScenarioTelegramTests : IAsyncLifetime
 
         Assert.Equal("Maybe later.", (string?)(await SentEventuallyAsync(3))[2]["text"]);
         Assert.Null(Assert.Single(await _app.ContactsAsync()).Phone);
+    }
+
+    /// <summary>Start → HTTP GET to "1C" (the same fake server, another path) → tag the conversation → say the status.</summary>
+    private ScenarioDefinition OrderStatus() => new()
+    {
+        Name = "Order status",
+        Steps =
+        [
+            new Step { Id = "start", Kind = StepKind.Start },
+            new Step
+            {
+                Id = "h1", Kind = StepKind.HttpRequest, Url = _telegram.Url + "/1c/orders?customer={{contact.firstName}}",
+                Results = [new ResultMapping { From = "$.orders[0].status", To = "status" }],
+            },
+            new Step
+            {
+                Id = "c1", Kind = StepKind.CallMethod, Method = "Conversation.SetTag",
+                Arguments = [new NameValue { Name = "tag", Value = "asked-order" }],
+            },
+            new Step { Id = "m1", Kind = StepKind.Message, Text = "Your order is {{vars.status}}." },
+            new Step { Id = "m2", Kind = StepKind.Message, Text = "1C does not answer, try later." },
+            new Step { Id = "end", Kind = StepKind.End },
+        ],
+        Transitions =
+        [
+            new Transition { From = "start", To = "h1" },
+            new Transition { From = "h1", Outcome = StepOutcomes.Ok, To = "c1" },
+            new Transition { From = "h1", Outcome = StepOutcomes.Failed, To = "m2" },
+            new Transition { From = "c1", Outcome = StepOutcomes.Ok, To = "m1" },
+            new Transition { From = "c1", Outcome = StepOutcomes.Failed, To = "m1" },
+            new Transition { From = "m1", To = "end" },
+            new Transition { From = "m2", To = "end" },
+        ],
+    };
+
+    [Fact]
+    public async Task An_HTTP_step_reads_the_answer_into_a_variable_and_a_method_tags_the_conversation()
+    {
+        _telegram.Given(Request.Create().WithPath("/1c/orders").WithParam("customer", "Ivan").UsingGet())
+            .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json")
+                .WithBody("""{"orders":[{"number":"A-1","status":"shipped"}]}"""));
+        await InstallMainMenuAsync(OrderStatus());
+
+        await SayAsync("/start");
+
+        Assert.Equal("Your order is shipped.", (string?)Assert.Single(await SentEventuallyAsync(1))["text"]);
+        await using var db = await _app.Db();
+        var conversation = await db.Conversations.AsNoTracking().SingleAsync();
+        Assert.Equal(["asked-order"], conversation.Tags);
+        Assert.Null(conversation.ScenarioId); // the scenario ended
+    }
+
+    [Fact]
+    public async Task A_failing_HTTP_step_takes_its_failed_way_and_is_logged()
+    {
+        _telegram.Given(Request.Create().WithPath("/1c/orders").UsingGet()).RespondWith(Response.Create().WithStatusCode(503));
+        await InstallMainMenuAsync(OrderStatus());
+
+        await SayAsync("/start");
+
+        Assert.Equal("1C does not answer, try later.", (string?)Assert.Single(await SentEventuallyAsync(1))["text"]);
+        await using var db = await _app.Db();
+        var logged = await db.Events.AsNoTracking().SingleAsync(e => e.Code == "ScenarioCallFailed");
+        Assert.Contains("503", logged.Message);
     }
 
     [Fact]
