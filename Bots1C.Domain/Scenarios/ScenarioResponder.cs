@@ -70,6 +70,8 @@ public sealed class ScenarioResponder(
 
     public static RunnerInput? InputOf(InboundEvent e) => e.Kind switch
     {
+        // Viber has no callback buttons: a scenario button comes back as a message whose text is its payload.
+        InboundKind.Text when ButtonPayloads.Parse(e.Text?.Trim()) is not null => new RunnerInput.ButtonPress(e.Text!.Trim(), null),
         InboundKind.Text => new RunnerInput.Text(e.Text ?? ""),
         InboundKind.File => new RunnerInput.Text(e.Text ?? ""),
         InboundKind.ButtonPress => new RunnerInput.ButtonPress(e.ButtonData, e.Text),
