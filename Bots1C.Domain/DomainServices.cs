@@ -53,6 +53,8 @@ public static class DomainServices
         services.AddSingleton<Scenarios.Runner.ScenarioCallExecutor>();
         services.AddHttpClient(Scenarios.Runner.ScenarioCallExecutor.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(65));
         services.AddSingleton<Scenarios.ScenarioResponder>();
+        services.AddSingleton<Scenarios.ScenarioCallSignal>();
+        services.AddHostedService<Scenarios.ScenarioCallWorker>();
         services.AddTransient<Scenarios.ScenarioTestChat>();
 
         services.AddSingleton<InboxSignal>();

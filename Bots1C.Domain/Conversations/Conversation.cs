@@ -26,6 +26,11 @@ public class Conversation
     public DateTimeOffset? WaitingSince { get; set; }
     /// <summary>The scenario's variables (<c>vars.*</c>) as a JSON object of strings.</summary>
     public string VariablesJson { get; set; } = "{}";
+    /// <summary>An HTTP request a scenario step is waiting for (performed outside the message batch by the
+    /// call worker); while set, the chat's next updates wait so they are answered in order.</summary>
+    public string? PendingCallJson { get; set; }
+    /// <summary>Which moment a call worker may (re)try the pending call: a crashed worker's claim runs out.</summary>
+    public DateTimeOffset? CallLeaseUntil { get; set; }
 }
 
 public enum ConversationMode

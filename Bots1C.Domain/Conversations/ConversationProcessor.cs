@@ -22,6 +22,7 @@ public sealed class ConversationProcessor(
     ConversationNotifier notifier,
     InboxSignal inboxSignal,
     OutboxSignal outboxSignal,
+    Scenarios.ScenarioCallSignal callSignal,
     EventJournal journal,
     TimeProvider clock,
     ILogger<ConversationProcessor> logger) : BackgroundService
@@ -87,16 +88,24 @@ public sealed class ConversationProcessor(
     private async Task<bool> ProcessTogetherAsync(IReadOnlyList<long> ids, CancellationToken ct, bool recordFailure = false)
     {
         var changes = new List<RecordedChange>();
+        var session = new ConversationRecorder.Session();
         try
         {
             await using var db = await dbFactory.CreateDbContextAsync(ct);
             var rows = await db.Inbox.Where(i => ids.Contains(i.Id) && i.State == InboxState.Pending).OrderBy(i => i.Id).ToListAsync(ct);
-            var session = new ConversationRecorder.Session();
+            session = new ConversationRecorder.Session();
             foreach (var row in rows)
             {
                 var bot = await directory.FindByIdAsync(row.BotId, ct)
                     ?? throw new InvalidOperationException($"Bot {row.BotId} no longer exists.");
                 var events = services.GetRequiredKeyedService<IChannelAdapter>(bot.Messenger).Parse(row.Payload);
+                if (await recorder.WaitsForCallAsync(db, session, bot.Id, events, ct))
+                {
+                    // Looked at again once the call worker is done (it clears the wait), or after a second at the latest.
+                    row.LeaseOwner = null;
+                    row.LeaseUntil = clock.GetUtcNow() + TimeSpan.FromSeconds(1);
+                    continue;
+                }
                 changes.AddRange(await recorder.RecordAsync(db, session, bot.Id, events, ct));
                 row.State = InboxState.Processed;
                 row.LeaseOwner = null;
@@ -113,6 +122,8 @@ public sealed class ConversationProcessor(
         foreach (var change in changes)
             await notifier.PublishAsync(change.ToEvent());
         outboxSignal.Signal(); // a button press queues its callback answer
+        if (session.HasPendingCalls)
+            callSignal.Signal();
         return true;
     }
 

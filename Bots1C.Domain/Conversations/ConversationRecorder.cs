@@ -22,6 +22,21 @@ public class ConversationRecorder(TimeProvider clock, Scenarios.ScenarioResponde
     public sealed class Session
     {
         internal Dictionary<(long BotId, string UserId), Conversation> Conversations { get; } = new();
+
+        /// <summary>A scenario of this batch left an HTTP request for the call worker.</summary>
+        public bool HasPendingCalls => Conversations.Values.Any(c => c.PendingCallJson is not null);
+    }
+
+    /// <summary>The chat waits for a scenario's HTTP request: its updates must wait too, or they would be answered
+    /// out of order (the scenario is not at its next step yet).</summary>
+    public async Task<bool> WaitsForCallAsync(Bots1CDbContext db, Session session, long botId, IReadOnlyList<InboundEvent> events,
+        CancellationToken ct)
+    {
+        foreach (var e in events)
+            if (e.Sender is not null && e.ChatId == e.Sender.ExternalUserId && e.Kind is not (InboundKind.DeliveryStatus or InboundKind.WebhookConfirmed)
+                && (await ConversationOfAsync(db, session, botId, e, ct)).PendingCallJson is not null)
+                return true;
+        return false;
     }
 
     public async Task<List<RecordedChange>> RecordAsync(Bots1CDbContext db, Session session, long botId,

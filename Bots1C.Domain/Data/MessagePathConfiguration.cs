@@ -49,6 +49,8 @@ public class ConversationConfiguration : IEntityTypeConfiguration<Conversation>
         conversation.Property(c => c.StepId).HasMaxLength(16);
         // A deleted scenario leaves its conversations idle rather than pointing nowhere.
         conversation.HasOne<Scenarios.Scenario>().WithMany().HasForeignKey(c => c.ScenarioId).OnDelete(DeleteBehavior.SetNull);
+        // The call worker polls for the few conversations with a pending request; a partial index keeps that cheap.
+        conversation.HasIndex(c => c.CallLeaseUntil).HasFilter("\"PendingCallJson\" IS NOT NULL");
     }
 }
 

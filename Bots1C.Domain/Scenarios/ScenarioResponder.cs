@@ -49,8 +49,27 @@ public sealed class ScenarioResponder(
         CancellationToken ct)
     {
         var scenarios = await directory.ForBotAsync(botId, ct);
-        var settings = new RunnerSettings(TimeSpan.FromMinutes(Math.Max(1, options.Value.IdleTimeoutMinutes)));
-        var result = runner.Run(scenarios, StateOf(conversation), FactsOf(conversation.Contact), input, clock.GetUtcNow(), settings);
+        var result = runner.Run(scenarios, StateOf(conversation), FactsOf(conversation.Contact), input, clock.GetUtcNow(), Settings);
+        return await DriveAsync(db, botId, conversation, scenarios, result, ct);
+    }
+
+    /// <summary>Goes on after the call worker performed the conversation's pending HTTP request.</summary>
+    public async Task<IReadOnlyList<Message>> ContinueAsync(Bots1CDbContext db, Conversation conversation, PendingCall call,
+        RunnerInput.CallCompleted completed, CancellationToken ct)
+    {
+        conversation.PendingCallJson = null;
+        conversation.CallLeaseUntil = null;
+        var scenarios = await directory.ForBotAsync(conversation.BotId, ct);
+        var result = runner.Run(scenarios, StateOf(conversation) with { AwaitingCall = true }, FactsOf(conversation.Contact), completed,
+            clock.GetUtcNow(), Settings, call.StepsTaken);
+        return await DriveAsync(db, conversation.BotId, conversation, scenarios, result, ct);
+    }
+
+    private RunnerSettings Settings => new(TimeSpan.FromMinutes(Math.Max(1, options.Value.IdleTimeoutMinutes)));
+
+    private async Task<IReadOnlyList<Message>> DriveAsync(Bots1CDbContext db, long botId, Conversation conversation, BotScenarios scenarios,
+        RunResult result, CancellationToken ct)
+    {
         var queued = new List<Message>();
         while (true)
         {
@@ -61,10 +80,19 @@ public sealed class ScenarioResponder(
                     "Scenario" + warning.Code, warning.Message, $"bot {botId}, conversation {conversation.Id}", ct: ct);
             if (result.Call is not { } call)
                 return queued;
-            // The runner's step counter travels along, so a loop through calls is stopped by the same guard.
+            if (call.Kind == StepKind.HttpRequest)
+            {
+                // A remote service may take seconds: the call worker performs it outside this batch, so other chats
+                // are not held up. This chat's later updates wait for it (ConversationProcessor), keeping their order.
+                conversation.PendingCallJson = JsonSerializer.Serialize(call with { StepsTaken = result.StepsTaken });
+                conversation.CallLeaseUntil = null;
+                return queued;
+            }
+            // Methods run here, in this unit of work, so their changes commit with the rest. The runner's step counter
+            // travels along, so a loop through calls is stopped by the same guard.
             var completed = await calls.ExecuteAsync(call, new ScenarioMethodContext(db, botId, conversation), ct);
-            result = runner.Run(scenarios, StateOf(conversation) with { AwaitingCall = true }, FactsOf(conversation.Contact), completed, clock.GetUtcNow(), settings,
-                result.StepsTaken);
+            result = runner.Run(scenarios, StateOf(conversation) with { AwaitingCall = true }, FactsOf(conversation.Contact), completed,
+                clock.GetUtcNow(), Settings, result.StepsTaken);
         }
     }
 

@@ -58,7 +58,11 @@ public sealed record ScenarioReply(string? Text, IReadOnlyList<Button> Buttons, 
 
 /// <summary>A call the processor performs before the runner goes on (methods touch the database, HTTP leaves the app).</summary>
 public sealed record PendingCall(long ScenarioId, string StepId, StepKind Kind, string? Method,
-    IReadOnlyDictionary<string, string> Arguments, HttpCall? Http, IReadOnlyList<ResultMapping> Results);
+    IReadOnlyDictionary<string, string> Arguments, HttpCall? Http, IReadOnlyList<ResultMapping> Results)
+{
+    /// <summary>Steps already taken on this message, so the loop guard still holds after the call.</summary>
+    public int StepsTaken { get; init; }
+}
 
 public sealed record HttpCall(string Method, string Url, string? Body, IReadOnlyList<KeyValuePair<string, string>> Headers, TimeSpan Timeout);
 

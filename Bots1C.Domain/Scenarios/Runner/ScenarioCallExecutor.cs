@@ -38,7 +38,8 @@ public sealed class ScenarioCallExecutor(ScenarioMethods methods, IHttpClientFac
         }
     }
 
-    private async Task<RunnerInput.CallCompleted> CallHttpAsync(HttpCall http, IReadOnlyList<ResultMapping> results, CancellationToken ct)
+    /// <summary>An HTTP step's request; needs no database, so the call worker runs it with no unit of work open.</summary>
+    public async Task<RunnerInput.CallCompleted> CallHttpAsync(HttpCall http, IReadOnlyList<ResultMapping> results, CancellationToken ct)
     {
         if (!Uri.TryCreate(http.Url, UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https"))
             return Failed($"'{http.Url}' is not an http(s) address.");

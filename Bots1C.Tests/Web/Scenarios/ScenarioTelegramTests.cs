@@ -237,6 +237,23 @@ public class ScenarioTelegramTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_message_arriving_while_a_slow_HTTP_step_runs_waits_for_it_and_keeps_its_place()
+    {
+        _telegram.Given(Request.Create().WithPath("/1c/orders").UsingGet())
+            .RespondWith(Response.Create().WithStatusCode(200).WithDelay(TimeSpan.FromSeconds(2))
+                .WithHeader("Content-Type", "application/json").WithBody("""{"orders":[{"status":"packed"}]}"""));
+        await InstallMainMenuAsync(OrderStatus());
+
+        await SayAsync("/start");
+        await Task.Delay(500); // the first update is processed and its request is on its way
+        await SayAsync("/start");
+
+        await SentEventuallyAsync(2);
+        var messages = (await _app.MessagesAsync()).OrderBy(m => m.Id).Select(m => $"{m.Direction} {m.Text}").ToList();
+        Assert.Equal(["Incoming /start", "Outgoing Your order is packed.", "Incoming /start", "Outgoing Your order is packed."], messages);
+    }
+
+    [Fact]
     public async Task A_failing_HTTP_step_takes_its_failed_way_and_is_logged()
     {
         _telegram.Given(Request.Create().WithPath("/1c/orders").UsingGet()).RespondWith(Response.Create().WithStatusCode(503));

@@ -279,6 +279,9 @@ namespace Bots1C.Domain.Data.Migrations.Sqlite
                     b.Property<long>("BotId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("CallLeaseUntil")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ChatId")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -295,6 +298,9 @@ namespace Bots1C.Domain.Data.Migrations.Sqlite
                     b.Property<string>("Mode")
                         .IsRequired()
                         .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PendingCallJson")
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("ScenarioId")
@@ -319,6 +325,9 @@ namespace Bots1C.Domain.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CallLeaseUntil")
+                        .HasFilter("\"PendingCallJson\" IS NOT NULL");
 
                     b.HasIndex("ContactId");
 

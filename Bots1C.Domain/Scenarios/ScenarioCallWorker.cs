@@ -1,0 +1,122 @@
+using System.Text.Json;
+using Bots1C.Domain.Conversations;
+using Bots1C.Domain.Data;
+using Bots1C.Domain.EventLog;
+using Bots1C.Domain.Scenarios.Runner;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Bots1C.Domain.Scenarios;
+
+/// <summary>Conversations with an HTTP request to perform.</summary>
+public sealed class ScenarioCallSignal : WakeUpSignal;
+
+/// <summary>
+/// Performs scenario HTTP requests outside the message batches, several at once, then lets the scenario go on
+/// (its replies and new state committed together). Claimed with a lease, so a crash retries the call.
+/// </summary>
+public sealed class ScenarioCallWorker(
+    IDbContextFactory<Bots1CDbContext> dbFactory,
+    ScenarioCallExecutor calls,
+    ScenarioResponder responder,
+    ConversationNotifier notifier,
+    ScenarioCallSignal signal,
+    InboxSignal inboxSignal,
+    OutboxSignal outboxSignal,
+    EventJournal journal,
+    TimeProvider clock,
+    ILogger<ScenarioCallWorker> logger) : BackgroundService
+{
+    private static readonly TimeSpan Poll = TimeSpan.FromSeconds(2);
+    /// <summary>Longer than the longest step timeout (60 s), so a live worker never loses its claim.</summary>
+    private static readonly TimeSpan Lease = TimeSpan.FromSeconds(90);
+    private const int Parallelism = 16;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                if (await RunDueAsync(stoppingToken) > 0)
+                    continue;
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogError(e, "Scenario calls failed; retrying shortly");
+            }
+            await signal.WaitAsync(Poll, clock, stoppingToken);
+        }
+    }
+
+    private async Task<int> RunDueAsync(CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var due = await db.Conversations.AsNoTracking()
+            .Where(c => c.PendingCallJson != null && (c.CallLeaseUntil == null || c.CallLeaseUntil < now))
+            .OrderBy(c => c.Id).Select(c => c.Id).Take(Parallelism).ToListAsync(ct);
+        var claimed = new List<long>();
+        foreach (var id in due)
+            if (await db.Conversations.Where(c => c.Id == id && c.PendingCallJson != null && (c.CallLeaseUntil == null || c.CallLeaseUntil < now))
+                    .ExecuteUpdateAsync(s => s.SetProperty(c => c.CallLeaseUntil, now + Lease), ct) == 1)
+                claimed.Add(id);
+        await Task.WhenAll(claimed.Select(id => PerformAsync(id, ct)));
+        return claimed.Count;
+    }
+
+    private async Task PerformAsync(long conversationId, CancellationToken ct)
+    {
+        try
+        {
+            PendingCall call;
+            await using (var db = await dbFactory.CreateDbContextAsync(ct))
+            {
+                var json = await db.Conversations.Where(c => c.Id == conversationId).Select(c => c.PendingCallJson).FirstAsync(ct);
+                call = JsonSerializer.Deserialize<PendingCall>(json!)!;
+            }
+            // No database work is open while the remote service thinks.
+            var completed = await calls.CallHttpAsync(call.Http!, call.Results, ct);
+
+            await using var work = await dbFactory.CreateDbContextAsync(ct);
+            var conversation = await work.Conversations.Include(c => c.Contact).FirstAsync(c => c.Id == conversationId, ct);
+            var replies = await responder.ContinueAsync(work, conversation, call, completed, ct);
+            await work.SaveChangesAsync(ct);
+            foreach (var reply in replies)
+                await notifier.PublishAsync(new ConversationEvent(conversation.BotId, conversation.Id, reply.Id, ConversationChange.MessageAdded));
+            // The chat's updates that waited for this call may go now.
+            await work.Inbox.Where(i => i.BotId == conversation.BotId && i.ChatKey == conversation.ChatId && i.State == InboxState.Pending && i.LeaseOwner == null)
+                .ExecuteUpdateAsync(s => s.SetProperty(i => i.LeaseUntil, (DateTimeOffset?)null), ct);
+            outboxSignal.Signal();
+            inboxSignal.Signal();
+            if (conversation.PendingCallJson is not null)
+                signal.Signal(); // the scenario went on into another request
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogError(e, "Scenario call of conversation {Id} failed", conversationId);
+            await GiveUpAsync(conversationId, e, ct);
+        }
+    }
+
+    /// <summary>Something other than the remote service failed (the service's own failures take the step's "failed"
+    /// way): the conversation leaves the scenario, so its chat is not held up for good. If even that fails (the
+    /// database is down), the claim runs out and the call is tried again.</summary>
+    private async Task GiveUpAsync(long conversationId, Exception error, CancellationToken ct)
+    {
+        try
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            await db.Conversations.Where(c => c.Id == conversationId).ExecuteUpdateAsync(s => s
+                .SetProperty(c => c.PendingCallJson, (string?)null).SetProperty(c => c.CallLeaseUntil, (DateTimeOffset?)null)
+                .SetProperty(c => c.ScenarioId, (long?)null).SetProperty(c => c.StepId, (string?)null), ct);
+            await journal.WriteAsync(EventLevel.Error, EventSources.Scenarios, "ScenarioFault", error.ToString(), $"conversation {conversationId}", ct: ct);
+            inboxSignal.Signal();
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogError(e, "Could not release conversation {Id} after a failed call", conversationId);
+        }
+    }
+}
