@@ -64,6 +64,7 @@ public static class DomainServices
         services.AddSingleton<Outbox>();
         services.AddSingleton<ConversationQueries>();
         services.AddSingleton<Files.FileLinks>();
+        services.AddSingleton<Files.FileStore>();
         services.AddSingleton<SendPacer>();
         services.AddSingleton<InboxWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<InboxWriter>());

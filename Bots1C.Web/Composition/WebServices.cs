@@ -38,6 +38,7 @@ public static class WebServices
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddRateLimiter(Bots1C.Web.Endpoints.WebChatRateLimit.Configure);
         services.AddSingleton<Bots1C.Web.Endpoints.RefusalLog>();
+        services.AddSingleton<Bots1C.Web.Features.Scenarios.ScenarioEditing>();
         // Enums travel by name in the API ("Telegram", not 0), both ways.
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         services.AddAccounts();

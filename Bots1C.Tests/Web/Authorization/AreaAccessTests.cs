@@ -18,6 +18,7 @@ public class AreaAccessTests : IClassFixture<AreaAccessTests.AppWithEveryRole>
     [
         ("/", []),
         ("/bots/new", [Roles.Administrator]),
+        ("/scenarios/1", [Roles.Administrator, Roles.Manager, Roles.Operator]),
     ];
 
     /// <summary>Every REST API route: without a valid X-Api-Key each answers 401, whoever is signed in.</summary>

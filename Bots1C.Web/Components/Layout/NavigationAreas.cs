@@ -16,6 +16,7 @@ public static class NavigationAreas
     public static readonly IReadOnlyList<NavigationArea> All =
     [
         new("bots", "Nav.Bots", "Nav.Bots.Description", Icons.Material.Filled.SmartToy, Domain.Accounts.Roles.Administrator),
+        new("scenarios", "Nav.Scenarios", "Nav.Scenarios.Description", Icons.Material.Filled.AccountTree, Domain.Accounts.Roles.Administrator, Domain.Accounts.Roles.Manager, Domain.Accounts.Roles.Operator),
         new("admin/users", "Nav.Users", "Nav.Users.Description", Icons.Material.Filled.People, Domain.Accounts.Roles.Administrator),
         new("admin/events", "Nav.EventLog", "Nav.EventLog.Description", Icons.Material.Filled.ListAlt, Domain.Accounts.Roles.Administrator),
         new("admin/api-keys", "Nav.ApiKeys", "Nav.ApiKeys.Description", Icons.Material.Filled.Key, Domain.Accounts.Roles.Administrator),

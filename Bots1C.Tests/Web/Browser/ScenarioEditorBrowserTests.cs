@@ -1,0 +1,77 @@
+using Bots1C.Domain.Accounts;
+using Bots1C.Domain.Scenarios;
+using Bots1C.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace Bots1C.Tests.Web.Browser;
+
+/// <summary>The scenario editor in a real browser: palette drag, port-to-port link, properties, save, reload.</summary>
+public class ScenarioEditorBrowserTests(ChromiumFixture chromium) : IClassFixture<ChromiumFixture>
+{
+    [Fact]
+    public async Task A_manager_draws_a_message_after_the_start_saves_it_and_finds_it_again_after_a_reload()
+    {
+        using var app = new Bots1CAppFactory();
+        var baseUrl = app.StartOnKestrel();
+        await app.CreateUserAsync("manager@example.ru", HtmlForms.Password, Roles.Manager);
+        var catalog = app.Services.GetRequiredService<ScenarioCatalog>();
+        var id = (await catalog.CreateAsync(ScenarioDefinition.New("Greeting"), "test")).Scenario!.Id;
+        await using var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            Locale = "en-US", ViewportSize = new ViewportSize { Width = 1600, Height = 900 },
+        });
+        var page = await context.NewPageAsync();
+        await SignInAsync(page, baseUrl, "manager@example.ru");
+        await page.GotoAsync($"{baseUrl}/scenarios/{id}");
+        await WaitForCircuitAsync(page);
+        await page.Locator(Port("start/out/next")).WaitForAsync();
+
+        await page.DragAndDropAsync("[data-testid=step-palette] [data-kind=Message]", "[data-testid=scenario-canvas]",
+            new PageDragAndDropOptions { TargetPosition = new TargetPosition { X = 450, Y = 250 } });
+        await page.Locator(Port("m1/in")).WaitForAsync();
+        await DrawLinkAsync(page, "start/out/next", "m1/in");
+        await page.Locator(Port("m1/in") + ".has-links").WaitForAsync();
+        await page.ClickAsync("[data-node-id=m1] .step-node-head");
+        var text = page.Locator("[data-testid=step-text] textarea, textarea[data-testid=step-text]").First;
+        await text.FillAsync("Hello! How can we help?");
+        await text.PressAsync("Tab");
+        await page.ClickAsync("[data-testid=save]");
+        await page.Locator("[data-testid=unsaved]").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Detached });
+
+        await page.ReloadAsync();
+        await WaitForCircuitAsync(page);
+        await page.Locator(Port("m1/in") + ".has-links").WaitForAsync();
+        Assert.Equal("Hello! How can we help?", await page.Locator("[data-node-id=m1] .step-node-text").InnerTextAsync());
+        Assert.Equal(1, await page.Locator("g.diagram-link").CountAsync());
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Path.GetTempPath(), "bots1c-scenario-editor.png") });
+        var stored = (await catalog.GetAsync(id))!.Definition;
+        var transition = Assert.Single(stored.Transitions);
+        Assert.Equal(("start", "next", "m1"), (transition.From, transition.Outcome, transition.To));
+    }
+
+    private static string Port(string id) => $".diagram-port[data-port-id='{id}']";
+
+    /// <summary>Presses on one port and lets go on the other, moving in small steps like a hand does.</summary>
+    private static async Task DrawLinkAsync(IPage page, string fromPort, string toPort)
+    {
+        var from = (await page.Locator(Port(fromPort)).BoundingBoxAsync())!;
+        var to = (await page.Locator(Port(toPort)).BoundingBoxAsync())!;
+        await page.Mouse.MoveAsync(from.X + from.Width / 2, from.Y + from.Height / 2);
+        await page.Mouse.DownAsync();
+        await page.Mouse.MoveAsync(to.X + to.Width / 2, to.Y + to.Height / 2, new MouseMoveOptions { Steps = 10 });
+        await page.Mouse.UpAsync();
+    }
+
+    private static async Task SignInAsync(IPage page, string baseUrl, string email)
+    {
+        await page.GotoAsync(baseUrl + "/account/login");
+        await page.FillAsync("#email", email);
+        await page.FillAsync("#password", HtmlForms.Password);
+        await page.ClickAsync("[data-testid=submit]");
+        await WaitForCircuitAsync(page);
+    }
+
+    private static Task WaitForCircuitAsync(IPage page) =>
+        page.WaitForSelectorAsync("[data-testid=circuit-ready]", new PageWaitForSelectorOptions { State = WaitForSelectorState.Attached });
+}
