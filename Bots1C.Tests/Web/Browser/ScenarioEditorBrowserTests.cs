@@ -6,11 +6,11 @@ using Microsoft.Playwright;
 
 namespace Bots1C.Tests.Web.Browser;
 
-/// <summary>The scenario editor in a real browser: palette drag, port-to-port link, properties, save, reload.</summary>
+/// <summary>The scenario editor in a real browser: palette drag, port-to-port link, properties, save, reload, test panel.</summary>
 public class ScenarioEditorBrowserTests(ChromiumFixture chromium) : IClassFixture<ChromiumFixture>
 {
     [Fact]
-    public async Task A_manager_draws_a_message_after_the_start_saves_it_and_finds_it_again_after_a_reload()
+    public async Task A_manager_draws_a_message_after_the_start_saves_it_finds_it_after_a_reload_and_gets_it_back_in_the_test_panel()
     {
         using var app = new Bots1CAppFactory();
         var baseUrl = app.StartOnKestrel();
@@ -48,6 +48,11 @@ public class ScenarioEditorBrowserTests(ChromiumFixture chromium) : IClassFixtur
         var stored = (await catalog.GetAsync(id))!.Definition;
         var transition = Assert.Single(stored.Transitions);
         Assert.Equal(("start", "next", "m1"), (transition.From, transition.Outcome, transition.To));
+
+        await page.ClickAsync("[data-testid=test-toggle]");
+        var answer = page.Locator("[data-testid=test-bot-line]").First;
+        await answer.WaitForAsync();
+        Assert.Equal("Hello! How can we help?", (await answer.InnerTextAsync()).Trim());
     }
 
     private static string Port(string id) => $".diagram-port[data-port-id='{id}']";

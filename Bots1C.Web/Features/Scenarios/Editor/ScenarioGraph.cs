@@ -218,6 +218,19 @@ public sealed class ScenarioGraph
         }
     }
 
+    /// <summary>Highlights the step the test panel's conversation stands at (none when null).</summary>
+    public void ShowCurrentStep(string? stepId)
+    {
+        foreach (var node in Diagram.Nodes.OfType<StepNode>())
+        {
+            var current = node.Step.Id == stepId;
+            if (node.IsCurrent == current)
+                continue;
+            node.IsCurrent = current;
+            node.Refresh();
+        }
+    }
+
     /// <summary>The stored version now equals what is drawn.</summary>
     public void MarkSaved()
     {

@@ -22,6 +22,9 @@ public sealed class StepNode : NodeModel
     /// <summary>How many problems the last check found in this step (drawn as a red outline and a number).</summary>
     public int ProblemCount { get; set; }
 
+    /// <summary>The test panel's conversation stands at this step.</summary>
+    public bool IsCurrent { get; set; }
+
     /// <summary>Set when ports were re-ordered without the node changing size: the widget then asks the library
     /// to measure them again once after rendering.</summary>
     public bool PortsMoved { get; set; }
