@@ -154,4 +154,17 @@ public class CallStepTests
         Assert.Null(last.Call);
         Assert.Equal(["Both done"], chat.Said);
     }
+
+    [Fact]
+    public void An_argument_named_twice_does_not_crash_the_runner_and_the_later_value_counts()
+    {
+        // Found by review: the arguments went into a dictionary with Add semantics, and a second "tag" (any case) threw.
+        var chat = RunnerChat.With(ScenarioBuilder.Named("Twice").OnCommand("/twice").StartsWith("c")
+            .CallMethod("c", "Conversation.SetTag", ("tag", "first"), ("Tag", "second")).On("ok", "end").On("failed", "end")
+            .End("end").Build(10));
+
+        var call = chat.Send("/twice").Call!;
+
+        Assert.Equal("second", call.Arguments["tag"]);
+    }
 }
