@@ -65,8 +65,9 @@ public sealed class ScenarioCallExecutor(ScenarioMethods methods, IHttpClientFac
         {
             return Failed($"{http.Method} {url.GetLeftPart(UriPartial.Path)} did not answer within {http.Timeout.TotalSeconds:0} s.");
         }
-        catch (HttpRequestException e)
+        catch (Exception e) when (e is HttpRequestException or IOException)
         {
+            // IOException: the answer broke off or was malformed while its body was read (HttpIOException).
             return Failed($"{http.Method} {url.GetLeftPart(UriPartial.Path)} failed: {e.Message}");
         }
         catch (InvalidDataException e)
