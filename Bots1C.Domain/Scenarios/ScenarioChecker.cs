@@ -137,6 +137,8 @@ public sealed partial class ScenarioChecker(ScenarioMethods methods)
                 foreach (var parameter in method.Parameters.Where(p => p.Required))
                     if (!step.Arguments.Any(a => string.Equals(a.Name, parameter.Name, StringComparison.OrdinalIgnoreCase)))
                         add("ArgumentMissing", $"The method needs the argument '{parameter.Name}'.", place + ".Arguments");
+                foreach (var name in step.Arguments.GroupBy(a => a.Name ?? "", StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).Select(g => g.Key))
+                    add("ArgumentDuplicate", $"The argument '{name}' is given more than once.", place + ".Arguments");
                 foreach (var argument in step.Arguments)
                     if (!method.Parameters.Any(p => string.Equals(p.Name, argument.Name, StringComparison.OrdinalIgnoreCase)))
                         add("ArgumentUnknown", $"The method has no argument '{argument.Name}'.", place + ".Arguments");
@@ -259,7 +261,7 @@ public sealed partial class ScenarioChecker(ScenarioMethods methods)
         var queue = new Queue<string>([start.Id]);
         while (queue.TryDequeue(out var id))
             foreach (var t in scenario.Transitions.Where(t => t.From == id))
-                if (steps.ContainsKey(t.To) && reached.Add(t.To))
+                if (t.To is not null && steps.ContainsKey(t.To) && reached.Add(t.To))
                     queue.Enqueue(t.To);
         for (var i = 0; i < scenario.Steps.Count; i++)
             if (!reached.Contains(scenario.Steps[i].Id))

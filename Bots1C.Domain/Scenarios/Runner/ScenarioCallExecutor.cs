@@ -66,8 +66,9 @@ public sealed class ScenarioCallExecutor(ScenarioMethods methods, IHttpClientFac
         {
             return Failed($"{http.Method} {url.GetLeftPart(UriPartial.Path)} did not answer within {http.Timeout.TotalSeconds:0} s.");
         }
-        catch (HttpRequestException e)
+        catch (Exception e) when (e is HttpRequestException or IOException)
         {
+            // IOException: the answer broke off or was malformed while its body was read (HttpIOException).
             return Failed($"{http.Method} {url.GetLeftPart(UriPartial.Path)} failed: {e.Message}");
         }
         catch (InvalidDataException e)
@@ -100,7 +101,14 @@ public sealed class ScenarioCallExecutor(ScenarioMethods methods, IHttpClientFac
         JToken document;
         try
         {
-            document = JToken.Parse(body);
+            // Strings stay as written: by default Json.NET turns "2025-12-31T10:00:00" into a DateTime, which then
+            // reads back as "12/31/2025 10:00:00".
+            using var reader = new JsonTextReader(new StringReader(body)) { DateParseHandling = DateParseHandling.None };
+            document = JToken.Load(reader);
+            while (reader.Read())
+            {
+                // as JToken.Parse does: anything but a comment after the value throws
+            }
         }
         catch (JsonException)
         {

@@ -327,9 +327,13 @@ public sealed class ScenarioRunner
         {
             var vars = _state.Variables;
             if (step.Kind == StepKind.CallMethod)
-                return new PendingCall(scenario.Id, step.Id, step.Kind, step.Method,
-                    step.Arguments.ToDictionary(a => a.Name, a => TextTemplate.Render(a.Value, vars, _contact), StringComparer.OrdinalIgnoreCase),
-                    null, step.Results);
+            {
+                // An argument named twice (the checker reports it) must not throw here: the later one counts.
+                var arguments = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+                foreach (var argument in step.Arguments)
+                    arguments[argument.Name] = TextTemplate.Render(argument.Value, vars, _contact);
+                return new PendingCall(scenario.Id, step.Id, step.Kind, step.Method, arguments, null, step.Results);
+            }
             var http = new HttpCall(step.HttpMethod,
                 TextTemplate.Render(step.Url, vars, _contact, TextTemplate.ForUrl),
                 string.IsNullOrWhiteSpace(step.Body) ? null : TextTemplate.Render(step.Body, vars, _contact, TextTemplate.ForJson),
