@@ -48,6 +48,11 @@ public static class DomainServices
         services.AddSingleton<Scenarios.ScenarioChecker>();
         services.AddSingleton<Scenarios.ScenarioDirectory>();
         services.AddSingleton<Scenarios.ScenarioCatalog>();
+        services.AddSingleton(_ => new Scenarios.Exchange.ScenarioFormatMigrations());
+        services.AddSingleton<Scenarios.Exchange.ScenarioExport>();
+        services.AddSingleton<Scenarios.Exchange.ScenarioImport>();
+        services.AddSingleton<Scenarios.Templates.ScenarioTemplates>();
+        services.AddSingleton<Scenarios.BotScenarioSettings>();
 
         services.AddSingleton<InboxSignal>();
         services.AddSingleton<OutboxSignal>();
