@@ -90,9 +90,14 @@ public class BotScenarioSettings(
             return new BotScenarioChange(null, validation.Errors);
 
         var ids = choice.ScenarioIds.Distinct().Order().ToList();
+        var links = await db.BotScenarios.Where(l => l.BotId == botId).ToListAsync(ct);
+        var settings = new BotScenarioChoice(choice.MainMenuScenarioId, choice.NotMatchedScenarioId, ids);
+        // Saving the bot card or PUTting a bot unchanged must not fill the journal with non-changes.
+        if (bot.MainMenuScenarioId == choice.MainMenuScenarioId && bot.NotMatchedScenarioId == choice.NotMatchedScenarioId
+            && links.Select(l => l.ScenarioId).Order().SequenceEqual(ids))
+            return new BotScenarioChange(settings, []);
         bot.MainMenuScenarioId = choice.MainMenuScenarioId;
         bot.NotMatchedScenarioId = choice.NotMatchedScenarioId;
-        var links = await db.BotScenarios.Where(l => l.BotId == botId).ToListAsync(ct);
         db.BotScenarios.RemoveRange(links.Where(l => !ids.Contains(l.ScenarioId)));
         db.BotScenarios.AddRange(ids.Where(id => links.All(l => l.ScenarioId != id)).Select(id => new BotScenario { BotId = botId, ScenarioId = id }));
         await db.SaveChangesAsync(ct);
@@ -103,6 +108,6 @@ public class BotScenarioSettings(
         await journal.InfoAsync(EventSources.Bots, "BotScenariosChanged",
             $"Bot scenarios set: main menu {NameOf(choice.MainMenuScenarioId)}, not matched {NameOf(choice.NotMatchedScenarioId)}, listening to {(ids.Count == 0 ? "none" : string.Join(", ", ids.Select(id => NameOf(id))))}.",
             bot.Name, actor);
-        return new BotScenarioChange(new BotScenarioChoice(bot.MainMenuScenarioId, bot.NotMatchedScenarioId, ids), []);
+        return new BotScenarioChange(settings, []);
     }
 }
