@@ -56,6 +56,11 @@ public static class DomainServices
         services.AddSingleton<Scenarios.ScenarioCallSignal>();
         services.AddHostedService<Scenarios.ScenarioCallWorker>();
         services.AddTransient<Scenarios.ScenarioTestChat>();
+        services.AddSingleton(_ => new Scenarios.Exchange.ScenarioFormatMigrations());
+        services.AddSingleton<Scenarios.Exchange.ScenarioExport>();
+        services.AddSingleton<Scenarios.Exchange.ScenarioImport>();
+        services.AddSingleton<Scenarios.Templates.ScenarioTemplates>();
+        services.AddSingleton<Scenarios.BotScenarioSettings>();
 
         services.AddSingleton<InboxSignal>();
         services.AddSingleton<OutboxSignal>();

@@ -29,6 +29,8 @@ public sealed class ScenarioDefinition
 
     public Step? FindStep(string? id) => id is null ? null : Steps.FirstOrDefault(s => s.Id == id);
 
+    /// <summary>Derived from <see cref="Steps"/>: not written to JSON, or every stored and exported scenario would carry its start twice.</summary>
+    [JsonIgnore]
     public Step? StartStep => Steps.FirstOrDefault(s => s.Kind == StepKind.Start);
 
     /// <summary>Where the given outcome of a step leads, or null when it is not connected.</summary>

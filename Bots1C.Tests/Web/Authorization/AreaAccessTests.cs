@@ -28,6 +28,7 @@ public class AreaAccessTests : IClassFixture<AreaAccessTests.AppWithEveryRole>
         ("DELETE", "/api/v1/bots/1"), ("POST", "/api/v1/bots/1/webhook"), ("POST", "/api/v1/bots/1/check"),
         ("POST", "/api/v1/messages"), ("GET", "/api/v1/messages/1"),
         ("GET", "/api/v1/conversations"), ("GET", "/api/v1/conversations/1/messages"),
+        ("GET", "/api/v1/scenarios"), ("GET", "/api/v1/scenarios/1/export"), ("POST", "/api/v1/scenarios/import"),
     ];
 
     public static IEnumerable<object[]> Api() => ApiEndpoints.Select(e => new object[] { e.Method, e.Path });

@@ -1,15 +1,20 @@
 using Bots1C.Domain.Bots;
 using Bots1C.Domain.Channels;
 using Bots1C.Domain.Conversations;
+using Bots1C.Domain.Scenarios;
 
 namespace Bots1C.Web.Endpoints.Api;
 
 /// <summary>A bot as sent by API callers. Every field is optional here so that a missing one is reported by
 /// the validator by name, not as an unreadable body.</summary>
+/// <remarks>PUT replaces every field but the token: send the scenario fields back as GET returned them (absent = none).</remarks>
 public sealed record BotRequest(
     string? Name, Messenger? Messenger, string? Token, string? ExtraId, string? PublicBaseUrl,
-    string? ApiServerUrl, BotState? State, string? AllowedOrigins)
+    string? ApiServerUrl, BotState? State, string? AllowedOrigins,
+    long? MainMenuScenarioId = null, long? NotMatchedScenarioId = null, IReadOnlyList<long>? ScenarioIds = null)
 {
+    public BotScenarioChoice ToScenarioChoice() => new(MainMenuScenarioId, NotMatchedScenarioId, ScenarioIds ?? []);
+
     // An absent messenger becomes an out-of-range value, which the validator names "messenger".
     public BotInput ToInput() => new()
     {
@@ -28,10 +33,12 @@ public sealed record BotStatusResponse(ConnectionStatus State, string? Reason, D
 
 public sealed record BotResponse(
     long Id, string Name, Messenger Messenger, string Token, string? ExtraId, string PublicBaseUrl,
-    string? ApiServerUrl, BotState State, string WebhookUrl, string? EmbedSnippet, string? AllowedOrigins, BotStatusResponse Status)
+    string? ApiServerUrl, BotState State, string WebhookUrl, string? EmbedSnippet, string? AllowedOrigins, BotStatusResponse Status,
+    long? MainMenuScenarioId, long? NotMatchedScenarioId, IReadOnlyList<long> ScenarioIds)
 {
-    public static BotResponse From(BotView b) => new(b.Id, b.Name, b.Messenger, b.TokenMasked, b.ExtraId, b.PublicBaseUrl,
-        b.ApiServerUrl, b.State, b.WebhookUrl, b.EmbedSnippet, b.AllowedOrigins, new BotStatusResponse(b.Status, b.StatusReason, b.StatusCheckedAt));
+    public static BotResponse From(BotView b, BotScenarioChoice? scenarios) => new(b.Id, b.Name, b.Messenger, b.TokenMasked, b.ExtraId, b.PublicBaseUrl,
+        b.ApiServerUrl, b.State, b.WebhookUrl, b.EmbedSnippet, b.AllowedOrigins, new BotStatusResponse(b.Status, b.StatusReason, b.StatusCheckedAt),
+        scenarios?.MainMenuScenarioId, scenarios?.NotMatchedScenarioId, scenarios?.ScenarioIds ?? []);
 }
 
 public sealed record ConnectionResponse(bool Ok, string? Reason);

@@ -13,7 +13,8 @@ public static class ApiV1
             .DisableAntiforgery()
             .WithoutStatusPages()
             .MapBotsApi()
-            .MapMessagesApi();
+            .MapMessagesApi()
+            .MapScenariosApi();
 
         app.MapOpenApi().AllowAnonymous();          // /openapi/v1.json
         app.MapScalarApiReference("/api/reference", o => o

@@ -1,11 +1,14 @@
 using Bots1C.Domain.Bots;
+using Bots1C.Domain.Scenarios;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Bots1C.Web.Endpoints.Api;
 
-/// <summary>/api/v1/bots: the same bots, fields and validation as the bot pages.</summary>
+/// <summary>/api/v1/bots: the same bots, fields and validation as the bot pages, with the bot's scenarios.</summary>
 public static class BotsApi
 {
+    private const string UnknownScenarios = "The request names scenarios that do not exist.";
+
     public static RouteGroupBuilder MapBotsApi(this RouteGroupBuilder api)
     {
         var bots = api.MapGroup("/bots").WithTags("Bots");
@@ -19,28 +22,49 @@ public static class BotsApi
         return api;
     }
 
-    private static async Task<Ok<BotResponse[]>> ListAsync(BotCatalog catalog, CancellationToken ct) =>
-        TypedResults.Ok((await catalog.ListAsync(ct)).Select(BotResponse.From).ToArray());
-
-    private static async Task<Results<Ok<BotResponse>, NotFound>> GetAsync(long id, BotCatalog catalog, CancellationToken ct) =>
-        await catalog.GetAsync(id, ct) is { } bot ? TypedResults.Ok(BotResponse.From(bot)) : TypedResults.NotFound();
-
-    private static async Task<Results<Created<BotResponse>, ValidationProblem>> CreateAsync(
-        BotRequest request, BotCatalog catalog, HttpContext http, CancellationToken ct)
+    private static async Task<Ok<BotResponse[]>> ListAsync(BotCatalog catalog, BotScenarioSettings scenarios, CancellationToken ct)
     {
+        var bots = await catalog.ListAsync(ct);
+        var settings = await scenarios.ForBotsAsync(bots.Select(b => b.Id).ToList(), ct);
+        return TypedResults.Ok(bots.Select(b => BotResponse.From(b, settings.GetValueOrDefault(b.Id))).ToArray());
+    }
+
+    private static async Task<Results<Ok<BotResponse>, NotFound>> GetAsync(long id, BotCatalog catalog, BotScenarioSettings scenarios, CancellationToken ct) =>
+        await catalog.GetAsync(id, ct) is { } bot ? TypedResults.Ok(BotResponse.From(bot, await scenarios.GetAsync(id, ct))) : TypedResults.NotFound();
+
+    // Scenario ids are checked before the bot is written, so a request naming unknown ones changes nothing.
+    private static async Task<Results<Created<BotResponse>, ValidationProblem, ProblemHttpResult>> CreateAsync(
+        BotRequest request, BotCatalog catalog, BotScenarioSettings scenarios, HttpContext http, CancellationToken ct)
+    {
+        var choice = request.ToScenarioChoice();
+        if (await scenarios.ValidateAsync(choice, ct) is { Count: > 0 } unknown)
+            return UnprocessableProblems.From(unknown, UnknownScenarios);
         var change = await catalog.CreateAsync(request.ToInput(), Actor(http), ct);
         if (!change.Succeeded)
             return ValidationProblems.From(change.Errors);
-        return TypedResults.Created($"{http.Request.PathBase}/api/v1/bots/{change.Bot!.Id}", BotResponse.From(change.Bot));
+        var set = await scenarios.SetAsync(change.Bot!.Id, choice, Actor(http), ct);
+        if (!set.Succeeded)
+            return UnprocessableProblems.From(set.Errors, UnknownScenarios);
+        return TypedResults.Created($"{http.Request.PathBase}/api/v1/bots/{change.Bot!.Id}", BotResponse.From(change.Bot, set.Settings));
     }
 
-    private static async Task<Results<Ok<BotResponse>, NotFound, ValidationProblem>> UpdateAsync(
-        long id, BotRequest request, BotCatalog catalog, HttpContext http, CancellationToken ct)
+    private static async Task<Results<Ok<BotResponse>, NotFound, ValidationProblem, ProblemHttpResult>> UpdateAsync(
+        long id, BotRequest request, BotCatalog catalog, BotScenarioSettings scenarios, HttpContext http, CancellationToken ct)
     {
+        var choice = request.ToScenarioChoice();
+        if (await catalog.GetAsync(id, ct) is null)
+            return TypedResults.NotFound();
+        if (await scenarios.ValidateAsync(choice, ct) is { Count: > 0 } unknown)
+            return UnprocessableProblems.From(unknown, UnknownScenarios);
         var change = await catalog.UpdateAsync(id, request.ToInput(), Actor(http), ct);
         if (change.NotFound)
             return TypedResults.NotFound();
-        return change.Succeeded ? TypedResults.Ok(BotResponse.From(change.Bot!)) : ValidationProblems.From(change.Errors);
+        if (!change.Succeeded)
+            return ValidationProblems.From(change.Errors);
+        var set = await scenarios.SetAsync(id, choice, Actor(http), ct);
+        if (set.NotFound)
+            return TypedResults.NotFound();
+        return set.Succeeded ? TypedResults.Ok(BotResponse.From(change.Bot!, set.Settings)) : UnprocessableProblems.From(set.Errors, UnknownScenarios);
     }
 
     private static async Task<Results<NoContent, NotFound>> DeleteAsync(long id, BotCatalog catalog, HttpContext http, CancellationToken ct) =>

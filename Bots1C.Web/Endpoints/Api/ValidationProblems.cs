@@ -1,5 +1,6 @@
 using System.Text.Json;
 using FluentValidation.Results;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Bots1C.Web.Endpoints.Api;
 
@@ -14,4 +15,28 @@ public static class ValidationProblems
 
     private static string FieldName(string property) =>
         string.Join('.', property.Split('.').Select(JsonNamingPolicy.CamelCase.ConvertName));
+}
+
+public static class UnprocessableProblems
+{
+    /// <summary>
+    /// 422: the request is well-formed but names things that do not exist or cannot be used (unknown scenario ids,
+    /// a scenario file with problems). Same shape as a validation problem: <c>errors</c> by field or place.
+    /// </summary>
+    public static ProblemHttpResult From(IDictionary<string, string[]> errors, string title, IDictionary<string, object?>? extensions = null)
+    {
+        var problem = new HttpValidationProblemDetails(errors)
+        {
+            Status = StatusCodes.Status422UnprocessableEntity,
+            Title = title,
+            Type = "https://tools.ietf.org/html/rfc9110#section-15.5.21",
+        };
+        foreach (var (key, value) in extensions ?? new Dictionary<string, object?>())
+            problem.Extensions[key] = value;
+        return TypedResults.Problem(problem);
+    }
+
+    public static ProblemHttpResult From(IEnumerable<ValidationFailure> failures, string title) =>
+        From(failures.GroupBy(f => JsonNamingPolicy.CamelCase.ConvertName(f.PropertyName))
+            .ToDictionary(g => g.Key, g => g.Select(f => f.ErrorMessage).Distinct().ToArray()), title);
 }

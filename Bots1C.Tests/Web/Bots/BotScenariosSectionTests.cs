@@ -1,0 +1,85 @@
+using Bots1C.Domain.Bots;
+using Bots1C.Domain.Scenarios;
+using Bots1C.Tests.Domain.Scenarios.Exchange;
+using Bots1C.Tests.Infrastructure;
+using Bots1C.Web.Features.Bots;
+using Bunit;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+
+namespace Bots1C.Tests.Web.Bots;
+
+/// <summary>The bot card's scenarios section against the real app's services and SQLite file.</summary>
+public class BotScenariosSectionTests : MudTestContext
+{
+    private readonly Bots1CAppFactory _app = new();
+
+    public BotScenariosSectionTests()
+    {
+        Services.AddSingleton(_app.Services.GetRequiredService<BotScenarioSettings>());
+        Services.AddSingleton(_app.Services.GetRequiredService<ScenarioCatalog>());
+        AddAuthorization().SetAuthorized("admin@example.ru");
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+            _app.Dispose();
+    }
+
+    private async Task<long> BotAsync()
+    {
+        var change = await _app.Services.GetRequiredService<BotCatalog>().CreateAsync(
+            new BotInput { Name = "Shop", Messenger = Messenger.WebChat, PublicBaseUrl = "https://bot.example.ru" }, "test");
+        return change.Bot!.Id;
+    }
+
+    [Fact]
+    public async Task Shows_the_chosen_scenarios_and_warns_about_drafts_and_disabled_ones()
+    {
+        var bot = await BotAsync();
+        var menu = await _app.CreateScenarioAsync(ScenarioKit.Simple("Menu"));
+        var draft = (await _app.Services.GetRequiredService<ScenarioCatalog>().CreateAsync(ScenarioDefinition.New("Unfinished"), "test")).Scenario!.Id;
+        var off = await _app.CreateScenarioAsync(ScenarioKit.Simple("Switched off"));
+        await _app.Services.GetRequiredService<ScenarioCatalog>().SetEnabledAsync(off, false, "test");
+        await _app.Services.GetRequiredService<BotScenarioSettings>().SetAsync(bot, new BotScenarioChoice(menu, draft, [off]), "test");
+
+        var section = Render<BotScenariosSection>(p => p.Add(s => s.BotId, bot));
+
+        section.WaitForAssertion(() => Assert.Contains("Menu", section.Find("[data-testid=bot-main-menu]").OuterHtml));
+        var warnings = section.FindAll("[data-testid=bot-scenario-warning]").Select(w => w.TextContent).ToList();
+        Assert.Equal(2, warnings.Count);
+        Assert.Contains(warnings, w => w.Contains("Unfinished") && w.Contains("draft"));
+        Assert.Contains(warnings, w => w.Contains("Switched off") && w.Contains("disabled"));
+    }
+
+    [Fact]
+    public async Task Saving_stores_the_choice_through_the_settings_service()
+    {
+        var bot = await BotAsync();
+        var menu = await _app.CreateScenarioAsync(ScenarioKit.Simple("Menu"));
+        var faq = await _app.CreateScenarioAsync(ScenarioKit.Simple("FAQ"));
+        var section = Render<BotScenariosSection>(p => p.Add(s => s.BotId, bot));
+        section.WaitForElement("[data-testid=bot-scenarios-save]");
+
+        var selects = section.FindComponents<MudSelect<long?>>();
+        await section.InvokeAsync(() => selects[0].Instance.ValueChanged.InvokeAsync(menu));
+        var listening = section.FindComponent<MudSelect<long>>();
+        await section.InvokeAsync(() => listening.Instance.SelectedValuesChanged.InvokeAsync(new[] { faq }));
+        await section.Find("[data-testid=bot-scenarios-save]").ClickAsync(new());
+
+        var stored = await Eventually.GetAsync(() => _app.Services.GetRequiredService<BotScenarioSettings>().GetAsync(bot),
+            s => s!.MainMenuScenarioId is not null, "the saved settings");
+        Assert.Equal(menu, stored!.MainMenuScenarioId);
+        Assert.Equal([faq], stored.ScenarioIds);
+    }
+
+    [Fact]
+    public async Task Without_scenarios_it_says_where_to_make_them()
+    {
+        var bot = await BotAsync();
+        var section = Render<BotScenariosSection>(p => p.Add(s => s.BotId, bot));
+        section.WaitForElement("[data-testid=bot-scenarios-empty]");
+    }
+}
