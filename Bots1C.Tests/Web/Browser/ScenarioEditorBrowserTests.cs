@@ -55,6 +55,27 @@ public class ScenarioEditorBrowserTests(ChromiumFixture chromium) : IClassFixtur
         Assert.Equal("Hello! How can we help?", (await answer.InnerTextAsync()).Trim());
     }
 
+    [Fact]
+    public async Task Export_on_the_scenarios_page_downloads_the_exchange_file()
+    {
+        using var app = new Bots1CAppFactory();
+        var baseUrl = app.StartOnKestrel();
+        await app.CreateUserAsync("manager@example.ru", HtmlForms.Password, Roles.Manager);
+        await app.Services.GetRequiredService<ScenarioCatalog>().CreateAsync(ScenarioDefinition.New("Greeting"), "test");
+        await using var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "en-US", AcceptDownloads = true });
+        var page = await context.NewPageAsync();
+        await SignInAsync(page, baseUrl, "manager@example.ru");
+        await page.GotoAsync($"{baseUrl}/scenarios");
+        await WaitForCircuitAsync(page);
+
+        var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("[data-testid=scenarios-export]"));
+
+        var json = await File.ReadAllTextAsync((await download.PathAsync())!);
+        Assert.Contains("\"format\"", json);
+        Assert.Contains("Greeting", json);
+        Assert.StartsWith("scenarios-", download.SuggestedFilename);
+    }
+
     private static string Port(string id) => $".diagram-port[data-port-id='{id}']";
 
     /// <summary>Presses on one port and lets go on the other, moving in small steps like a hand does.</summary>

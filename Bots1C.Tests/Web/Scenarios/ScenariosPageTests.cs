@@ -25,7 +25,7 @@ public class ScenariosPageTests : IClassFixture<ScenariosPageTests.AppWithScenar
         var page = await ListAs(Roles.Manager);
         var row = page.QuerySelectorAll("[data-testid=scenarios-table] tbody tr").Single(r => r.TextContent.Contains("Greeting"));
         Assert.NotNull(row.QuerySelector("[data-testid=draft]"));
-        Assert.Contains("1", row.QuerySelectorAll("td")[2].TextContent);
+        Assert.Equal("1", row.QuerySelector("[data-testid=step-count]")!.TextContent.Trim());
     }
 
     [Fact]
@@ -47,10 +47,29 @@ public class ScenariosPageTests : IClassFixture<ScenariosPageTests.AppWithScenar
     }
 
     [Fact]
-    public async Task The_toolbar_keeps_a_place_for_exchange_actions()
+    public async Task A_manager_can_import_and_pick_templates()
     {
         var page = await ListAs(Roles.Manager);
-        Assert.NotNull(page.QuerySelector(".scenario-exchange-actions"));
+        Assert.NotNull(page.QuerySelector("[data-testid=scenarios-import]"));
+        Assert.NotNull(page.QuerySelector("[data-testid=scenarios-templates]"));
+    }
+
+    [Fact]
+    public async Task An_operator_can_export_but_not_import()
+    {
+        var page = await ListAs(Roles.Operator);
+        Assert.NotNull(page.QuerySelector("[data-testid=scenarios-export]"));
+        Assert.Null(page.QuerySelector("[data-testid=scenarios-import], [data-testid=scenarios-templates]"));
+    }
+
+    [Fact]
+    public async Task Export_without_a_selection_downloads_every_listed_scenario()
+    {
+        var page = await ListAs(Roles.Manager);
+        var link = page.QuerySelector("a[data-testid=scenarios-export]")!;
+        Assert.True(link.HasAttribute("download"));
+        var ids = (await _app.Services.GetRequiredService<ScenarioCatalog>().ListAsync()).Select(s => s.Id);
+        Assert.EndsWith("scenarios/export?ids=" + string.Join(',', ids), link.GetAttribute("href"));
     }
 
     public sealed class AppWithScenarios : Bots1CAppFactory, IAsyncLifetime

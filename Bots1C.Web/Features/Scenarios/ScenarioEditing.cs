@@ -32,7 +32,7 @@ public sealed class ScenarioEditing(ScenarioCatalog catalog)
         catalog.DeleteAsync(id, ActorOf(user));
 
     /// <summary>The name written to the event log; refuses anyone who may not edit.</summary>
-    private static string ActorOf(ClaimsPrincipal user) =>
+    public static string ActorOf(ClaimsPrincipal user) =>
         CanEdit(user)
             ? user.Identity?.Name ?? ""
             : throw new UnauthorizedAccessException("Only administrators and managers change scenarios.");
