@@ -31,6 +31,7 @@ public static class JsonPaths
                 null or { Type: JTokenType.Null or JTokenType.Undefined } => null,
                 JValue { Value: IFormattable number } value when value.Type is JTokenType.Float or JTokenType.Integer =>
                     number.ToString(null, System.Globalization.CultureInfo.InvariantCulture),
+                JValue { Type: JTokenType.Boolean, Value: bool flag } => flag ? "true" : "false", // as JSON writes it, not "True"
                 JValue value => Convert.ToString(value.Value, System.Globalization.CultureInfo.InvariantCulture),
                 var token => token.ToString(Formatting.None),
             };

@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 namespace Bots1C.Domain.Scenarios.Runner;
 
 /// <summary>Compares a variable or contact field with a value. Numbers compare as numbers, dates (yyyy-MM-dd or
-/// dd.MM.yyyy) as dates, everything else as text ignoring case.</summary>
+/// dd.MM.yyyy) as dates, everything else as text ignoring case (the same on every server, whatever its culture).</summary>
 public static class ConditionEvaluator
 {
     public static bool Evaluate(ConditionOperator op, string? left, string right, out RunnerWarning? warning)
@@ -23,7 +23,7 @@ public static class ConditionEvaluator
             case ConditionOperator.NotEquals:
                 return Compare(left, right) != 0;
             case ConditionOperator.Contains:
-                return left.Contains(right, StringComparison.CurrentCultureIgnoreCase);
+                return left.Contains(right, StringComparison.InvariantCultureIgnoreCase);
             case ConditionOperator.Greater:
                 return left.Length > 0 && Compare(left, right) > 0;
             case ConditionOperator.Less:
@@ -49,7 +49,7 @@ public static class ConditionEvaluator
             return decimal.Parse(l, CultureInfo.InvariantCulture).CompareTo(decimal.Parse(r, CultureInfo.InvariantCulture));
         if (AsDate(left) is { } ld && AsDate(right) is { } rd)
             return ld.CompareTo(rd);
-        return string.Compare(left, right, StringComparison.CurrentCultureIgnoreCase);
+        return string.Compare(left, right, StringComparison.InvariantCultureIgnoreCase);
     }
 
     private static DateTime? AsDate(string text) =>

@@ -101,9 +101,9 @@ public sealed class ScenarioCallExecutor(ScenarioMethods methods, IHttpClientFac
         JToken document;
         try
         {
-            // Strings stay as written: by default Json.NET turns "2025-12-31T10:00:00" into a DateTime, which then
+            // Values stay as written: numbers as decimals (12.50 stays 12.50, large sums keep every digit), and by default Json.NET turns "2025-12-31T10:00:00" into a DateTime, which then
             // reads back as "12/31/2025 10:00:00".
-            using var reader = new JsonTextReader(new StringReader(body)) { DateParseHandling = DateParseHandling.None };
+            using var reader = new JsonTextReader(new StringReader(body)) { DateParseHandling = DateParseHandling.None, FloatParseHandling = FloatParseHandling.Decimal };
             document = JToken.Load(reader);
             while (reader.Read())
             {

@@ -91,8 +91,13 @@ public sealed class ScenarioRunner
 
             switch (step.Kind)
             {
-                case StepKind.Message:
+                case StepKind.Message when definition.Interruptible:
                     return null; // typed instead of pressing: handled like any message in an idle conversation
+                case StepKind.Message:
+                    // A scenario that may not be interrupted insists on an answer: the message and its buttons again.
+                    _state = _state with { WaitingSince = now };
+                    Say(step.Text, MessageButtons(scenario, step), step.FileId, step.FileName);
+                    return true;
                 case StepKind.Question:
                     var answer = input switch
                     {

@@ -43,6 +43,40 @@ public class ConversationTests
         Assert.Equal(["You asked about какая цена?"], chat.Said);
     }
 
+    private static RunnableScenario Poll(bool interruptible)
+    {
+        var builder = ScenarioBuilder.Named("Poll").OnCommand("/poll").StartsWith("m")
+            .Message("m", "Did we help?", ("y", "Yes"), ("n", "No")).OnButton("y", "thanks").OnButton("n", "thanks")
+            .Message("thanks", "Thank you");
+        if (!interruptible)
+            builder.NotInterruptible();
+        return builder.Build(11);
+    }
+
+    [Fact]
+    public void A_non_interruptible_message_with_buttons_asks_again_when_something_else_is_typed()
+    {
+        var chat = RunnerChat.With(Menu, NotMatched, Poll(interruptible: false), Prices);
+        chat.Send("/poll");
+
+        var result = chat.Send("какая цена?");
+
+        Assert.Equal(["Did we help?"], chat.Said);
+        Assert.Equal(2, result.Replies[0].Buttons.Count);
+        Assert.Equal("m", result.State.StepId);
+    }
+
+    [Fact]
+    public void An_interruptible_message_with_buttons_gives_way_to_another_trigger()
+    {
+        var chat = RunnerChat.With(Menu, NotMatched, Poll(interruptible: true), Prices);
+        chat.Send("/poll");
+
+        chat.Send("какая цена?");
+
+        Assert.Equal(["Prices"], chat.Said);
+    }
+
     [Fact]
     public void A_trigger_of_the_running_scenario_itself_is_an_answer_not_a_restart()
     {

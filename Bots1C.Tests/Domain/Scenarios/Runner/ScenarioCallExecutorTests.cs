@@ -95,6 +95,18 @@ public sealed class ScenarioCallExecutorTests : IDisposable
     }
 
     [Fact]
+    public async Task Numbers_and_flags_are_read_as_json_writes_them()
+    {
+        Answers(200, """{"sum":12.50,"big":12345678901234567890.12,"paid":true}""");
+
+        var completed = await Execute(Get(results: [("$.sum", "sum"), ("$.big", "big"), ("$.paid", "paid")]));
+
+        Assert.Equal("12.50", completed.Variables["sum"]);
+        Assert.Equal("12345678901234567890.12", completed.Variables["big"]);
+        Assert.Equal("true", completed.Variables["paid"]);
+    }
+
+    [Fact]
     public async Task A_successful_answer_with_text_after_the_json_is_ok_without_variables()
     {
         Answers(200, """{"a":"1"} and then some""");
