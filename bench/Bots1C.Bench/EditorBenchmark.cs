@@ -15,8 +15,10 @@ namespace Bots1C.Bench;
 /// </summary>
 public sealed class EditorBenchmark : IBenchmark
 {
+    private const string FirstByte = "first byte (prerender)";
     private const string Nodes = "nodes rendered";
     private const string Interactive = "click → properties";
+    private const string Answer = "properties after the click";
     private const string Links = "links drawn";
     private const string WallInteractive = "click → properties, wall clock";
 
@@ -26,13 +28,20 @@ public sealed class EditorBenchmark : IBenchmark
     public async Task<IReadOnlyList<Measurement>> RunAsync(BenchApp app, BenchOptions options)
     {
         var catalog = app.Services.GetRequiredService<ScenarioCatalog>();
-        (string Case, ScenarioDefinition Definition, string? Baseline)[] cases =
-        [
-            ("10 steps, grid", GeneratedScenario.Build(10, grid: true), null),
-            ("300 steps, grid", GeneratedScenario.Build(300, grid: true), "10 steps, grid"),
-            ("10 steps, auto-layout", GeneratedScenario.Build(10, grid: false), null),
-            ("300 steps, auto-layout", GeneratedScenario.Build(300, grid: false), "10 steps, auto-layout"),
-        ];
+        // --quick keeps the grid pair only (the auto-layout pair costs as much again and differs little).
+        (string Case, ScenarioDefinition Definition, string? Baseline)[] cases = options.Quick
+            ?
+            [
+                ("10 steps, grid", GeneratedScenario.Build(10, grid: true), null),
+                ("300 steps, grid", GeneratedScenario.Build(300, grid: true), "10 steps, grid"),
+            ]
+            :
+            [
+                ("10 steps, grid", GeneratedScenario.Build(10, grid: true), null),
+                ("300 steps, grid", GeneratedScenario.Build(300, grid: true), "10 steps, grid"),
+                ("10 steps, auto-layout", GeneratedScenario.Build(10, grid: false), null),
+                ("300 steps, auto-layout", GeneratedScenario.Build(300, grid: false), "10 steps, auto-layout"),
+            ];
         var stored = new List<(string Case, long Id, ScenarioDefinition Definition, string? Baseline)>();
         foreach (var (name, definition, baseline) in cases)
         {
@@ -46,8 +55,8 @@ public sealed class EditorBenchmark : IBenchmark
         }
 
         await using var context = await app.SignedInContextAsync();
-        // One unmeasured open of each scenario: JIT, first circuit, static assets in the browser's cache.
-        foreach (var s in stored)
+        // Unmeasured opens first: JIT, the first circuit, static assets in the browser's cache.
+        foreach (var s in options.Quick ? stored.Take(1) : stored)
             await OpenAsync(context, app.BaseUrl, s.Id, s.Definition);
 
         var samples = stored.ToDictionary(s => s.Case, _ => new List<Sample>());
@@ -56,14 +65,14 @@ public sealed class EditorBenchmark : IBenchmark
             {
                 var sample = await OpenAsync(context, app.BaseUrl, s.Id, s.Definition);
                 samples[s.Case].Add(sample);
-                Console.Error.WriteLine($"  run {run + 1}: {s.Case,-24} nodes {sample.Nodes,6:0} ms, click {sample.Panel,6:0} ms, " +
-                    $"links {sample.Links,6:0} ms, wall {sample.WallPanel,6:0} ms");
+                Console.Error.WriteLine($"  run {run + 1}: {s.Case,-24} first byte {sample.FirstByte,5:0}, circuit {sample.Circuit,5:0}, " +
+                    $"nodes {sample.Nodes,5:0}, click {sample.Panel,5:0} (answered in {sample.Answer,4:0}), links {sample.Links,5:0}, wall {sample.WallPanel,5:0} ms, {sample.Clicks} click(s)");
             }
 
         var measurements = new List<Measurement>();
         foreach (var (measure, pick) in new (string, Func<Sample, double>)[]
                  {
-                     (Nodes, x => x.Nodes), (Interactive, x => x.Panel), (Links, x => x.Links), (WallInteractive, x => x.WallPanel),
+                     (FirstByte, x => x.FirstByte), (Nodes, x => x.Nodes), (Interactive, x => x.Panel), (Answer, x => x.Answer), (Links, x => x.Links), (WallInteractive, x => x.WallPanel),
                  })
             foreach (var s in stored)
                 measurements.Add(new Measurement(Name, s.Case, $"{s.Definition.Steps.Count} steps, {s.Definition.Transitions.Count} links",
@@ -71,9 +80,9 @@ public sealed class EditorBenchmark : IBenchmark
         return measurements;
     }
 
-    private sealed record Sample(double Nodes, double Panel, double Links, double WallPanel);
+    private sealed record Sample(double FirstByte, double Circuit, double Nodes, double Panel, double Answer, double Links, double WallPanel, int Clicks);
 
-    private sealed record PageTimes(double Nodes, double Panel, double Links);
+    private sealed record PageTimes(double FirstByte, double Circuit, double Nodes, double Panel, double Click, int Clicks, double Links);
 
     /// <summary>Opens the editor in a new tab (a new page load and circuit), clicks the step after the start once
     /// its node is there (again every 250 ms until the click works) and waits for all nodes, the panel and all links.</summary>
@@ -107,7 +116,7 @@ public sealed class EditorBenchmark : IBenchmark
             var done = await page.WaitForFunctionAsync("() => window.__bench && window.__bench.done && JSON.stringify(window.__bench)",
                 null, new PageWaitForFunctionOptions { Timeout = 60_000, PollingInterval = 50 });
             var times = JsonSerializer.Deserialize<PageTimes>((await done.JsonValueAsync<string>())!, JsonOptions)!;
-            return new Sample(times.Nodes, times.Panel, times.Links, wallPanel);
+            return new Sample(times.FirstByte, times.Circuit, times.Nodes, times.Panel, times.Panel - times.Click, times.Links, wallPanel, times.Clicks);
         }
         finally
         {
@@ -118,13 +127,21 @@ public sealed class EditorBenchmark : IBenchmark
     private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
 
     /// <summary>Runs in the page before its own scripts: every animation frame it notes the first
-    /// <c>performance.now()</c> at which all nodes, the clicked step's panel and all drawn links are in the DOM.
+    /// <c>performance.now()</c> at which the circuit is up, all nodes, the clicked step's panel and all drawn links are
+    /// in the DOM; the first byte is the navigation entry's <c>responseStart</c> (the server's prerender), and
+    /// <c>click</c> the last pointer press before the panel showed (the driver presses again until it does).
     /// A link counts once its path has a shape (it is drawn only after both ports are measured).</summary>
     private static string Recorder(int nodes, int links, string target) => $$"""
         (() => {
-          const r = window.__bench = { nodes: null, panel: null, links: null, done: false };
+          const r = window.__bench = { firstByte: null, circuit: null, nodes: null, panel: null, click: null, clicks: 0, links: null, done: false };
+          addEventListener('pointerdown', () => { if (r.panel === null) { r.click = performance.now(); r.clicks++; } }, true);
           const tick = () => {
             const now = performance.now();
+            if (r.firstByte === null) {
+              const nav = performance.getEntriesByType('navigation')[0];
+              if (nav && nav.responseStart > 0) r.firstByte = nav.responseStart;
+            }
+            if (r.circuit === null && document.querySelector('[data-testid=circuit-ready]')) r.circuit = now;
             if (r.nodes === null && document.querySelectorAll('div.diagram-node[data-node-id]').length >= {{nodes}}) r.nodes = now;
             if (r.panel === null && document.querySelector('[data-testid=step-properties][data-step-id="{{target}}"]')) r.panel = now;
             if (r.links === null) {
@@ -135,7 +152,7 @@ public sealed class EditorBenchmark : IBenchmark
               }
               if (drawn >= {{links}}) r.links = now;
             }
-            r.done = r.nodes !== null && r.panel !== null && r.links !== null;
+            r.done = r.firstByte !== null && r.circuit !== null && r.nodes !== null && r.panel !== null && r.links !== null;
             if (!r.done) requestAnimationFrame(tick);
           };
           requestAnimationFrame(tick);

@@ -41,6 +41,7 @@ public static class BenchProgram
         if (chosen.Count == 0)
             chosen.AddRange(All);
 
+        var loadBefore = LoadAverage();
         var options = new BenchOptions(runs, quick);
         var results = new List<Measurement>();
         foreach (var benchmark in chosen)
@@ -51,10 +52,15 @@ public static class BenchProgram
         }
 
         Console.WriteLine();
-        Console.WriteLine($"Bots1C.Bench {DateTime.Now:yyyy-MM-dd HH:mm}, {Environment.ProcessorCount} cores, {runs} run(s) per case");
+        Console.WriteLine($"Bots1C.Bench {DateTime.Now:yyyy-MM-dd HH:mm}, {Environment.ProcessorCount} cores, {runs} run(s) per case, " +
+            $"load average before {loadBefore}, after {LoadAverage()}");
         Table.Print(Console.Out, results);
         return 0;
     }
+
+    /// <summary>The 1-minute load average: a busy shared machine shows here and explains slow figures.</summary>
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "n/a";
 
     private static int Usage(TextWriter to, IBenchmark[] all)
     {
