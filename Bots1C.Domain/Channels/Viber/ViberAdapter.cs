@@ -144,7 +144,7 @@ public sealed class ViberAdapter(IHttpClientFactory httpClients, TimeProvider cl
             },
             ["ActionBody"] = b.Payload ?? b.Text,
             ["Text"] = b.Text,
-        })]),
+        }.WithSilentPayload(b))]),
     };
 
     /// <summary>For calls whose only question is "did it work": the answer, or why there is none.</summary>
@@ -215,4 +215,16 @@ public sealed class ViberAdapter(IHttpClientFactory httpClients, TimeProvider cl
         };
 
     private sealed record ViberAnswer(int Status, string Message, string? MessageToken, string? AccountName);
+}
+
+internal static class ViberButtons
+{
+    /// <summary>A Callback button's payload (e.g. <c>s12:m1:b2</c>) is for the bot, not for people: Viber's "Silent" keeps
+    /// it out of the customer's own chat, which otherwise shows the reply button's ActionBody as their message.</summary>
+    public static System.Text.Json.Nodes.JsonObject WithSilentPayload(this System.Text.Json.Nodes.JsonObject button, Button b)
+    {
+        if (b.Kind == ButtonKind.Callback && b.Payload is not null && b.Payload != b.Text)
+            button["Silent"] = true;
+        return button;
+    }
 }

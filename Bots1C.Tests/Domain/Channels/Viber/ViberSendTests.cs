@@ -69,14 +69,14 @@ public sealed class ViberSendTests : IDisposable
     }
 
     [Fact]
-    public async Task A_callback_button_becomes_a_reply_button_that_sends_its_payload_as_text()
+    public async Task A_callback_button_becomes_a_silent_reply_button_that_sends_its_payload_as_text()
     {
         // Viber has no callback buttons: the press comes back as a text message whose text is the payload.
         _api.Answers("/pa/send_message", 200, Accepted);
 
         await Send(new OutgoingMessage(User, "Invoice INV-42") { Buttons = [new Button(ButtonKind.Callback, "Pay", "pay:INV-42")] });
 
-        ChannelKit.SameJson("""{"Type":"keyboard","Buttons":[{"ActionType":"reply","ActionBody":"pay:INV-42","Text":"Pay"}]}""",
+        ChannelKit.SameJson("""{"Type":"keyboard","Buttons":[{"ActionType":"reply","ActionBody":"pay:INV-42","Text":"Pay","Silent":true}]}""",
             Assert.Single(_api.Server.Requests()).JsonBody()!["keyboard"]);
     }
 
