@@ -296,6 +296,9 @@ public sealed class ScenarioRunner
         private void Say(string? text, IReadOnlyList<Button> buttons, long? fileId = null, string? fileName = null)
         {
             var rendered = TextTemplate.Render(text, _state.Variables, _contact);
+            // Buttons need a message to hang on (Telegram refuses an empty text), and the step waits for them.
+            if (rendered.Trim().Length == 0 && fileId is null && buttons.Count > 0)
+                rendered = "…";
             if (rendered.Trim().Length == 0 && fileId is null)
                 return;
             _replies.Add(new ScenarioReply(rendered.Trim().Length == 0 ? null : rendered, buttons, fileId, fileName));

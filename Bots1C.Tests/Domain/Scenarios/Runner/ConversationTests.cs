@@ -238,6 +238,19 @@ public class ConversationTests
     }
 
     [Fact]
+    public void A_message_with_buttons_whose_text_renders_empty_still_shows_its_buttons()
+    {
+        var chat = RunnerChat.With(ScenarioBuilder.Named("Hi").OnCommand("/hi").StartsWith("m")
+            .Message("m", "{{vars.nothing}}", ("y", "Yes")).OnButton("y", "n").Message("n", "Next").Build(10));
+
+        var result = chat.Send("/hi");
+
+        var reply = Assert.Single(result.Replies);
+        Assert.Equal("…", reply.Text);
+        Assert.Equal(["Yes"], reply.Buttons.Select(b => b.Text));
+    }
+
+    [Fact]
     public void Variables_outlive_the_scenario_that_set_them()
     {
         var chat = RunnerChat.With(Menu, NotMatched, Survey());
