@@ -93,7 +93,6 @@ public sealed class ConversationProcessor(
         {
             await using var db = await dbFactory.CreateDbContextAsync(ct);
             var rows = await db.Inbox.Where(i => ids.Contains(i.Id) && i.State == InboxState.Pending).OrderBy(i => i.Id).ToListAsync(ct);
-            session = new ConversationRecorder.Session();
             foreach (var row in rows)
             {
                 var bot = await directory.FindByIdAsync(row.BotId, ct)
