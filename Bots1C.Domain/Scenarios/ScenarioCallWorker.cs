@@ -32,6 +32,9 @@ public sealed class ScenarioCallWorker(
     /// <summary>Longer than the longest step timeout (60 s), so a live worker never loses its claim.</summary>
     private static readonly TimeSpan Lease = TimeSpan.FromSeconds(90);
     private const int Parallelism = 16;
+    // Calls run side by side and each frees its slot when done: one slow service must not hold up the calls
+    // claimed after it.
+    private readonly SemaphoreSlim _slots = new(Parallelism, Parallelism);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -52,18 +55,37 @@ public sealed class ScenarioCallWorker(
 
     private async Task<int> RunDueAsync(CancellationToken ct)
     {
+        var free = _slots.CurrentCount;
+        if (free == 0)
+            return 0; // a finishing call signals
         var now = clock.GetUtcNow();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var due = await db.Conversations.AsNoTracking()
             .Where(c => c.PendingCallJson != null && (c.CallLeaseUntil == null || c.CallLeaseUntil < now))
-            .OrderBy(c => c.Id).Select(c => c.Id).Take(Parallelism).ToListAsync(ct);
-        var claimed = new List<long>();
+            .OrderBy(c => c.Id).Select(c => c.Id).Take(free).ToListAsync(ct);
+        var started = 0;
         foreach (var id in due)
+        {
+            // The lease keeps this call from being claimed again while it runs (here or on another instance).
             if (await db.Conversations.Where(c => c.Id == id && c.PendingCallJson != null && (c.CallLeaseUntil == null || c.CallLeaseUntil < now))
-                    .ExecuteUpdateAsync(s => s.SetProperty(c => c.CallLeaseUntil, now + Lease), ct) == 1)
-                claimed.Add(id);
-        await Task.WhenAll(claimed.Select(id => PerformAsync(id, ct)));
-        return claimed.Count;
+                    .ExecuteUpdateAsync(s => s.SetProperty(c => c.CallLeaseUntil, now + Lease), ct) != 1)
+                continue;
+            await _slots.WaitAsync(ct);
+            started++;
+            _ = Task.Run(async () =>
+            {
+                try
+                {
+                    await PerformAsync(id, ct);
+                }
+                finally
+                {
+                    _slots.Release();
+                    signal.Signal();
+                }
+            }, CancellationToken.None);
+        }
+        return started;
     }
 
     private async Task PerformAsync(long conversationId, CancellationToken ct)

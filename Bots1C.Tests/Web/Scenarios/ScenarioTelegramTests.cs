@@ -187,7 +187,7 @@ public class ScenarioTelegramTests : IAsyncLifetime
     }
 
     /// <summary>Start → HTTP GET to "1C" (the same fake server, another path) → tag the conversation → say the status.</summary>
-    private ScenarioDefinition OrderStatus() => new()
+    private ScenarioDefinition OrderStatus(string customer = "{{contact.firstName}}") => new()
     {
         Name = "Order status",
         Steps =
@@ -195,7 +195,7 @@ public class ScenarioTelegramTests : IAsyncLifetime
             new Step { Id = "start", Kind = StepKind.Start },
             new Step
             {
-                Id = "h1", Kind = StepKind.HttpRequest, Url = _telegram.Url + "/1c/orders?customer={{contact.firstName}}",
+                Id = "h1", Kind = StepKind.HttpRequest, Url = _telegram.Url + "/1c/orders?customer=" + customer,
                 Results = [new ResultMapping { From = "$.orders[0].status", To = "status" }],
             },
             new Step
@@ -251,6 +251,26 @@ public class ScenarioTelegramTests : IAsyncLifetime
         await SentEventuallyAsync(2);
         var messages = (await _app.MessagesAsync()).OrderBy(m => m.Id).Select(m => $"{m.Direction} {m.Text}").ToList();
         Assert.Equal(["Incoming /start", "Outgoing Your order is packed.", "Incoming /start", "Outgoing Your order is packed."], messages);
+    }
+
+    [Fact]
+    public async Task A_slow_HTTP_step_in_one_chat_does_not_hold_up_another_chat()
+    {
+        _telegram.Given(Request.Create().WithPath("/1c/orders").WithParam("customer", "ivan1001").UsingGet())
+            .RespondWith(Response.Create().WithStatusCode(200).WithDelay(TimeSpan.FromSeconds(4))
+                .WithHeader("Content-Type", "application/json").WithBody("""{"orders":[{"status":"slow"}]}"""));
+        _telegram.Given(Request.Create().WithPath("/1c/orders").WithParam("customer", "ivan1002").UsingGet())
+            .RespondWith(Response.Create().WithStatusCode(200)
+                .WithHeader("Content-Type", "application/json").WithBody("""{"orders":[{"status":"fast"}]}"""));
+        await InstallMainMenuAsync(OrderStatus("{{contact.username}}"));
+
+        await PostAsync(MessagePath.TelegramText(++_updateId, 1001, "/start"));
+        await Task.Delay(500); // the slow request is on its way
+        await PostAsync(MessagePath.TelegramText(++_updateId, 1002, "/start"));
+
+        var first = Assert.Single(await Eventually.GetAsync(() => Task.FromResult(Sent("sendMessage")), s => s.Count >= 1, "the first answer", 3));
+        Assert.Equal("Your order is fast.", (string?)first["text"]);
+        Assert.Equal("Your order is slow.", (string?)(await SentEventuallyAsync(2))[1]["text"]);
     }
 
     [Fact]
