@@ -17,8 +17,11 @@ public sealed class BotScenarios(
     RunnableScenario? notMatched,
     IReadOnlyList<RunnableScenario> listening,
     IReadOnlyDictionary<long, RunnableScenario> byId,
-    IReadOnlyDictionary<string, RunnableScenario> byKey)
+    IReadOnlyDictionary<string, RunnableScenario> byKey,
+    IReadOnlySet<long>? reachable = null)
 {
+    private readonly IReadOnlySet<long> _reachable = reachable ?? Reach(mainMenu, notMatched, listening, byKey);
+
     public static readonly BotScenarios None = new(null, null, [], new Dictionary<long, RunnableScenario>(), new Dictionary<string, RunnableScenario>());
 
     public RunnableScenario? MainMenu { get; } = mainMenu;
@@ -28,6 +31,27 @@ public sealed class BotScenarios(
 
     public RunnableScenario? Find(long? id) => id is { } value ? byId.GetValueOrDefault(value) : null;
     public RunnableScenario? FindByKey(string? key) => key is null ? null : byKey.GetValueOrDefault(key);
+
+    /// <summary>A scenario this bot can lead a customer into: a button payload naming any other one (typed or forged)
+    /// must not open another bot's scenarios.</summary>
+    public RunnableScenario? FindReachable(long id) => _reachable.Contains(id) ? Find(id) : null;
+
+    /// <summary>The bot's own scenarios and every scenario their Go-to steps lead to, transitively.</summary>
+    private static HashSet<long> Reach(RunnableScenario? mainMenu, RunnableScenario? notMatched, IReadOnlyList<RunnableScenario> listening,
+        IReadOnlyDictionary<string, RunnableScenario> byKey)
+    {
+        var reached = new HashSet<long>();
+        var queue = new Queue<RunnableScenario>(listening.Append(mainMenu).Append(notMatched).OfType<RunnableScenario>());
+        while (queue.TryDequeue(out var scenario))
+        {
+            if (!reached.Add(scenario.Id))
+                continue;
+            foreach (var step in scenario.Definition.Steps.Where(s => s.Kind == StepKind.GoToScenario))
+                if (step.TargetScenario is { } key && byKey.GetValueOrDefault(key) is { } target)
+                    queue.Enqueue(target);
+        }
+        return reached;
+    }
 
     /// <summary>Just these scenarios, for the editor's test panel and for tests.</summary>
     public static BotScenarios Of(IEnumerable<RunnableScenario> scenarios, RunnableScenario? mainMenu = null, RunnableScenario? notMatched = null)

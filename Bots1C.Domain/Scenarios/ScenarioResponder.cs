@@ -126,8 +126,7 @@ public sealed class ScenarioResponder(
         conversation.StepTries = state.Tries;
         conversation.WaitingSince = state.WaitingSince;
         conversation.VariablesJson = state.Variables.IsEmpty ? "{}" : JsonSerializer.Serialize(state.Variables);
-        if (state.WaitingForOperator)
-            conversation.Mode = ConversationMode.WaitingForOperator;
+        conversation.Mode = state.WaitingForOperator ? ConversationMode.WaitingForOperator : ConversationMode.Bot;
         if (result.ContactChanged)
         {
             conversation.Contact.Phone = result.Contact.Phone;

@@ -287,9 +287,12 @@ public class ScenarioImport(
         var wanted = plans.SelectMany(p => p.Definition.Steps).Select(s => s.FileId).OfType<long>().Distinct().ToList();
         if (wanted.Count == 0)
             return [];
-        var present = (await db.Files.Where(f => wanted.Contains(f.Id)).Select(f => f.Id).ToListAsync(ct)).ToHashSet();
+        // Ids are local to each database, and the same table holds documents 1C sent to single customers: a file
+        // counts as present only when the id AND the name match, or a scenario could send someone else's invoice.
+        var present = (await db.Files.Where(f => wanted.Contains(f.Id)).Select(f => new { f.Id, f.FileName }).ToListAsync(ct))
+            .ToDictionary(f => f.Id, f => f.FileName);
         return plans.SelectMany(p => p.Definition.Steps.Select((step, i) => (p, step, i)))
-            .Where(x => x.step.FileId is { } id && !present.Contains(id))
+            .Where(x => x.step.FileId is { } id && (!present.TryGetValue(id, out var name) || name != x.step.FileName))
             .Select(x => new ScenarioImportProblem("FileMissing",
                 $"The step sends file {x.step.FileId} ({x.step.FileName}), which this installation does not have: files are not part of the export. Upload it and choose it in the editor.",
                 $"scenarios[{x.p.Index}].Steps[{x.i}].FileId", x.p.Definition.Name, x.step.Id));

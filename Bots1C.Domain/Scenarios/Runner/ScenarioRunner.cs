@@ -42,7 +42,14 @@ public sealed class ScenarioRunner
         private bool Dispatch(RunnerInput input)
         {
             if (_state.WaitingForOperator)
-                return false; // a person answers now; the bot keeps quiet
+            {
+                // A person answers now and the bot keeps quiet, but the customer can always get the menu back
+                // (until an operator picks the dialog up, nobody else could end the wait).
+                if (!TriggerMatcher.IsMenuRequest(TextOf(input)) || scenarios.MainMenu is not { } menu)
+                    return false;
+                _state = _state with { WaitingForOperator = false };
+                return Enter(menu);
+            }
             var current = CurrentScenario();
 
             if (input is RunnerInput.CallCompleted completed)
@@ -147,7 +154,7 @@ public sealed class ScenarioRunner
             _state = _state.ToIdle();
             // A button of an earlier message leads where it always led, even after the scenario moved on.
             if (input is RunnerInput.ButtonPress press && ButtonPayloads.Parse(press.Payload) is { } target
-                && scenarios.Find(target.ScenarioId) is { } owner && owner.Definition.FindStep(target.StepId) is { Kind: StepKind.Message } step
+                && scenarios.FindReachable(target.ScenarioId) is { } owner && owner.Definition.FindStep(target.StepId) is { Kind: StepKind.Message } step
                 && step.Buttons.Any(b => b.Id == target.ButtonId))
                 return Go(owner, step, StepOutcomes.ForButton(target.ButtonId));
 
@@ -361,6 +368,12 @@ public sealed class ScenarioRunner
 
         private void SetVariable(string name, string value)
         {
+            if (!ScenarioVariables.IsVariableName(name))
+            {
+                // Only drafts (the editor's test panel) can get here: bots run checked scenarios.
+                Warn("VariableInvalid", $"'{name}' is not a variable name; the value was not stored.");
+                return;
+            }
             if (_state.Variables.Count >= MaxVariables && !_state.Variables.ContainsKey(name))
             {
                 Warn("TooManyVariables", $"The conversation already holds {MaxVariables} variables; '{name}' was not stored.");

@@ -294,6 +294,21 @@ public class ScenarioImportTests : IDisposable
     }
 
     [Fact]
+    public async Task A_file_id_that_names_another_file_here_is_a_problem_not_a_leak()
+    {
+        // Here id 1 is a customer's document sent through the API; in the exported base it was the price list.
+        var invoiceId = await _app.Services.GetRequiredService<Bots1C.Domain.Files.FileStore>()
+            .SaveAsync("invoice-ivanov.pdf", "application/pdf", [1, 2, 3]);
+        var definition = ScenarioKit.Simple("With file");
+        definition.Steps[1].FileId = invoiceId;
+        definition.Steps[1].FileName = "price.pdf";
+
+        var result = await ImportAsync(ScenarioKit.FileOf(definition));
+
+        Assert.Contains(result.Problems, p => p is { Code: "FileMissing", Place: "scenarios[0].Steps[1].FileId" });
+    }
+
+    [Fact]
     public async Task A_successful_import_is_journaled()
     {
         await ImportAsync(ScenarioKit.FileOf(ScenarioKit.Simple("A", key: "a")));

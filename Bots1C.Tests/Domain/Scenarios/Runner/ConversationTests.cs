@@ -251,6 +251,51 @@ public class ConversationTests
     }
 
     [Fact]
+    public void A_payload_naming_a_scenario_the_bot_cannot_reach_is_not_followed()
+    {
+        var foreign = ScenarioBuilder.Named("Internal").StartsWith("m").Message("m", "Secret menu", ("x", "X")).OnButton("x", "n")
+            .Message("n", "Internal data").Build(40);
+        var all = new[] { Menu, NotMatched, foreign };
+        // The bot listens to its menu only; "Internal" runs in the installation but belongs to another bot.
+        var bot = new BotScenarios(Menu, NotMatched, [Menu],
+            all.ToDictionary(s => s.Id), all.ToDictionary(s => s.Key));
+        var chat = new RunnerChat(bot);
+
+        chat.Press("s40:m:x", "X");
+
+        Assert.Equal(["Sorry"], chat.Said);
+    }
+
+    [Fact]
+    public void A_payload_of_a_scenario_reached_by_go_to_is_followed()
+    {
+        var target = ScenarioBuilder.Named("Target").StartsWith("m").Message("m", "Pick", ("x", "X")).OnButton("x", "n")
+            .Message("n", "Picked").Build(41);
+        var menu = ScenarioBuilder.Named("Menu2").StartsWith("g").GoTo("g", target.Key).Build(42);
+        var all = new[] { menu, target };
+        var bot = new BotScenarios(menu, null, [menu], all.ToDictionary(s => s.Id), all.ToDictionary(s => s.Key));
+        var chat = new RunnerChat(bot);
+
+        chat.Press("s41:m:x", "X");
+
+        Assert.Equal(["Picked"], chat.Said);
+    }
+
+    [Fact]
+    public void A_draft_question_without_a_variable_warns_instead_of_failing()
+    {
+        var draft = ScenarioBuilder.Named("Draft").OnCommand("/d").StartsWith("q").Question("q", "Name?", null!).On("answered", "m").On("gaveUp", "m")
+            .Message("m", "Done").Build(43);
+        var chat = RunnerChat.With(draft);
+        chat.Send("/d");
+
+        var result = chat.Send("Anna");
+
+        Assert.Equal(["Done"], chat.Said);
+        Assert.Contains(result.Warnings, w => w.Code == "VariableInvalid");
+    }
+
+    [Fact]
     public void Variables_outlive_the_scenario_that_set_them()
     {
         var chat = RunnerChat.With(Menu, NotMatched, Survey());

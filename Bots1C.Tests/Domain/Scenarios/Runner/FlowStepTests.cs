@@ -157,10 +157,8 @@ public class FlowStepTests
 
     [Theory]
     [InlineData("/op")]
-    [InlineData("/start")]
-    [InlineData("меню")]
     [InlineData("hello")]
-    public void After_hand_over_the_runner_handles_nothing(string typed)
+    public void After_hand_over_the_runner_handles_nothing_but_the_menu(string typed)
     {
         var menu = ScenarioBuilder.Named("Menu").StartsWith("m").Message("m", "Menu", ("a", "A")).Build(1);
         var notMatched = ScenarioBuilder.Named("NM").StartsWith("m").Message("m", "Sorry").Build(2);
@@ -180,6 +178,22 @@ public class FlowStepTests
             Assert.Empty(result.Replies);
             Assert.True(result.State.WaitingForOperator);
         }
+    }
+
+    [Theory]
+    [InlineData("/start")]
+    [InlineData("меню")]
+    public void A_customer_waiting_for_an_operator_gets_the_menu_back_by_asking_for_it(string typed)
+    {
+        var menu = ScenarioBuilder.Named("Menu").StartsWith("m").Message("m", "Menu", ("a", "A")).Build(1);
+        var chat = RunnerChat.With(menu, null,
+            ScenarioBuilder.Named("Op").OnCommand("/op").StartsWith("h").HandOver("h", "Operator").Build(10));
+        chat.Send("/op");
+
+        var result = chat.Send(typed);
+
+        Assert.Equal(["Menu"], chat.Said);
+        Assert.False(result.State.WaitingForOperator);
     }
 
     [Fact]
