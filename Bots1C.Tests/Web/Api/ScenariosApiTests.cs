@@ -167,6 +167,28 @@ public class ScenariosApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_put_without_scenario_fields_keeps_the_bots_scenarios()
+    {
+        var menu = await _app.CreateScenarioAsync(ScenarioKit.Simple("Menu"));
+        var created = await _api.CreateBotAsync(new
+        {
+            name = "Shop", messenger = "WebChat", publicBaseUrl = "https://bot.example.ru", mainMenuScenarioId = menu, scenarioIds = new[] { menu },
+        });
+        var id = created.GetProperty("id").GetInt64();
+
+        // A script written before scenarios existed changes the state only.
+        var changed = await _api.PutJsonAsync($"/api/v1/bots/{id}", new
+        {
+            name = "Shop", messenger = "WebChat", publicBaseUrl = "https://bot.example.ru", state = "Disabled",
+        });
+
+        Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
+        var read = await (await _api.GetAsync($"/api/v1/bots/{id}")).ReadJsonAsync();
+        Assert.Equal(menu, read.GetProperty("mainMenuScenarioId").GetInt64());
+        Assert.Equal([menu], read.GetProperty("scenarioIds").EnumerateArray().Select(e => e.GetInt64()));
+    }
+
+    [Fact]
     public async Task Unknown_scenario_ids_are_422_and_change_nothing()
     {
         var created = await _api.PostJsonAsync("/api/v1/bots", new { name = "Shop", messenger = "WebChat", publicBaseUrl = "https://bot.example.ru", scenarioIds = new[] { 77L } });

@@ -15,6 +15,10 @@ public sealed record BotRequest(
 {
     public BotScenarioChoice ToScenarioChoice() => new(MainMenuScenarioId, NotMatchedScenarioId, ScenarioIds ?? []);
 
+    /// <summary>False when the request leaves all three scenario fields out (e.g. a script written before they
+    /// existed): then an update keeps the bot's scenarios instead of clearing them.</summary>
+    public bool NamesScenarios => MainMenuScenarioId is not null || NotMatchedScenarioId is not null || ScenarioIds is not null;
+
     // An absent messenger becomes an out-of-range value, which the validator names "messenger".
     public BotInput ToInput() => new()
     {

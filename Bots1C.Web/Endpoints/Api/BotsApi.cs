@@ -51,9 +51,9 @@ public static class BotsApi
     private static async Task<Results<Ok<BotResponse>, NotFound, ValidationProblem, ProblemHttpResult>> UpdateAsync(
         long id, BotRequest request, BotCatalog catalog, BotScenarioSettings scenarios, HttpContext http, CancellationToken ct)
     {
-        var choice = request.ToScenarioChoice();
         if (await catalog.GetAsync(id, ct) is null)
             return TypedResults.NotFound();
+        var choice = request.NamesScenarios ? request.ToScenarioChoice() : await scenarios.GetAsync(id, ct) ?? request.ToScenarioChoice();
         if (await scenarios.ValidateAsync(choice, ct) is { Count: > 0 } unknown)
             return UnprocessableProblems.From(unknown, UnknownScenarios);
         var change = await catalog.UpdateAsync(id, request.ToInput(), Actor(http), ct);
