@@ -123,7 +123,9 @@ public sealed class OutboxDispatcher(
             return true;
         }
 
-        var wait = pacer.Reserve(bot.Messenger, bot.Id, item.ChatId);
+        // An answer to a button press is not a chat message: it must not use up the chat's sending slot, or the
+        // reply the press leads to would wait behind it.
+        var wait = item.Kind == OutboxKind.CallbackAnswer ? TimeSpan.Zero : pacer.Reserve(bot.Messenger, bot.Id, item.ChatId);
         if (wait > TimeSpan.Zero)
         {
             await PostponeAsync(db, item, wait, ct);

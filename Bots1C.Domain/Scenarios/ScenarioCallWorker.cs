@@ -115,6 +115,12 @@ public sealed class ScenarioCallWorker(
             if (conversation.PendingCallJson is not null)
                 signal.Signal(); // the scenario went on into another request
         }
+        catch (Exception e) when (e is System.Data.Common.DbException or DbUpdateException or IOException)
+        {
+            // Our own storage had trouble (e.g. a moment of "database is locked"): keep the claim; when it runs out the
+            // call is made again, so calls are at-least-once (docs/scenarios.md).
+            logger.LogWarning(e, "Scenario call of conversation {Id} could not be saved; it will be tried again", conversationId);
+        }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             logger.LogError(e, "Scenario call of conversation {Id} failed", conversationId);

@@ -77,6 +77,20 @@ public abstract class DeliveryTestBase : IAsyncLifetime
         return (await response.ReadJsonAsync()).GetProperty("id").GetInt64();
     }
 
+    [Fact]
+    public async Task Answering_a_press_does_not_use_up_the_chats_sending_slot()
+    {
+        Answer("answerCallbackQuery", 200, """{"ok":true,"result":true}""");
+        Answer("sendMessage", 200, Sent);
+        await _app.CreateClient().PostTelegramAsync(_botKey, MessagePath.Fixture("telegram", "callback_query_private.json"), _secret);
+        await WaitForCallsAsync("answerCallbackQuery", 1);
+
+        await SendAsync(new { contactId = _contactId, text = "Your invoice is paid" });
+
+        var waited = await AdvanceUntilAsync(() => Calls("sendMessage") == 1, TimeSpan.FromSeconds(10));
+        Assert.True(waited < TimeSpan.FromSeconds(1), $"the reply waited {waited} of clock time behind the press's answer");
+    }
+
     protected Task<Message> StateAsync(long id, DeliveryState state) =>
         Eventually.GetAsync(async () => (await _app.MessagesAsync()).Single(m => m.Id == id), m => m.DeliveryState == state, $"message {id} to be {state}");
 
