@@ -93,16 +93,20 @@ public sealed class ConversationProcessor(
         {
             await using var db = await dbFactory.CreateDbContextAsync(ct);
             var rows = await db.Inbox.Where(i => ids.Contains(i.Id) && i.State == InboxState.Pending).OrderBy(i => i.Id).ToListAsync(ct);
+            var putOff = new HashSet<(long, string)>(); // chats whose earlier row in this batch waits: the later ones wait too
             foreach (var row in rows)
             {
                 var bot = await directory.FindByIdAsync(row.BotId, ct)
                     ?? throw new InvalidOperationException($"Bot {row.BotId} no longer exists.");
                 var events = services.GetRequiredKeyedService<IChannelAdapter>(bot.Messenger).Parse(row.Payload);
-                if (await recorder.WaitsForCallAsync(db, session, bot.Id, events, ct))
+                if (putOff.Contains((row.BotId, row.ChatKey))
+                    || await recorder.WaitsForCallAsync(db, session, bot.Id, events, ct) || await FollowsAWaitingRowAsync(db, row, ids, ct))
                 {
+                    putOff.Add((row.BotId, row.ChatKey));
                     // Looked at again once the call worker is done (it clears the wait), or after a second at the latest.
                     row.LeaseOwner = null;
                     row.LeaseUntil = clock.GetUtcNow() + TimeSpan.FromSeconds(1);
+                    _waitingChats[(row.BotId, row.ChatKey)] = true;
                     continue;
                 }
                 changes.AddRange(await recorder.RecordAsync(db, session, bot.Id, events, ct));
@@ -124,6 +128,22 @@ public sealed class ConversationProcessor(
         if (session.HasPendingCalls)
             callSignal.Signal();
         return true;
+    }
+
+    /// <summary>Chats with a row put off for a scenario's call. A later row of such a chat must not overtake it (the
+    /// call may finish while the put-off row still waits out its second); only these chats pay for the check.</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(long BotId, string ChatKey), bool> _waitingChats = new();
+
+    private async Task<bool> FollowsAWaitingRowAsync(Bots1CDbContext db, InboxUpdate row, IReadOnlyList<long> batch, CancellationToken ct)
+    {
+        var chat = (row.BotId, row.ChatKey);
+        if (!_waitingChats.ContainsKey(chat))
+            return false;
+        if (await db.Inbox.AnyAsync(i => i.BotId == row.BotId && i.ChatKey == row.ChatKey && i.State == InboxState.Pending
+                && i.Id < row.Id && !batch.Contains(i.Id), ct))
+            return true;
+        _waitingChats.TryRemove(chat, out _);
+        return false;
     }
 
     private async Task RecordFailureAsync(long id, Exception error, CancellationToken ct)
