@@ -72,11 +72,18 @@ public class ScenarioDirectory(IDbContextFactory<Bots1CDbContext> dbFactory)
     private int _version;
     private readonly SemaphoreSlim _loading = new(1, 1);
 
+    // Invalidating and publishing a loaded snapshot take turns, so a snapshot read before a change is never
+    // published after it.
+    private readonly Lock _gate = new();
+
     public void Invalidate()
     {
-        Interlocked.Increment(ref _version);
-        _byBot = null;
-        _all = null;
+        lock (_gate)
+        {
+            _version++;
+            _byBot = null;
+            _all = null;
+        }
     }
 
     public async ValueTask<BotScenarios> ForBotAsync(long botId, CancellationToken ct = default)
@@ -97,7 +104,9 @@ public class ScenarioDirectory(IDbContextFactory<Bots1CDbContext> dbFactory)
         {
             if (_byBot is { } loaded && _all is { } loadedAll)
                 return (loaded, loadedAll);
-            var version = Volatile.Read(ref _version);
+            int version;
+            lock (_gate)
+                version = _version;
             await using var db = await dbFactory.CreateDbContextAsync(ct);
             var rows = await db.Scenarios.AsNoTracking().Where(s => s.IsEnabled && !s.IsDraft).OrderBy(s => s.Name).ToListAsync(ct);
             var runnable = rows.Select(r => new RunnableScenario(r.Id, ScenarioJson.Deserialize(r.DefinitionJson))).ToList();
@@ -116,11 +125,12 @@ public class ScenarioDirectory(IDbContextFactory<Bots1CDbContext> dbFactory)
                     listening, byId, byKey);
             });
             var everything = new BotScenarios(null, null, runnable, byId, byKey);
-            if (version == Volatile.Read(ref _version))
-            {
-                _byBot = byBot;
-                _all = everything;
-            }
+            lock (_gate)
+                if (version == _version)
+                {
+                    _byBot = byBot;
+                    _all = everything;
+                }
             return (byBot, everything);
         }
         finally
