@@ -32,22 +32,8 @@ public sealed class ConversationProcessor(
     private const int BatchSize = 200;
     private const int MaxAttempts = 5;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                if (await ProcessBatchAsync(stoppingToken) > 0)
-                    continue;
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogError(e, "Inbox processing failed; retrying shortly");
-            }
-            await inboxSignal.WaitAsync(Poll, clock, stoppingToken);
-        }
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        inboxSignal.RunUntilStoppedAsync(ProcessBatchAsync, Poll, clock, logger, "Inbox processing failed", stoppingToken);
 
     private async Task<int> ProcessBatchAsync(CancellationToken ct)
     {

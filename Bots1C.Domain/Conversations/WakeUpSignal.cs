@@ -11,6 +11,29 @@ public class WakeUpSignal
 
     public void Signal() => _channel.Writer.TryWrite(true);
 
+    /// <summary>
+    /// A background worker's loop: does work while there is some, otherwise sleeps until signalled or until
+    /// <paramref name="poll"/> passes. A failure is logged and retried after the next wait, never ends the loop.
+    /// </summary>
+    /// <param name="work">Returns how many items it handled; 0 means there is nothing to do right now.</param>
+    public async Task RunUntilStoppedAsync(Func<CancellationToken, Task<int>> work, TimeSpan poll, TimeProvider clock,
+        Microsoft.Extensions.Logging.ILogger logger, string failure, CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                if (await work(stoppingToken) > 0)
+                    continue;
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                Microsoft.Extensions.Logging.LoggerExtensions.LogError(logger, e, "{Failure}; retrying shortly", failure);
+            }
+            await WaitAsync(poll, clock, stoppingToken);
+        }
+    }
+
     /// <summary>Returns when signalled or when <paramref name="timeout"/> passes on <paramref name="clock"/>.</summary>
     public async Task WaitAsync(TimeSpan timeout, TimeProvider clock, CancellationToken ct)
     {

@@ -36,22 +36,8 @@ public sealed class ScenarioCallWorker(
     // claimed after it.
     private readonly SemaphoreSlim _slots = new(Parallelism, Parallelism);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                if (await RunDueAsync(stoppingToken) > 0)
-                    continue;
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogError(e, "Scenario calls failed; retrying shortly");
-            }
-            await signal.WaitAsync(Poll, clock, stoppingToken);
-        }
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        signal.RunUntilStoppedAsync(RunDueAsync, Poll, clock, logger, "Scenario calls failed", stoppingToken);
 
     private async Task<int> RunDueAsync(CancellationToken ct)
     {
