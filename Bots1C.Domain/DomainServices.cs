@@ -75,6 +75,15 @@ public static class DomainServices
         services.AddHostedService(sp => sp.GetRequiredService<InboxWriter>());
         services.AddHostedService<ConversationProcessor>();
         services.AddHostedService<OutboxDispatcher>();
+
+        services.AddOptions<Dialogs.DialogOptions>().BindConfiguration(Dialogs.DialogOptions.Section);
+        services.AddSingleton<Dialogs.OperatorPresence>();
+        services.AddSingleton<Dialogs.HandOverRouter>();
+        services.AddSingleton<Dialogs.DialogList>();
+        services.AddSingleton<Dialogs.DialogControl>();
+        services.AddSingleton<Dialogs.QuickReplies>();
+        services.AddSingleton<Dialogs.IdleDialogReturn>();
+        services.AddHostedService(sp => sp.GetRequiredService<Dialogs.IdleDialogReturn>());
         return services;
     }
 }

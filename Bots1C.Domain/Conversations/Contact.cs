@@ -16,6 +16,16 @@ public class Contact
     public bool IsBlocked { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
+    /// <summary>The counterparty (or other owner record) this messenger user belongs to.</summary>
+    public long? OwnerId { get; set; }
+    public Owners.Owner? Owner { get; set; }
+    /// <summary>Name, username and phone digits in lower case: the operators' search is case-insensitive for Cyrillic
+    /// too (SQLite's LIKE folds ASCII only). Kept up to date by the context on every save.</summary>
+    public string SearchText { get; set; } = "";
+
+    public string BuildSearchText() =>
+        string.Join(' ', new[] { FirstName, LastName, Username, Phone, Email, ExternalUserId }
+            .Where(s => !string.IsNullOrWhiteSpace(s))).ToLowerInvariant();
 
     public string DisplayName =>
         string.Join(' ', new[] { FirstName, LastName }.Where(s => !string.IsNullOrWhiteSpace(s))) is { Length: > 0 } name

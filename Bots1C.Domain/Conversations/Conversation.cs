@@ -31,6 +31,25 @@ public class Conversation
     public string? PendingCallJson { get; set; }
     /// <summary>Which moment a call worker may (re)try the pending call: a crashed worker's claim runs out.</summary>
     public DateTimeOffset? CallLeaseUntil { get; set; }
+
+    /// <summary>The operator who has the dialog (took it over, got it transferred or routed as the main manager).</summary>
+    public string? AssignedUserId { get; set; }
+    /// <summary>Since when a person has the dialog: with the last message, it tells when a taken-over dialog is idle.</summary>
+    public DateTimeOffset? OperatorSince { get; set; }
+    /// <summary>Closed by an operator; the customer's next message reopens it.</summary>
+    public bool IsClosed { get; set; }
+    public DateTimeOffset? ClosedAt { get; set; }
+    /// <summary>Customer messages no operator has opened yet.</summary>
+    public int UnreadCount { get; set; }
+    /// <summary>The start of the last message either way, for the dialog list (no per-row query for it).</summary>
+    public string? LastMessagePreview { get; set; }
+
+    public const int PreviewLength = 120;
+
+    public static string? PreviewOf(string? text, string? fileName) =>
+        (string.IsNullOrWhiteSpace(text) ? fileName : text) is { Length: > 0 } shown
+            ? shown.Length <= PreviewLength ? shown : shown[..(PreviewLength - 1)] + "…"
+            : null;
 }
 
 public enum ConversationMode
@@ -38,4 +57,6 @@ public enum ConversationMode
     Bot,
     /// <summary>A scenario handed the conversation over; the bot stays silent until an operator returns it.</summary>
     WaitingForOperator,
+    /// <summary>An operator has taken the dialog over: the bot is paused for it until it is returned, closed or idle.</summary>
+    WithOperator,
 }

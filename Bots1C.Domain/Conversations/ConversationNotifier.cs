@@ -5,6 +5,12 @@ public enum ConversationChange
     MessageAdded,
     DeliveryChanged,
     ContactChanged,
+    /// <summary>Mode, assignment, closed/open or unread count changed.</summary>
+    DialogChanged,
+    /// <summary>A scenario handed the dialog over and nobody has it yet (the messenger plays its sound).</summary>
+    WaitingStarted,
+    /// <summary>Who is looking at or typing in the dialog changed (<see cref="Dialogs.OperatorPresence"/>).</summary>
+    Presence,
 }
 
 /// <summary>A change to a conversation. <see cref="UserId"/> (the messenger user) is set when a customer's own

@@ -66,11 +66,12 @@ public class ConversationQueries(IDbContextFactory<Bots1CDbContext> dbFactory)
             .Select(c => (long?)c.Id).FirstOrDefaultAsync(ct);
     }
 
-    /// <summary>The latest messages of a conversation, oldest first (what a chat window shows on opening).</summary>
+    /// <summary>The latest messages the customer sees, oldest first (what a chat window shows on opening): operators'
+    /// notes and the dialog's own events stay inside the app.</summary>
     public async Task<IReadOnlyList<Message>> LatestMessagesAsync(long conversationId, int count, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var latest = await db.Messages.AsNoTracking().Where(m => m.ConversationId == conversationId)
+        var latest = await db.Messages.AsNoTracking().Where(m => m.ConversationId == conversationId && m.Direction != MessageDirection.Internal)
             .OrderByDescending(m => m.Id).Take(Math.Clamp(count, 1, MaxPageSize)).ToListAsync(ct);
         latest.Reverse();
         return latest;

@@ -15,7 +15,7 @@ public sealed record RecordedChange(long BotId, Conversation Conversation, Messa
 /// (the caller commits them together with the inbox rows' new state, and may record many updates at once),
 /// then lets the bot's scenarios answer each message in the same unit of work.
 /// </summary>
-public class ConversationRecorder(TimeProvider clock, Scenarios.ScenarioResponder scenarios)
+public class ConversationRecorder(TimeProvider clock, Scenarios.ScenarioResponder scenarios, Dialogs.HandOverRouter router)
 {
     /// <summary>The conversations met in one unit of work, by (bot, messenger user): many updates of one chat in a
     /// batch share one contact and conversation without asking the database (or EF's change tracker) again.</summary>
@@ -85,14 +85,48 @@ public class ConversationRecorder(TimeProvider clock, Scenarios.ScenarioResponde
             db.Messages.Add(message);
             conversation.LastMessageAt = message.CreatedAt;
             changes.Add(new RecordedChange(botId, conversation, message, ConversationChange.MessageAdded));
+            if (SaidByCustomer(e.Kind))
+                changes.AddRange(CountForOperators(db, conversation, message));
 
             if (e.Kind == InboundKind.ButtonPress && e.CallbackId is not null)
                 db.Outbox.Add(CallbackAnswer(botId, conversation.ChatId, e.CallbackId));
 
+            var modeBefore = conversation.Mode;
             foreach (var reply in await scenarios.RespondAsync(db, botId, conversation, e, ct))
                 changes.Add(new RecordedChange(botId, conversation, reply, ConversationChange.MessageAdded));
+            if (conversation.Mode == ConversationMode.WaitingForOperator && modeBefore != ConversationMode.WaitingForOperator)
+                changes.AddRange(await HandOverAsync(db, botId, conversation, ct));
+            else if (conversation.Mode != modeBefore)
+                changes.Add(new RecordedChange(botId, conversation, null, ConversationChange.DialogChanged));
         }
         return changes;
+    }
+
+    private static bool SaidByCustomer(InboundKind kind) =>
+        kind is InboundKind.Text or InboundKind.File or InboundKind.ContactShared or InboundKind.ButtonPress or InboundKind.Edited;
+
+    /// <summary>The operators' side of a customer's message: unread count, list preview, and a closed dialog reopens.</summary>
+    private IEnumerable<RecordedChange> CountForOperators(Bots1CDbContext db, Conversation conversation, Message message)
+    {
+        conversation.UnreadCount++;
+        conversation.LastMessagePreview = Conversation.PreviewOf(message.Text, message.FileName);
+        if (conversation.IsClosed)
+        {
+            conversation.IsClosed = false;
+            conversation.ClosedAt = null;
+            yield return new RecordedChange(conversation.BotId, conversation,
+                Dialogs.DialogControl.AddEvent(db, conversation, Dialogs.DialogEvents.Reopened, null, null, clock.GetUtcNow()),
+                ConversationChange.MessageAdded);
+        }
+        yield return new RecordedChange(conversation.BotId, conversation, null, ConversationChange.DialogChanged);
+    }
+
+    /// <summary>A scenario just handed the dialog over: route it to the counterparty's manager, or let it wait.</summary>
+    private async Task<IEnumerable<RecordedChange>> HandOverAsync(Bots1CDbContext db, long botId, Conversation conversation, CancellationToken ct)
+    {
+        if (await router.RouteAsync(db, conversation, ct) is { } assigned)
+            return [new(botId, conversation, assigned, ConversationChange.MessageAdded), new(botId, conversation, null, ConversationChange.DialogChanged)];
+        return [new(botId, conversation, null, ConversationChange.WaitingStarted), new(botId, conversation, null, ConversationChange.DialogChanged)];
     }
 
     private OutboxItem CallbackAnswer(long botId, string chatId, string callbackId) => new()

@@ -6,6 +6,8 @@ public enum MessageDirection
 {
     Incoming,
     Outgoing,
+    /// <summary>Never leaves the app: operators' notes and the dialog's own events (taken over, transferred, closed).</summary>
+    Internal,
 }
 
 public enum MessageKind
@@ -17,6 +19,20 @@ public enum MessageKind
     Edited,
     /// <summary>Something that happened rather than something said: blocked, subscribed, unknown update kinds.</summary>
     Service,
+    /// <summary>An operator's note for colleagues; never sent to the customer.</summary>
+    Note,
+    /// <summary>Something that happened to the dialog itself (<see cref="DialogEvents"/>): the code is in <see cref="Message.Text"/>.</summary>
+    Event,
+}
+
+/// <summary>Who a message bubble belongs to.</summary>
+public enum AuthorKind
+{
+    Customer,
+    Bot,
+    Operator,
+    Note,
+    System,
 }
 
 /// <summary>One message of a conversation, either way. Outgoing ones carry their delivery state.</summary>
@@ -41,10 +57,23 @@ public class Message
     public string? ButtonsJson { get; set; }
     /// <summary>Who wrote an outgoing message: an operator, an API key, the bot.</summary>
     public string? Author { get; set; }
+    /// <summary>The signed-in person who wrote it (operator replies, notes, dialog events).</summary>
+    public string? AuthorUserId { get; set; }
+    /// <summary>For dialog events: the other person involved (transferred to, assigned to).</summary>
+    public string? EventDetail { get; set; }
     public DeliveryState? DeliveryState { get; set; }
     public string? FailureReason { get; set; }
     /// <summary>When we stored it.</summary>
     public DateTimeOffset CreatedAt { get; set; }
     /// <summary>When the messenger says it happened (incoming) or accepted it (outgoing).</summary>
     public DateTimeOffset? MessengerAt { get; set; }
+
+    public AuthorKind AuthorKind => (Direction, Kind) switch
+    {
+        (MessageDirection.Incoming, _) => AuthorKind.Customer,
+        (_, MessageKind.Note) => AuthorKind.Note,
+        (MessageDirection.Internal, _) => AuthorKind.System,
+        _ when Author == Scenarios.ScenarioResponder.Author => AuthorKind.Bot,
+        _ => AuthorKind.Operator, // a person in the messenger, or 1C through the API
+    };
 }

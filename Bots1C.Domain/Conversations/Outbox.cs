@@ -8,6 +8,8 @@ namespace Bots1C.Domain.Conversations;
 public sealed record OutgoingText(long ConversationId, string Text, IReadOnlyList<Button>? Buttons, string Author)
 {
     public OutgoingAttachment? Attachment { get; init; }
+    /// <summary>The signed-in person who wrote it, when it comes from the messenger screen.</summary>
+    public string? AuthorUserId { get; init; }
 }
 
 public sealed record OutgoingAttachment(string FileName, string MimeType, byte[] Content);
@@ -42,6 +44,8 @@ public class Outbox(
         message.MimeType = file?.MimeType;
         message.FileSize = file?.Size;
         message.StoredFile = file;
+        message.AuthorUserId = outgoing.AuthorUserId;
+        conversation.LastMessagePreview = Conversation.PreviewOf(message.Text, message.FileName);
         await db.SaveChangesAsync(ct);
         signal.Signal();
         await notifier.PublishAsync(new ConversationEvent(conversation.BotId, conversation.Id, message.Id, ConversationChange.MessageAdded));
@@ -71,6 +75,7 @@ public class Outbox(
             NextAttemptAt = now, CreatedAt = now,
         });
         conversation.LastMessageAt = now;
+        conversation.LastMessagePreview = Conversation.PreviewOf(message.Text, null);
         return message;
     }
 

@@ -20,6 +20,29 @@ public class Bots1CDbContext(DbContextOptions<Bots1CDbContext> options) : Identi
     public DbSet<Files.StoredFile> Files => Set<Files.StoredFile>();
     public DbSet<Scenarios.Scenario> Scenarios => Set<Scenarios.Scenario>();
     public DbSet<Scenarios.BotScenario> BotScenarios => Set<Scenarios.BotScenario>();
+    public DbSet<Owners.Owner> Owners => Set<Owners.Owner>();
+    public DbSet<Dialogs.QuickReply> QuickReplies => Set<Dialogs.QuickReply>();
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        RefreshContactSearchText();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        RefreshContactSearchText();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    /// <summary>Contacts change in many places (messenger profile, shared phone, scenarios, the directory): the search
+    /// column follows them here rather than in each of those places.</summary>
+    private void RefreshContactSearchText()
+    {
+        foreach (var entry in ChangeTracker.Entries<Contact>())
+            if (entry.State is EntityState.Added or EntityState.Modified && entry.Entity.BuildSearchText() is var text && entry.Entity.SearchText != text)
+                entry.Entity.SearchText = text;
+    }
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -34,6 +34,8 @@ public class ContactConfiguration : IEntityTypeConfiguration<Contact>
         contact.Property(c => c.ExternalUserId).HasMaxLength(128);
         contact.HasOne<Bot>().WithMany().HasForeignKey(c => c.BotId);
         contact.Ignore(c => c.DisplayName);
+        contact.Property(c => c.SearchText).HasMaxLength(600);
+        contact.HasOne(c => c.Owner).WithMany().HasForeignKey(c => c.OwnerId).OnDelete(DeleteBehavior.SetNull);
     }
 }
 
@@ -51,6 +53,12 @@ public class ConversationConfiguration : IEntityTypeConfiguration<Conversation>
         conversation.HasOne<Scenarios.Scenario>().WithMany().HasForeignKey(c => c.ScenarioId).OnDelete(DeleteBehavior.SetNull);
         // The call worker polls for the few conversations with a pending request; a partial index keeps that cheap.
         conversation.HasIndex(c => c.CallLeaseUntil).HasFilter("\"PendingCallJson\" IS NOT NULL");
+        // The dialog list: each tab is a filter on these, ordered by last activity.
+        conversation.HasIndex(c => new { c.IsClosed, c.LastMessageAt });
+        conversation.HasIndex(c => new { c.Mode, c.LastMessageAt });
+        conversation.HasIndex(c => new { c.AssignedUserId, c.LastMessageAt });
+        conversation.HasOne<Accounts.AppUser>().WithMany().HasForeignKey(c => c.AssignedUserId).OnDelete(DeleteBehavior.SetNull);
+        conversation.Property(c => c.LastMessagePreview).HasMaxLength(Conversation.PreviewLength);
     }
 }
 
@@ -64,6 +72,9 @@ public class MessageConfiguration : IEntityTypeConfiguration<Message>
         message.Property(m => m.Direction).HasConversion<string>().HasMaxLength(10);
         message.Property(m => m.Kind).HasConversion<string>().HasMaxLength(20);
         message.Property(m => m.DeliveryState).HasConversion<string>().HasMaxLength(20);
+        message.Ignore(m => m.AuthorKind);
+        message.Property(m => m.AuthorUserId).HasMaxLength(450);
+        message.Property(m => m.EventDetail).HasMaxLength(256);
         message.HasOne(m => m.StoredFile).WithMany().HasForeignKey(m => m.StoredFileId);
     }
 }
@@ -112,5 +123,27 @@ public class StoredFileConfiguration : IEntityTypeConfiguration<Files.StoredFile
         file.ToTable("Files");
         file.Property(f => f.FileName).HasMaxLength(255);
         file.Property(f => f.MimeType).HasMaxLength(127);
+    }
+}
+
+public class OwnerConfiguration : IEntityTypeConfiguration<Owners.Owner>
+{
+    public void Configure(EntityTypeBuilder<Owners.Owner> owner)
+    {
+        owner.Property(o => o.OwnerType).HasMaxLength(50);
+        owner.Property(o => o.Name).HasMaxLength(300);
+        owner.HasOne<Accounts.AppUser>().WithMany().HasForeignKey(o => o.MainManagerUserId).OnDelete(DeleteBehavior.SetNull);
+    }
+}
+
+public class QuickReplyConfiguration : IEntityTypeConfiguration<Dialogs.QuickReply>
+{
+    public void Configure(EntityTypeBuilder<Dialogs.QuickReply> reply)
+    {
+        reply.Property(r => r.Shortcut).HasMaxLength(Dialogs.QuickReplyValidator.MaxShortcut);
+        reply.Property(r => r.Title).HasMaxLength(Dialogs.QuickReplyValidator.MaxTitle);
+        reply.HasIndex(r => new { r.BotId, r.Shortcut }).IsUnique();
+        reply.HasOne<Bot>().WithMany().HasForeignKey(r => r.BotId).OnDelete(DeleteBehavior.Cascade);
+        reply.HasOne(r => r.StoredFile).WithMany().HasForeignKey(r => r.StoredFileId).OnDelete(DeleteBehavior.SetNull);
     }
 }

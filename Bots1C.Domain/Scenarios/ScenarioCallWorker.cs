@@ -21,6 +21,7 @@ public sealed class ScenarioCallWorker(
     ScenarioCallExecutor calls,
     ScenarioResponder responder,
     ConversationNotifier notifier,
+    Dialogs.HandOverRouter router,
     ScenarioCallSignal signal,
     InboxSignal inboxSignal,
     OutboxSignal outboxSignal,
@@ -89,10 +90,16 @@ public sealed class ScenarioCallWorker(
 
             await using var work = await dbFactory.CreateDbContextAsync(ct);
             var conversation = await work.Conversations.Include(c => c.Contact).FirstAsync(c => c.Id == conversationId, ct);
+            var modeBefore = conversation.Mode;
             var replies = await responder.ContinueAsync(work, conversation, call, completed, ct);
+            var handedOver = conversation.Mode == ConversationMode.WaitingForOperator && modeBefore != ConversationMode.WaitingForOperator;
+            var assigned = handedOver ? await router.RouteAsync(work, conversation, ct) : null;
             await work.SaveChangesAsync(ct);
-            foreach (var reply in replies)
+            foreach (var reply in replies.Append(assigned).OfType<Message>())
                 await notifier.PublishAsync(new ConversationEvent(conversation.BotId, conversation.Id, reply.Id, ConversationChange.MessageAdded));
+            if (handedOver)
+                await notifier.PublishAsync(new ConversationEvent(conversation.BotId, conversation.Id, null,
+                    assigned is null ? ConversationChange.WaitingStarted : ConversationChange.DialogChanged));
             // The chat's updates that waited for this call may go now.
             await work.Inbox.Where(i => i.BotId == conversation.BotId && i.ChatKey == conversation.ChatId && i.State == InboxState.Pending && i.LeaseOwner == null)
                 .ExecuteUpdateAsync(s => s.SetProperty(i => i.LeaseUntil, (DateTimeOffset?)null), ct);

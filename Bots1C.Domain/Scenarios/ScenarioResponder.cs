@@ -30,8 +30,8 @@ public sealed class ScenarioResponder(
     public async Task<IReadOnlyList<Message>> RespondAsync(Bots1CDbContext db, long botId, Conversation conversation, InboundEvent e,
         CancellationToken ct)
     {
-        if (InputOf(e) is not { } input)
-            return [];
+        if (InputOf(e) is not { } input || conversation.Mode == ConversationMode.WithOperator)
+            return []; // an operator has the dialog: the bot is paused for it
         try
         {
             return await RunAsync(db, botId, conversation, input, ct);
@@ -59,11 +59,17 @@ public sealed class ScenarioResponder(
     {
         conversation.PendingCallJson = null;
         conversation.CallLeaseUntil = null;
+        if (conversation.Mode == ConversationMode.WithOperator)
+            return []; // taken over while the request ran: the person answers now
         var scenarios = await directory.ForBotAsync(conversation.BotId, ct);
         var result = runner.Run(scenarios, StateOf(conversation) with { AwaitingCall = true }, FactsOf(conversation.Contact), completed,
             clock.GetUtcNow(), Settings, call.StepsTaken);
         return await DriveAsync(db, conversation.BotId, conversation, scenarios, result, ct);
     }
+
+    /// <summary>Starts a chosen scenario in the conversation (an operator returns the dialog into it).</summary>
+    public Task<IReadOnlyList<Message>> StartAsync(Bots1CDbContext db, Conversation conversation, long scenarioId, CancellationToken ct) =>
+        RunAsync(db, conversation.BotId, conversation, new RunnerInput.StartScenario(scenarioId), ct);
 
     private RunnerSettings Settings => new(TimeSpan.FromMinutes(Math.Max(1, options.Value.IdleTimeoutMinutes)));
 
@@ -126,7 +132,8 @@ public sealed class ScenarioResponder(
         conversation.StepTries = state.Tries;
         conversation.WaitingSince = state.WaitingSince;
         conversation.VariablesJson = state.Variables.IsEmpty ? "{}" : JsonSerializer.Serialize(state.Variables);
-        conversation.Mode = state.WaitingForOperator ? ConversationMode.WaitingForOperator : ConversationMode.Bot;
+        if (conversation.Mode != ConversationMode.WithOperator)
+            conversation.Mode = state.WaitingForOperator ? ConversationMode.WaitingForOperator : ConversationMode.Bot;
         if (result.ContactChanged)
         {
             conversation.Contact.Phone = result.Contact.Phone;

@@ -54,6 +54,7 @@ public static class WebPipeline
         app.MapScenarioExportEndpoints();
         app.MapAccountEndpoints();
         app.MapCultureEndpoints();
+        app.MapHub<Bots1C.Web.Hubs.OperatorHub>(Bots1C.Web.Hubs.OperatorHub.Path).WithoutStatusPages();
         app.MapRazorComponents<App>()
             .AddInteractiveServerRenderMode();
         return app;

@@ -39,6 +39,9 @@ public static class WebServices
         services.AddRateLimiter(Bots1C.Web.Endpoints.WebChatRateLimit.Configure);
         services.AddSingleton<Bots1C.Web.Endpoints.RefusalLog>();
         services.AddSingleton<Bots1C.Web.Features.Scenarios.ScenarioEditing>();
+        services.AddSignalR();
+        services.AddSingleton<Bots1C.Web.Hubs.OnlineConnections>();
+        services.AddHostedService<Bots1C.Web.Hubs.OperatorHubBroadcaster>();
         // Enums travel by name in the API ("Telegram", not 0), both ways.
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         services.AddAccounts();
@@ -79,6 +82,15 @@ public static class WebServices
             o.Events.OnRedirectToAccessDenied = context =>
             {
                 context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            };
+            // A hub client is a program, not a person at a browser: it gets 401, not the sign-in page.
+            o.Events.OnRedirectToLogin = context =>
+            {
+                if (context.Request.Path.StartsWithSegments(Bots1C.Web.Hubs.OperatorHub.Path))
+                    context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                else
+                    context.Response.Redirect(context.RedirectUri);
                 return Task.CompletedTask;
             };
         });

@@ -170,7 +170,7 @@ public static class WebChatEndpoints
                 conversation = change.ConversationId;
             if (change.ConversationId != conversation)
                 continue;
-            if (await queries.MessageAsync(change.MessageId!.Value, ct) is { } message)
+            if (await queries.MessageAsync(change.MessageId!.Value, ct) is { Direction: not MessageDirection.Internal } message)
                 yield return window.From(message);
         }
     }

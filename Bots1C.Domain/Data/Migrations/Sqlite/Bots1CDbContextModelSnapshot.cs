@@ -66,6 +66,9 @@ namespace Bots1C.Domain.Data.Migrations.Sqlite
                     b.Property<bool>("PhoneNumberConfirmed")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("PlaysSoundWhenDialogWaits")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("PrefersDarkMode")
                         .HasColumnType("INTEGER");
 
@@ -253,7 +256,15 @@ namespace Bots1C.Domain.Data.Migrations.Sqlite
                     b.Property<string>("LastName")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("OwnerId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Phone")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasMaxLength(600)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("UpdatedAt")
@@ -263,6 +274,8 @@ namespace Bots1C.Domain.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("OwnerId");
 
                     b.HasIndex("BotId", "ExternalUserId")
                         .IsUnique();
@@ -276,6 +289,9 @@ namespace Bots1C.Domain.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("AssignedUserId")
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("BotId")
                         .HasColumnType("INTEGER");
 
@@ -286,19 +302,32 @@ namespace Bots1C.Domain.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("ContactId")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("IsClosed")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("LastMessageAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastMessagePreview")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Mode")
                         .IsRequired()
                         .HasMaxLength(30)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("OperatorSince")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("PendingCallJson")
                         .HasColumnType("TEXT");
@@ -316,6 +345,9 @@ namespace Bots1C.Domain.Data.Migrations.Sqlite
                     b.PrimitiveCollection<string>("Tags")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("UnreadCount")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("VariablesJson")
                         .IsRequired()
@@ -335,8 +367,14 @@ namespace Bots1C.Domain.Data.Migrations.Sqlite
 
                     b.HasIndex("ScenarioId");
 
+                    b.HasIndex("AssignedUserId", "LastMessageAt");
+
                     b.HasIndex("BotId", "ContactId")
                         .IsUnique();
+
+                    b.HasIndex("IsClosed", "LastMessageAt");
+
+                    b.HasIndex("Mode", "LastMessageAt");
 
                     b.ToTable("Conversations");
                 });
@@ -401,6 +439,10 @@ namespace Bots1C.Domain.Data.Migrations.Sqlite
                     b.Property<string>("Author")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("AuthorUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ButtonData")
                         .HasColumnType("TEXT");
 
@@ -420,6 +462,10 @@ namespace Bots1C.Domain.Data.Migrations.Sqlite
                     b.Property<string>("Direction")
                         .IsRequired()
                         .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EventDetail")
+                        .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ExternalMessageId")
@@ -519,6 +565,48 @@ namespace Bots1C.Domain.Data.Migrations.Sqlite
                     b.ToTable("Outbox", (string)null);
                 });
 
+            modelBuilder.Entity("Bots1C.Domain.Dialogs.QuickReply", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("BotId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Shortcut")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("StoredFileId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StoredFileId");
+
+                    b.HasIndex("BotId", "Shortcut")
+                        .IsUnique();
+
+                    b.ToTable("QuickReplies");
+                });
+
             modelBuilder.Entity("Bots1C.Domain.EventLog.EventLogEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -592,6 +680,35 @@ namespace Bots1C.Domain.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.ToTable("Files", (string)null);
+                });
+
+            modelBuilder.Entity("Bots1C.Domain.Owners.Owner", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MainManagerUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OwnerType")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MainManagerUserId");
+
+                    b.ToTable("Owners");
                 });
 
             modelBuilder.Entity("Bots1C.Domain.Scenarios.BotScenario", b =>
@@ -811,10 +928,22 @@ namespace Bots1C.Domain.Data.Migrations.Sqlite
                         .HasForeignKey("BotId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("Bots1C.Domain.Owners.Owner", "Owner")
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Owner");
                 });
 
             modelBuilder.Entity("Bots1C.Domain.Conversations.Conversation", b =>
                 {
+                    b.HasOne("Bots1C.Domain.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("AssignedUserId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("Bots1C.Domain.Bots.Bot", null)
                         .WithMany()
                         .HasForeignKey("BotId")
@@ -874,6 +1003,29 @@ namespace Bots1C.Domain.Data.Migrations.Sqlite
                         .HasForeignKey("MessageId");
 
                     b.Navigation("Message");
+                });
+
+            modelBuilder.Entity("Bots1C.Domain.Dialogs.QuickReply", b =>
+                {
+                    b.HasOne("Bots1C.Domain.Bots.Bot", null)
+                        .WithMany()
+                        .HasForeignKey("BotId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Bots1C.Domain.Files.StoredFile", "StoredFile")
+                        .WithMany()
+                        .HasForeignKey("StoredFileId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("StoredFile");
+                });
+
+            modelBuilder.Entity("Bots1C.Domain.Owners.Owner", b =>
+                {
+                    b.HasOne("Bots1C.Domain.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("MainManagerUserId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("Bots1C.Domain.Scenarios.BotScenario", b =>

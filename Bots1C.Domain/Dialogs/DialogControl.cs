@@ -1,0 +1,298 @@
+using Bots1C.Domain.Channels;
+using Bots1C.Domain.Conversations;
+using Bots1C.Domain.Data;
+using Bots1C.Domain.Scenarios;
+using Microsoft.EntityFrameworkCore;
+
+namespace Bots1C.Domain.Dialogs;
+
+/// <summary>
+/// What operators do to a dialog: take it over, answer, note, transfer, return it to the bot, close it. Every action
+/// leaves an event in the dialog's history and is announced to the live screens. Whoever has a dialog keeps it:
+/// another operator's take-over is refused (the database decides who came first), so two people never answer at once.
+/// </summary>
+public sealed class DialogControl(
+    IDbContextFactory<Bots1CDbContext> dbFactory,
+    Outbox outbox,
+    OutboxSignal outboxSignal,
+    ScenarioResponder scenarios,
+    ConversationNotifier notifier,
+    TimeProvider clock)
+{
+    public async Task<DialogResult> TakeOverAsync(long conversationId, OperatorRef me, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var current = await db.Conversations.Where(c => c.Id == conversationId)
+            .Select(c => new { c.AssignedUserId, c.Mode, c.IsClosed }).FirstOrDefaultAsync(ct);
+        if (current is null)
+            return DialogResult.NotFound;
+        if (current.AssignedUserId == me.UserId && current.Mode == ConversationMode.WithOperator && !current.IsClosed)
+            return DialogResult.Done;
+
+        var now = clock.GetUtcNow();
+        // One statement that only succeeds while nobody else has the dialog: of two simultaneous take-overs, one wins.
+        var taken = await db.Conversations
+            .Where(c => c.Id == conversationId && (c.AssignedUserId == null || c.AssignedUserId == me.UserId))
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(c => c.AssignedUserId, me.UserId)
+                .SetProperty(c => c.Mode, ConversationMode.WithOperator)
+                .SetProperty(c => c.OperatorSince, now)
+                .SetProperty(c => c.IsClosed, false)
+                .SetProperty(c => c.ClosedAt, (DateTimeOffset?)null)
+                // The bot's half-asked question no longer applies once a person answers.
+                .SetProperty(c => c.ScenarioId, (long?)null)
+                .SetProperty(c => c.StepId, (string?)null)
+                .SetProperty(c => c.StepTries, 0)
+                .SetProperty(c => c.WaitingSince, (DateTimeOffset?)null), ct);
+        if (taken == 0)
+            return await RefusalAsync(db, conversationId, ct);
+
+        var conversation = await db.Conversations.FirstAsync(c => c.Id == conversationId, ct);
+        var message = AddEvent(db, conversation, DialogEvents.TakenOver, me, null, now);
+        await db.SaveChangesAsync(ct);
+        await AnnounceAsync(conversation, message);
+        return DialogResult.Done;
+    }
+
+    /// <summary>Gives the dialog back to the bot, optionally straight into a scenario (which answers at once).</summary>
+    public async Task<DialogResult> ReturnToBotAsync(long conversationId, OperatorRef me, long? scenarioId = null, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var conversation = await db.Conversations.Include(c => c.Contact).FirstOrDefaultAsync(c => c.Id == conversationId, ct);
+        if (conversation is null)
+            return DialogResult.NotFound;
+        if (await HeldByOtherAsync(db, conversation, me, ct) is { } other)
+            return other;
+        string? scenarioName = null;
+        if (scenarioId is { } id)
+        {
+            scenarioName = await db.BotScenarios.Where(b => b.BotId == conversation.BotId && b.ScenarioId == id)
+                .Join(db.Scenarios, b => b.ScenarioId, s => s.Id, (_, s) => s.Name).FirstOrDefaultAsync(ct);
+            if (scenarioName is null)
+                return DialogResult.Refused("ScenarioNotOfBot", "This bot does not run the chosen scenario.");
+        }
+
+        var now = clock.GetUtcNow();
+        conversation.Mode = ConversationMode.Bot;
+        conversation.AssignedUserId = null;
+        conversation.OperatorSince = null;
+        var message = AddEvent(db, conversation, DialogEvents.ReturnedToBot, me, scenarioName, now);
+        var replies = scenarioId is { } start ? await scenarios.StartAsync(db, conversation, start, ct) : [];
+        await db.SaveChangesAsync(ct);
+        outboxSignal.Signal();
+        await AnnounceAsync(conversation, message);
+        foreach (var reply in replies)
+            await notifier.PublishAsync(new ConversationEvent(conversation.BotId, conversation.Id, reply.Id, ConversationChange.MessageAdded));
+        return DialogResult.Done;
+    }
+
+    public async Task<DialogResult> TransferAsync(long conversationId, OperatorRef me, string toUserId, string? note, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var conversation = await db.Conversations.FirstOrDefaultAsync(c => c.Id == conversationId, ct);
+        if (conversation is null)
+            return DialogResult.NotFound;
+        if (await HeldByOtherAsync(db, conversation, me, ct) is { } other)
+            return other;
+        if (toUserId == me.UserId)
+            return DialogResult.Refused("TransferToSelf", "Choose another operator.");
+        var now = clock.GetUtcNow();
+        var target = await db.Users.Where(u => u.Id == toUserId && (u.LockoutEnd == null || u.LockoutEnd <= now))
+            .Select(u => u.DisplayName).FirstOrDefaultAsync(ct);
+        if (target is null)
+            return DialogResult.Refused("OperatorUnknown", "This operator does not exist or is locked.");
+
+        conversation.Mode = ConversationMode.WithOperator;
+        conversation.AssignedUserId = toUserId;
+        conversation.OperatorSince = now;
+        conversation.IsClosed = false;
+        var message = AddEvent(db, conversation, DialogEvents.Transferred, me, target, now);
+        if (!string.IsNullOrWhiteSpace(note))
+            AddNote(db, conversation, note.Trim(), me, now);
+        await db.SaveChangesAsync(ct);
+        await AnnounceAsync(conversation, message);
+        return DialogResult.Done;
+    }
+
+    /// <summary>Closes the dialog, after sending the optional closing message; the customer's next message reopens it.</summary>
+    public async Task<DialogResult> CloseAsync(long conversationId, OperatorRef me, string? closingMessage, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var conversation = await db.Conversations.FirstOrDefaultAsync(c => c.Id == conversationId, ct);
+        if (conversation is null)
+            return DialogResult.NotFound;
+        if (await HeldByOtherAsync(db, conversation, me, ct) is { } other)
+            return other;
+        if (!string.IsNullOrWhiteSpace(closingMessage) && closingMessage.Length > OutgoingTextValidator.MaxText)
+            return DialogResult.Refused("TextTooLong", $"The text is longer than {OutgoingTextValidator.MaxText} characters.");
+
+        var now = clock.GetUtcNow();
+        Message? farewell = null;
+        if (!string.IsNullOrWhiteSpace(closingMessage))
+        {
+            farewell = Outbox.Stage(db, conversation, closingMessage.Trim(), null, me.Name, now);
+            farewell.AuthorUserId = me.UserId;
+        }
+        conversation.IsClosed = true;
+        conversation.ClosedAt = now;
+        conversation.Mode = ConversationMode.Bot;
+        conversation.AssignedUserId = null;
+        conversation.OperatorSince = null;
+        conversation.UnreadCount = 0;
+        var message = AddEvent(db, conversation, DialogEvents.Closed, me, null, now);
+        await db.SaveChangesAsync(ct);
+        outboxSignal.Signal();
+        if (farewell is not null)
+            await notifier.PublishAsync(new ConversationEvent(conversation.BotId, conversation.Id, farewell.Id, ConversationChange.MessageAdded));
+        await AnnounceAsync(conversation, message);
+        return DialogResult.Done;
+    }
+
+    /// <summary>An operator's answer: through the same outbox as every other message. Answering a dialog nobody has
+    /// takes it over first, so the bot does not talk across the person.</summary>
+    public async Task<DialogResult> SendAsync(long conversationId, OperatorRef me, string text, OutgoingAttachment? attachment,
+        CancellationToken ct = default)
+    {
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            var current = await db.Conversations.Where(c => c.Id == conversationId)
+                .Select(c => new { c.AssignedUserId, c.Mode, c.IsClosed, c.BotId }).FirstOrDefaultAsync(ct);
+            if (current is null)
+                return DialogResult.NotFound;
+            if (attachment is not null)
+            {
+                var messenger = await db.Bots.Where(b => b.Id == current.BotId).Select(b => b.Messenger).FirstAsync(ct);
+                var limit = MessengerFileLimits.MaxBytes(messenger);
+                if (attachment.Content.Length > limit)
+                    return DialogResult.Refused("FileTooLarge", $"{messenger} accepts files up to {limit / 1024 / 1024} MB.");
+            }
+            if (current.AssignedUserId != me.UserId || current.Mode != ConversationMode.WithOperator || current.IsClosed)
+            {
+                var taken = await TakeOverAsync(conversationId, me, ct);
+                if (!taken.Succeeded)
+                    return taken;
+            }
+        }
+        var queued = await outbox.EnqueueAsync(new OutgoingText(conversationId, text, null, me.Name)
+        {
+            Attachment = attachment,
+            AuthorUserId = me.UserId,
+        }, ct);
+        if (queued.NotFound)
+            return DialogResult.NotFound;
+        return queued.Message is { } message
+            ? DialogResult.Done with { Message = message }
+            : new DialogResult(DialogOutcome.Invalid, Errors: queued.Errors);
+    }
+
+    /// <summary>A note for colleagues: stored in the dialog, never sent.</summary>
+    public async Task<DialogResult> AddNoteAsync(long conversationId, OperatorRef me, string text, CancellationToken ct = default)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+            return DialogResult.Refused("TextRequired", "Write the note.");
+        if (text.Length > OutgoingTextValidator.MaxText)
+            return DialogResult.Refused("TextTooLong", $"The text is longer than {OutgoingTextValidator.MaxText} characters.");
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var conversation = await db.Conversations.FirstOrDefaultAsync(c => c.Id == conversationId, ct);
+        if (conversation is null)
+            return DialogResult.NotFound;
+        var note = AddNote(db, conversation, text.Trim(), me, clock.GetUtcNow());
+        await db.SaveChangesAsync(ct);
+        await notifier.PublishAsync(new ConversationEvent(conversation.BotId, conversation.Id, note.Id, ConversationChange.MessageAdded));
+        return DialogResult.Done with { Message = note };
+    }
+
+    /// <summary>Sends a failed message again, as a new attempt of the same message.</summary>
+    public async Task<DialogResult> RetryAsync(long messageId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var message = await db.Messages.Include(m => m.Conversation).FirstOrDefaultAsync(m => m.Id == messageId, ct);
+        if (message is null)
+            return DialogResult.NotFound;
+        if (message.DeliveryState != DeliveryState.Failed)
+            return DialogResult.Refused("NotFailed", "Only a failed message can be sent again.");
+        var now = clock.GetUtcNow();
+        var item = await db.Outbox.Where(o => o.MessageId == messageId).OrderByDescending(o => o.Id).FirstOrDefaultAsync(ct);
+        if (item is null)
+        {
+            item = new OutboxItem { BotId = message.Conversation!.BotId, ChatId = message.Conversation.ChatId, Kind = OutboxKind.Message, MessageId = messageId, CreatedAt = now };
+            db.Outbox.Add(item);
+        }
+        item.State = OutboxState.Pending;
+        item.Attempts = 0;
+        item.NextAttemptAt = now;
+        item.LeaseOwner = null;
+        item.LeaseUntil = null;
+        item.LastError = null;
+        message.DeliveryState = DeliveryState.Queued;
+        message.FailureReason = null;
+        await db.SaveChangesAsync(ct);
+        outboxSignal.Signal();
+        await notifier.PublishAsync(new ConversationEvent(message.Conversation!.BotId, message.ConversationId, message.Id, ConversationChange.DeliveryChanged));
+        return DialogResult.Done with { Message = message };
+    }
+
+    /// <summary>The operator opened the dialog: its customer messages count as read.</summary>
+    public async Task MarkReadAsync(long conversationId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var conversation = await db.Conversations.Where(c => c.Id == conversationId && c.UnreadCount > 0)
+            .Select(c => new { c.BotId }).FirstOrDefaultAsync(ct);
+        if (conversation is null)
+            return;
+        await db.Conversations.Where(c => c.Id == conversationId).ExecuteUpdateAsync(s => s.SetProperty(c => c.UnreadCount, 0), ct);
+        await notifier.PublishAsync(new ConversationEvent(conversation.BotId, conversationId, null, ConversationChange.DialogChanged));
+    }
+
+    /// <summary>People who can answer in the messenger (for "transfer to").</summary>
+    public async Task<IReadOnlyList<OperatorRef>> OperatorsAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var now = clock.GetUtcNow();
+        var people = await db.Users.Where(u => (u.LockoutEnd == null || u.LockoutEnd <= now) && db.UserRoles.Any(r => r.UserId == u.Id))
+            .Select(u => new OperatorRef(u.Id, u.DisplayName)).ToListAsync(ct);
+        return people.OrderBy(p => p.Name, StringComparer.CurrentCulture).ToList();
+    }
+
+    public static Message AddEvent(Bots1CDbContext db, Conversation conversation, string code, OperatorRef? actor, string? detail, DateTimeOffset now)
+    {
+        var message = new Message
+        {
+            Conversation = conversation, Direction = MessageDirection.Internal, Kind = MessageKind.Event, Text = code,
+            Author = actor?.Name, AuthorUserId = actor?.UserId, EventDetail = detail, CreatedAt = now,
+        };
+        db.Messages.Add(message);
+        return message;
+    }
+
+    private static Message AddNote(Bots1CDbContext db, Conversation conversation, string text, OperatorRef me, DateTimeOffset now)
+    {
+        var note = new Message
+        {
+            Conversation = conversation, Direction = MessageDirection.Internal, Kind = MessageKind.Note, Text = text,
+            Author = me.Name, AuthorUserId = me.UserId, CreatedAt = now,
+        };
+        db.Messages.Add(note);
+        return note;
+    }
+
+    private static async Task<DialogResult?> HeldByOtherAsync(Bots1CDbContext db, Conversation conversation, OperatorRef me, CancellationToken ct) =>
+        conversation.AssignedUserId is { } holder && holder != me.UserId
+            ? new DialogResult(DialogOutcome.TakenByOther, await NameOfAsync(db, holder, ct))
+            : null;
+
+    private static async Task<DialogResult> RefusalAsync(Bots1CDbContext db, long conversationId, CancellationToken ct)
+    {
+        var holder = await db.Conversations.Where(c => c.Id == conversationId).Select(c => c.AssignedUserId).FirstOrDefaultAsync(ct);
+        return holder is null ? DialogResult.NotFound : new DialogResult(DialogOutcome.TakenByOther, await NameOfAsync(db, holder, ct));
+    }
+
+    private static Task<string?> NameOfAsync(Bots1CDbContext db, string userId, CancellationToken ct) =>
+        db.Users.Where(u => u.Id == userId).Select(u => u.DisplayName).FirstOrDefaultAsync(ct);
+
+    private async Task AnnounceAsync(Conversation conversation, Message message)
+    {
+        await notifier.PublishAsync(new ConversationEvent(conversation.BotId, conversation.Id, message.Id, ConversationChange.MessageAdded));
+        await notifier.PublishAsync(new ConversationEvent(conversation.BotId, conversation.Id, null, ConversationChange.DialogChanged));
+    }
+}

@@ -1,0 +1,37 @@
+using Bots1C.Domain.Conversations;
+using Bots1C.Domain.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Bots1C.Domain.Dialogs;
+
+/// <summary>
+/// Decides who gets a dialog a scenario just handed over: the main manager of the contact's counterparty when they can
+/// work in the messenger and are online right now; otherwise nobody yet, and it waits for the first operator to take it.
+/// </summary>
+public sealed class HandOverRouter(OperatorPresence presence, TimeProvider clock)
+{
+    /// <summary>Inside the caller's unit of work; returns the assignment event it added, if any.</summary>
+    public async Task<Message?> RouteAsync(Bots1CDbContext db, Conversation conversation, CancellationToken ct)
+    {
+        if (conversation.Mode != ConversationMode.WaitingForOperator || conversation.AssignedUserId is not null)
+            return null;
+        var ownerId = conversation.Contact?.OwnerId
+            ?? await db.Contacts.Where(c => c.Id == conversation.ContactId).Select(c => c.OwnerId).FirstOrDefaultAsync(ct);
+        if (ownerId is null)
+            return null;
+        var now = clock.GetUtcNow();
+        var manager = await (
+                from o in db.Owners
+                join u in db.Users on o.MainManagerUserId equals u.Id
+                where o.Id == ownerId && (u.LockoutEnd == null || u.LockoutEnd <= now) && db.UserRoles.Any(r => r.UserId == u.Id)
+                select new { u.Id, u.DisplayName, Owner = o.Name })
+            .FirstOrDefaultAsync(ct);
+        if (manager is null || !presence.IsOnline(manager.Id))
+            return null;
+
+        conversation.Mode = ConversationMode.WithOperator;
+        conversation.AssignedUserId = manager.Id;
+        conversation.OperatorSince = now;
+        return DialogControl.AddEvent(db, conversation, DialogEvents.AssignedToMainManager, null, $"{manager.DisplayName} ({manager.Owner})", now);
+    }
+}

@@ -1,0 +1,42 @@
+using System.Threading.Channels;
+using Bots1C.Domain.Conversations;
+using Bots1C.Domain.Dialogs;
+using Microsoft.AspNetCore.SignalR;
+
+namespace Bots1C.Web.Hubs;
+
+/// <summary>What every hub event carries; <see cref="People"/> only on "Presence".</summary>
+public sealed record OperatorEvent(long BotId, long ConversationId, long? MessageId, IReadOnlyList<PresenceEntry>? People = null);
+
+/// <summary>
+/// Forwards the notifier's events to every hub client. The message path only drops an event into a queue here:
+/// sending to many sockets happens on this worker, so slow clients never hold up a webhook.
+/// </summary>
+public sealed class OperatorHubBroadcaster(ConversationNotifier notifier, IHubContext<OperatorHub> hub, OperatorPresence presence,
+    ILogger<OperatorHubBroadcaster> logger) : BackgroundService
+{
+    private readonly Channel<ConversationEvent> _queue =
+        Channel.CreateBounded<ConversationEvent>(new BoundedChannelOptions(10_000) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true });
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var subscription = notifier.Subscribe(e =>
+        {
+            _queue.Writer.TryWrite(e);
+            return Task.CompletedTask;
+        });
+        await foreach (var change in _queue.Reader.ReadAllAsync(stoppingToken))
+        {
+            try
+            {
+                var people = change.Change == ConversationChange.Presence ? presence.Of(change.ConversationId) : null;
+                await hub.Clients.All.SendAsync(change.Change.ToString(),
+                    new OperatorEvent(change.BotId, change.ConversationId, change.MessageId, people), stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogWarning(e, "Could not send {Change} of conversation {Id} to operator clients", change.Change, change.ConversationId);
+            }
+        }
+    }
+}
