@@ -43,6 +43,9 @@ public sealed class OperatorHub(OperatorPresence presence, DialogList dialogs, O
     /// <summary>A key press in the watched dialog's composer.</summary>
     public Task Typing() => presence.TypingAsync(Context.ConnectionId);
 
+    /// <summary>Answers with what it was given: clients measure their round trip (the benchmark's baseline).</summary>
+    public long Ping(long value) => value;
+
     private string UserId => Context.UserIdentifier ?? Context.User?.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
 }
 
