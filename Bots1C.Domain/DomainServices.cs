@@ -76,7 +76,7 @@ public static class DomainServices
         services.AddHostedService<ConversationProcessor>();
         services.AddHostedService<OutboxDispatcher>();
 
-        services.AddOptions<Dialogs.DialogOptions>().BindConfiguration(Dialogs.DialogOptions.Section);
+        services.AddOptions<Dialogs.OperatorOptions>().BindConfiguration(Dialogs.OperatorOptions.Section);
         services.AddSingleton<Dialogs.OperatorPresence>();
         services.AddSingleton<Dialogs.HandOverRouter>();
         services.AddSingleton<Dialogs.DialogList>();

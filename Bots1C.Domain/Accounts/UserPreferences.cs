@@ -17,4 +17,16 @@ public class UserPreferences(IDbContextFactory<Bots1CDbContext> dbFactory)
         await using var db = await dbFactory.CreateDbContextAsync();
         await db.Users.Where(u => u.Id == userId).ExecuteUpdateAsync(s => s.SetProperty(u => u.PrefersDarkMode, dark));
     }
+
+    public async Task<bool> PlaysSoundWhenDialogWaitsAsync(string userId)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync();
+        return await db.Users.Where(u => u.Id == userId).Select(u => u.PlaysSoundWhenDialogWaits).FirstOrDefaultAsync();
+    }
+
+    public async Task SetSoundWhenDialogWaitsAsync(string userId, bool on)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync();
+        await db.Users.Where(u => u.Id == userId).ExecuteUpdateAsync(s => s.SetProperty(u => u.PlaysSoundWhenDialogWaits, on));
+    }
 }

@@ -19,15 +19,15 @@ public sealed class DialogControl(
     ConversationNotifier notifier,
     TimeProvider clock)
 {
-    public async Task<DialogResult> TakeOverAsync(long conversationId, OperatorRef me, CancellationToken ct = default)
+    public async Task<DialogActionResult> TakeOverAsync(long conversationId, OperatorRef me, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var current = await db.Conversations.Where(c => c.Id == conversationId)
             .Select(c => new { c.AssignedUserId, c.Mode, c.IsClosed }).FirstOrDefaultAsync(ct);
         if (current is null)
-            return DialogResult.NotFound;
+            return DialogActionResult.NotFound;
         if (current.AssignedUserId == me.UserId && current.Mode == ConversationMode.WithOperator && !current.IsClosed)
-            return DialogResult.Done;
+            return DialogActionResult.Done;
 
         var now = clock.GetUtcNow();
         // One statement that only succeeds while nobody else has the dialog: of two simultaneous take-overs, one wins.
@@ -51,16 +51,16 @@ public sealed class DialogControl(
         var message = AddEvent(db, conversation, DialogEvents.TakenOver, me, null, now);
         await db.SaveChangesAsync(ct);
         await AnnounceAsync(conversation, message);
-        return DialogResult.Done;
+        return DialogActionResult.Done;
     }
 
     /// <summary>Gives the dialog back to the bot, optionally straight into a scenario (which answers at once).</summary>
-    public async Task<DialogResult> ReturnToBotAsync(long conversationId, OperatorRef me, long? scenarioId = null, CancellationToken ct = default)
+    public async Task<DialogActionResult> ReturnToBotAsync(long conversationId, OperatorRef me, long? scenarioId = null, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var conversation = await db.Conversations.Include(c => c.Contact).FirstOrDefaultAsync(c => c.Id == conversationId, ct);
         if (conversation is null)
-            return DialogResult.NotFound;
+            return DialogActionResult.NotFound;
         if (await HeldByOtherAsync(db, conversation, me, ct) is { } other)
             return other;
         string? scenarioName = null;
@@ -69,7 +69,7 @@ public sealed class DialogControl(
             scenarioName = await db.BotScenarios.Where(b => b.BotId == conversation.BotId && b.ScenarioId == id)
                 .Join(db.Scenarios, b => b.ScenarioId, s => s.Id, (_, s) => s.Name).FirstOrDefaultAsync(ct);
             if (scenarioName is null)
-                return DialogResult.Refused("ScenarioNotOfBot", "This bot does not run the chosen scenario.");
+                return DialogActionResult.Refused("ScenarioNotOfBot", "This bot does not run the chosen scenario.");
         }
 
         var now = clock.GetUtcNow();
@@ -83,24 +83,24 @@ public sealed class DialogControl(
         await AnnounceAsync(conversation, message);
         foreach (var reply in replies)
             await notifier.PublishAsync(new ConversationEvent(conversation.BotId, conversation.Id, reply.Id, ConversationChange.MessageAdded));
-        return DialogResult.Done;
+        return DialogActionResult.Done;
     }
 
-    public async Task<DialogResult> TransferAsync(long conversationId, OperatorRef me, string toUserId, string? note, CancellationToken ct = default)
+    public async Task<DialogActionResult> TransferAsync(long conversationId, OperatorRef me, string toUserId, string? note, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var conversation = await db.Conversations.FirstOrDefaultAsync(c => c.Id == conversationId, ct);
         if (conversation is null)
-            return DialogResult.NotFound;
+            return DialogActionResult.NotFound;
         if (await HeldByOtherAsync(db, conversation, me, ct) is { } other)
             return other;
         if (toUserId == me.UserId)
-            return DialogResult.Refused("TransferToSelf", "Choose another operator.");
+            return DialogActionResult.Refused("TransferToSelf", "Choose another operator.");
         var now = clock.GetUtcNow();
         var target = await db.Users.Where(u => u.Id == toUserId && (u.LockoutEnd == null || u.LockoutEnd <= now))
             .Select(u => u.DisplayName).FirstOrDefaultAsync(ct);
         if (target is null)
-            return DialogResult.Refused("OperatorUnknown", "This operator does not exist or is locked.");
+            return DialogActionResult.Refused("OperatorUnknown", "This operator does not exist or is locked.");
 
         conversation.Mode = ConversationMode.WithOperator;
         conversation.AssignedUserId = toUserId;
@@ -111,20 +111,20 @@ public sealed class DialogControl(
             AddNote(db, conversation, note.Trim(), me, now);
         await db.SaveChangesAsync(ct);
         await AnnounceAsync(conversation, message);
-        return DialogResult.Done;
+        return DialogActionResult.Done;
     }
 
     /// <summary>Closes the dialog, after sending the optional closing message; the customer's next message reopens it.</summary>
-    public async Task<DialogResult> CloseAsync(long conversationId, OperatorRef me, string? closingMessage, CancellationToken ct = default)
+    public async Task<DialogActionResult> CloseAsync(long conversationId, OperatorRef me, string? closingMessage, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var conversation = await db.Conversations.FirstOrDefaultAsync(c => c.Id == conversationId, ct);
         if (conversation is null)
-            return DialogResult.NotFound;
+            return DialogActionResult.NotFound;
         if (await HeldByOtherAsync(db, conversation, me, ct) is { } other)
             return other;
         if (!string.IsNullOrWhiteSpace(closingMessage) && closingMessage.Length > OutgoingTextValidator.MaxText)
-            return DialogResult.Refused("TextTooLong", $"The text is longer than {OutgoingTextValidator.MaxText} characters.");
+            return DialogActionResult.Refused("TextTooLong", $"The text is longer than {OutgoingTextValidator.MaxText} characters.");
 
         var now = clock.GetUtcNow();
         Message? farewell = null;
@@ -145,12 +145,12 @@ public sealed class DialogControl(
         if (farewell is not null)
             await notifier.PublishAsync(new ConversationEvent(conversation.BotId, conversation.Id, farewell.Id, ConversationChange.MessageAdded));
         await AnnounceAsync(conversation, message);
-        return DialogResult.Done;
+        return DialogActionResult.Done;
     }
 
     /// <summary>An operator's answer: through the same outbox as every other message. Answering a dialog nobody has
     /// takes it over first, so the bot does not talk across the person.</summary>
-    public async Task<DialogResult> SendAsync(long conversationId, OperatorRef me, string text, OutgoingAttachment? attachment,
+    public async Task<DialogActionResult> SendAsync(long conversationId, OperatorRef me, string text, OutgoingAttachment? attachment,
         CancellationToken ct = default)
     {
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
@@ -158,13 +158,13 @@ public sealed class DialogControl(
             var current = await db.Conversations.Where(c => c.Id == conversationId)
                 .Select(c => new { c.AssignedUserId, c.Mode, c.IsClosed, c.BotId }).FirstOrDefaultAsync(ct);
             if (current is null)
-                return DialogResult.NotFound;
+                return DialogActionResult.NotFound;
             if (attachment is not null)
             {
                 var messenger = await db.Bots.Where(b => b.Id == current.BotId).Select(b => b.Messenger).FirstAsync(ct);
                 var limit = MessengerFileLimits.MaxBytes(messenger);
                 if (attachment.Content.Length > limit)
-                    return DialogResult.Refused("FileTooLarge", $"{messenger} accepts files up to {limit / 1024 / 1024} MB.");
+                    return DialogActionResult.Refused("FileTooLarge", $"{messenger} accepts files up to {limit / 1024 / 1024} MB.");
             }
             if (current.AssignedUserId != me.UserId || current.Mode != ConversationMode.WithOperator || current.IsClosed)
             {
@@ -179,38 +179,38 @@ public sealed class DialogControl(
             AuthorUserId = me.UserId,
         }, ct);
         if (queued.NotFound)
-            return DialogResult.NotFound;
+            return DialogActionResult.NotFound;
         return queued.Message is { } message
-            ? DialogResult.Done with { Message = message }
-            : new DialogResult(DialogOutcome.Invalid, Errors: queued.Errors);
+            ? DialogActionResult.Done with { Message = message }
+            : new DialogActionResult(DialogOutcome.Invalid, Errors: queued.Errors);
     }
 
     /// <summary>A note for colleagues: stored in the dialog, never sent.</summary>
-    public async Task<DialogResult> AddNoteAsync(long conversationId, OperatorRef me, string text, CancellationToken ct = default)
+    public async Task<DialogActionResult> AddNoteAsync(long conversationId, OperatorRef me, string text, CancellationToken ct = default)
     {
         if (string.IsNullOrWhiteSpace(text))
-            return DialogResult.Refused("TextRequired", "Write the note.");
+            return DialogActionResult.Refused("TextRequired", "Write the note.");
         if (text.Length > OutgoingTextValidator.MaxText)
-            return DialogResult.Refused("TextTooLong", $"The text is longer than {OutgoingTextValidator.MaxText} characters.");
+            return DialogActionResult.Refused("TextTooLong", $"The text is longer than {OutgoingTextValidator.MaxText} characters.");
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var conversation = await db.Conversations.FirstOrDefaultAsync(c => c.Id == conversationId, ct);
         if (conversation is null)
-            return DialogResult.NotFound;
+            return DialogActionResult.NotFound;
         var note = AddNote(db, conversation, text.Trim(), me, clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
         await notifier.PublishAsync(new ConversationEvent(conversation.BotId, conversation.Id, note.Id, ConversationChange.MessageAdded));
-        return DialogResult.Done with { Message = note };
+        return DialogActionResult.Done with { Message = note };
     }
 
     /// <summary>Sends a failed message again, as a new attempt of the same message.</summary>
-    public async Task<DialogResult> RetryAsync(long messageId, CancellationToken ct = default)
+    public async Task<DialogActionResult> RetryAsync(long messageId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var message = await db.Messages.Include(m => m.Conversation).FirstOrDefaultAsync(m => m.Id == messageId, ct);
         if (message is null)
-            return DialogResult.NotFound;
+            return DialogActionResult.NotFound;
         if (message.DeliveryState != DeliveryState.Failed)
-            return DialogResult.Refused("NotFailed", "Only a failed message can be sent again.");
+            return DialogActionResult.Refused("NotFailed", "Only a failed message can be sent again.");
         var now = clock.GetUtcNow();
         var item = await db.Outbox.Where(o => o.MessageId == messageId).OrderByDescending(o => o.Id).FirstOrDefaultAsync(ct);
         if (item is null)
@@ -229,7 +229,7 @@ public sealed class DialogControl(
         await db.SaveChangesAsync(ct);
         outboxSignal.Signal();
         await notifier.PublishAsync(new ConversationEvent(message.Conversation!.BotId, message.ConversationId, message.Id, ConversationChange.DeliveryChanged));
-        return DialogResult.Done with { Message = message };
+        return DialogActionResult.Done with { Message = message };
     }
 
     /// <summary>The operator opened the dialog: its customer messages count as read.</summary>
@@ -276,15 +276,15 @@ public sealed class DialogControl(
         return note;
     }
 
-    private static async Task<DialogResult?> HeldByOtherAsync(Bots1CDbContext db, Conversation conversation, OperatorRef me, CancellationToken ct) =>
+    private static async Task<DialogActionResult?> HeldByOtherAsync(Bots1CDbContext db, Conversation conversation, OperatorRef me, CancellationToken ct) =>
         conversation.AssignedUserId is { } holder && holder != me.UserId
-            ? new DialogResult(DialogOutcome.TakenByOther, await NameOfAsync(db, holder, ct))
+            ? new DialogActionResult(DialogOutcome.TakenByOther, await NameOfAsync(db, holder, ct))
             : null;
 
-    private static async Task<DialogResult> RefusalAsync(Bots1CDbContext db, long conversationId, CancellationToken ct)
+    private static async Task<DialogActionResult> RefusalAsync(Bots1CDbContext db, long conversationId, CancellationToken ct)
     {
         var holder = await db.Conversations.Where(c => c.Id == conversationId).Select(c => c.AssignedUserId).FirstOrDefaultAsync(ct);
-        return holder is null ? DialogResult.NotFound : new DialogResult(DialogOutcome.TakenByOther, await NameOfAsync(db, holder, ct));
+        return holder is null ? DialogActionResult.NotFound : new DialogActionResult(DialogOutcome.TakenByOther, await NameOfAsync(db, holder, ct));
     }
 
     private static Task<string?> NameOfAsync(Bots1CDbContext db, string userId, CancellationToken ct) =>

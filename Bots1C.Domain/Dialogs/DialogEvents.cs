@@ -19,17 +19,17 @@ public enum DialogOutcome
 {
     Done,
     NotFound,
-    /// <summary>Another operator has the dialog (<see cref="DialogResult.OtherName"/>).</summary>
+    /// <summary>Another operator has the dialog (<see cref="DialogActionResult.OtherName"/>).</summary>
     TakenByOther,
     Invalid,
 }
 
-public sealed record DialogResult(DialogOutcome Outcome, string? OtherName = null,
+public sealed record DialogActionResult(DialogOutcome Outcome, string? OtherName = null,
     IReadOnlyList<FluentValidation.Results.ValidationFailure>? Errors = null, Conversations.Message? Message = null)
 {
-    public static readonly DialogResult Done = new(DialogOutcome.Done);
-    public static readonly DialogResult NotFound = new(DialogOutcome.NotFound);
+    public static readonly DialogActionResult Done = new(DialogOutcome.Done);
+    public static readonly DialogActionResult NotFound = new(DialogOutcome.NotFound);
     public bool Succeeded => Outcome == DialogOutcome.Done;
 
-    public static DialogResult Refused(string code, string message) => new(DialogOutcome.Invalid, Errors: [new("", message) { ErrorCode = code }]);
+    public static DialogActionResult Refused(string code, string message) => new(DialogOutcome.Invalid, Errors: [new("", message) { ErrorCode = code }]);
 }

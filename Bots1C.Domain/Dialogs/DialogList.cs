@@ -97,6 +97,24 @@ public sealed class DialogList(IDbContextFactory<Bots1CDbContext> dbFactory)
             .FirstOrDefaultAsync(ct);
     }
 
+    /// <summary>The scenarios a bot runs (not drafts), to return a dialog into one.</summary>
+    public async Task<IReadOnlyList<(long Id, string Name)>> ScenariosOfBotAsync(long botId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var found = await db.BotScenarios.Where(b => b.BotId == botId)
+            .Join(db.Scenarios, b => b.ScenarioId, s => s.Id, (_, s) => s)
+            .Where(s => s.IsEnabled && !s.IsDraft).Select(s => new { s.Id, s.Name }).ToListAsync(ct);
+        return found.OrderBy(s => s.Name, StringComparer.CurrentCulture).Select(s => (s.Id, s.Name)).ToList();
+    }
+
+    /// <summary>The bots to filter the list by.</summary>
+    public async Task<IReadOnlyList<(long Id, string Name, Messenger Messenger)>> BotsAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var bots = await db.Bots.Where(b => b.State != BotState.MarkedForDeletion).Select(b => new { b.Id, b.Name, b.Messenger }).ToListAsync(ct);
+        return bots.OrderBy(b => b.Name, StringComparer.CurrentCulture).Select(b => (b.Id, b.Name, b.Messenger)).ToList();
+    }
+
     private static IQueryable<Conversation> Filtered(Bots1CDbContext db, DialogFilter filter)
     {
         var query = db.Conversations.AsNoTracking();

@@ -8,13 +8,13 @@ using Microsoft.Extensions.Options;
 namespace Bots1C.Domain.Dialogs;
 
 /// <summary>
-/// Gives taken-over dialogs back to the bot when nobody has written in them for <see cref="DialogOptions.IdleReturnMinutes"/>,
+/// Gives taken-over dialogs back to the bot when nobody has written in them for <see cref="OperatorOptions.IdleReturnMinutes"/>,
 /// so a customer is never left with a paused bot after the operator went home.
 /// </summary>
 public sealed class IdleDialogReturn(
     IDbContextFactory<Bots1CDbContext> dbFactory,
     ConversationNotifier notifier,
-    IOptions<DialogOptions> options,
+    IOptions<OperatorOptions> options,
     TimeProvider clock,
     ILogger<IdleDialogReturn> logger) : BackgroundService
 {

@@ -1,7 +1,7 @@
 namespace Bots1C.Domain.Dialogs;
 
 /// <summary>Settings under <c>Bots1C:Operators</c>.</summary>
-public sealed class DialogOptions
+public sealed class OperatorOptions
 {
     public const string Section = "Bots1C:Operators";
 
