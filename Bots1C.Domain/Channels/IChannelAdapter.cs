@@ -19,6 +19,29 @@ public sealed record ConnectionCheck(bool Ok, string? Reason, string? AccountNam
 
 public sealed record WebhookRegistration(bool Ok, string? Reason);
 
+public enum DownloadFailure
+{
+    /// <summary>Larger than the messenger lets a bot fetch (Telegram's Bot API: 20 MB) or than we fetch at all.</summary>
+    TooBig,
+    /// <summary>The messenger no longer has the file (an expired link, an unknown file id).</summary>
+    Gone,
+    /// <summary>The messenger could not be reached, timed out or answered with an error.</summary>
+    Unreachable,
+    /// <summary>The channel has no files to fetch (the web chat).</summary>
+    NotSupported,
+}
+
+/// <summary>A file a customer sent, fetched from the messenger: its bytes (the caller disposes <see cref="Content"/>),
+/// or why there are none. <see cref="ContentType"/> and <see cref="FileName"/> are what the messenger says, if anything.</summary>
+public sealed record DownloadResult(Stream? Content, string? ContentType, string? FileName, DownloadFailure? Failure, string? Reason)
+{
+    public bool Ok => Content is not null;
+
+    public static DownloadResult Downloaded(Stream content, string? contentType, string? fileName) => new(content, contentType, fileName, null, null);
+
+    public static DownloadResult Failed(DownloadFailure failure, string reason) => new(null, null, null, failure, reason);
+}
+
 /// <summary>One messenger. Adapters only transport and translate; the outbox dispatcher owns retries and pacing.</summary>
 public interface IChannelAdapter
 {
@@ -39,4 +62,8 @@ public interface IChannelAdapter
     Task<ConnectionCheck> CheckConnectionAsync(BotCredentials bot, CancellationToken ct);
 
     Task<WebhookRegistration> RegisterWebhookAsync(BotCredentials bot, string webhookUrl, CancellationToken ct);
+
+    /// <summary>Fetches a file a customer sent, by what the update carried (<see cref="InboundFile.FileId"/>). Never throws for
+    /// a refusal or a network failure: that is a <see cref="DownloadResult.Failed"/> with a reason people can read.</summary>
+    Task<DownloadResult> DownloadAsync(BotCredentials bot, string fileId, CancellationToken ct);
 }

@@ -51,6 +51,7 @@ public static class WebPipeline
         app.MapApiV1();
         app.MapWebChatEndpoints();
         app.MapFileEndpoints();
+        app.MapAttachmentEndpoints();
         app.MapScenarioExportEndpoints();
         app.MapAccountEndpoints();
         app.MapCultureEndpoints();

@@ -17,6 +17,9 @@ public sealed class TelegramAdapter(IHttpClientFactory httpClients, TimeProvider
     public const string HttpClientName = "telegram";
     public const string SecretHeader = "X-Telegram-Bot-Api-Secret-Token";
     private const int MaxCaptionLength = 1024;
+    /// <summary>The Bot API's own limit: getFile refuses anything larger ("file is too big").</summary>
+    public const long MaxDownloadBytes = 20 * 1024 * 1024;
+    public const string TooBigReason = "The file is too big for the Telegram Bot API (over 20 MB): open it in Telegram itself.";
 
     private static readonly UpdateType[] AllowedUpdates =
         [UpdateType.Message, UpdateType.EditedMessage, UpdateType.CallbackQuery, UpdateType.MyChatMember];
@@ -129,6 +132,54 @@ public sealed class TelegramAdapter(IHttpClientFactory httpClients, TimeProvider
         {
             return new WebhookRegistration(false, Describe(e));
         }
+    }
+
+    public async Task<DownloadResult> DownloadAsync(BotCredentials bot, string fileId, CancellationToken ct)
+    {
+        if (Client(bot) is not { } client)
+            return DownloadResult.Failed(DownloadFailure.Unreachable, "The bot token is not a Telegram token");
+        TGFile file;
+        try
+        {
+            file = await client.GetFile(fileId, ct);
+        }
+        catch (ApiRequestException e) when (e.Message.Contains("file is too big", StringComparison.OrdinalIgnoreCase))
+        {
+            return DownloadResult.Failed(DownloadFailure.TooBig, TooBigReason);
+        }
+        catch (ApiRequestException e) when (e.ErrorCode is 400 or 404)
+        {
+            return DownloadResult.Failed(DownloadFailure.Gone, $"Telegram no longer has this file: {e.Message}");
+        }
+        catch (Exception e) when (e is RequestException or HttpRequestException || e is TaskCanceledException && !ct.IsCancellationRequested)
+        {
+            return DownloadResult.Failed(DownloadFailure.Unreachable, $"Telegram did not give the file: {Describe(e)}");
+        }
+        if (file.FileSize > MaxDownloadBytes)
+            return DownloadResult.Failed(DownloadFailure.TooBig, TooBigReason);
+        if (string.IsNullOrEmpty(file.FilePath))
+            return DownloadResult.Failed(DownloadFailure.Gone, "Telegram gave no download path for this file");
+
+        // file_path is good for an hour and is fetched at once; {server}/file/bot{token}/{file_path} comes from the client's options.
+        var buffer = new DownloadBuffer(MaxDownloadBytes, file.FileSize);
+        try
+        {
+            await client.DownloadFile(file, buffer, ct);
+        }
+        catch (Exception e) when (DownloadBuffer.TooBig(e))
+        {
+            return DownloadResult.Failed(DownloadFailure.TooBig, TooBigReason);
+        }
+        catch (ApiRequestException e) when (e.ErrorCode is 400 or 404)
+        {
+            return DownloadResult.Failed(DownloadFailure.Gone, $"Telegram no longer has this file: {e.Message}");
+        }
+        catch (Exception e) when (e is RequestException or HttpRequestException || e is TaskCanceledException && !ct.IsCancellationRequested)
+        {
+            return DownloadResult.Failed(DownloadFailure.Unreachable, $"Telegram did not give the file: {Describe(e)}");
+        }
+        // Telegram says nothing of the type; the path's extension (photos/file_0.jpg) is what there is.
+        return DownloadResult.Downloaded(buffer.Rewound(), null, Path.GetFileName(file.FilePath));
     }
 
     private TelegramBotClient? Client(BotCredentials bot)

@@ -16,6 +16,8 @@ public sealed class ViberAdapter(IHttpClientFactory httpClients, TimeProvider cl
     public const string AuthHeader = "X-Viber-Auth-Token";
     public const string DefaultApiServer = "https://chatapi.viber.com";
     private const int MaxSenderName = 28;
+    /// <summary>Viber lets customers send files of up to 50 MB; nothing larger is held in memory here.</summary>
+    public const long MaxDownloadBytes = 50 * 1024 * 1024;
 
     // Viber's status codes with a meaning of their own: the person is out of reach for good (not a Viber user, not
     // subscribed), or we are going too fast. Every other non-zero status is a refusal of this message.
@@ -129,6 +131,46 @@ public sealed class ViberAdapter(IHttpClientFactory httpClients, TimeProvider cl
         var (answer, failure) = await CallAsync(bot, "/pa/set_webhook", request, ct);
         return answer is { Status: 0 } ? new WebhookRegistration(true, null) : new WebhookRegistration(false, failure ?? answer?.Message);
     }
+
+    /// <summary><paramref name="fileId"/> is the message's <c>media</c> link: Viber's own download address, public and
+    /// expiring. It is fetched without the token (it is not Viber's API and needs none).</summary>
+    public async Task<DownloadResult> DownloadAsync(BotCredentials bot, string fileId, CancellationToken ct)
+    {
+        if (!Uri.TryCreate(fileId, UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https"))
+            return DownloadResult.Failed(DownloadFailure.Gone, "The file's address is not an http(s) link");
+        try
+        {
+            using var response = await httpClients.CreateClient(HttpClientName).GetAsync(url, HttpCompletionOption.ResponseHeadersRead, ct);
+            if (response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Gone or HttpStatusCode.Forbidden)
+                return DownloadResult.Failed(DownloadFailure.Gone, $"Viber no longer has this file (its link has expired): HTTP {(int)response.StatusCode}");
+            if (!response.IsSuccessStatusCode)
+                return DownloadResult.Failed(DownloadFailure.Unreachable, $"Viber did not give the file: HTTP {(int)response.StatusCode}");
+            var length = response.Content.Headers.ContentLength;
+            if (length > MaxDownloadBytes)
+                return DownloadResult.Failed(DownloadFailure.TooBig, TooBigReason);
+            await using var body = await response.Content.ReadAsStreamAsync(ct);
+            var content = await DownloadBuffer.ReadAsync(body, MaxDownloadBytes, length, ct);
+            return DownloadResult.Downloaded(content, response.Content.Headers.ContentType?.MediaType, Path.GetFileName(url.AbsolutePath));
+        }
+        catch (Exception e) when (DownloadBuffer.TooBig(e))
+        {
+            return DownloadResult.Failed(DownloadFailure.TooBig, TooBigReason);
+        }
+        catch (HttpRequestException e)
+        {
+            return DownloadResult.Failed(DownloadFailure.Unreachable, $"Viber did not give the file: {e.Message}");
+        }
+        catch (IOException e)
+        {
+            return DownloadResult.Failed(DownloadFailure.Unreachable, $"Viber did not give the file: {e.Message}");
+        }
+        catch (TaskCanceledException e) when (!ct.IsCancellationRequested)
+        {
+            return DownloadResult.Failed(DownloadFailure.Unreachable, $"Timed out: {e.Message}");
+        }
+    }
+
+    private const string TooBigReason = "The file is larger than 50 MB, more than this app fetches from Viber.";
 
     private static JsonObject Keyboard(IReadOnlyList<Button> buttons) => new()
     {

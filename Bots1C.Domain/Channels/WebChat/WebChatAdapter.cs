@@ -44,6 +44,10 @@ public sealed class WebChatAdapter : IChannelAdapter
     public Task<WebhookRegistration> RegisterWebhookAsync(BotCredentials bot, string webhookUrl, CancellationToken ct) =>
         Task.FromResult(new WebhookRegistration(true, null));
 
+    /// <summary>The window sends text and button presses only: no visitor file ever reaches a conversation.</summary>
+    public Task<DownloadResult> DownloadAsync(BotCredentials bot, string fileId, CancellationToken ct) =>
+        Task.FromResult(DownloadResult.Failed(DownloadFailure.NotSupported, "Web chat visitors cannot send files, so there is nothing to fetch."));
+
     public static byte[] Serialize(WebChatPayload payload) => JsonSerializer.SerializeToUtf8Bytes(payload);
 
     private static WebChatPayload? Read(ReadOnlySpan<byte> body)

@@ -46,4 +46,13 @@ public class WebChatAdapterTests
         Assert.Null(e.ButtonData);
         Assert.Equal(new UpdateEnvelope("v_1:m-1", "v_1"), _adapter.ReadEnvelope(old));
     }
+
+    [Fact]
+    public async Task There_are_no_visitor_files_to_download_and_it_says_so()
+    {
+        var result = await _adapter.DownloadAsync(new BotCredentials(1, "Site", Bots1C.Domain.Bots.Messenger.WebChat, "", null, null, null), "anything", CancellationToken.None);
+
+        Assert.Equal(DownloadFailure.NotSupported, result.Failure);
+        Assert.Contains("cannot send files", result.Reason);
+    }
 }
