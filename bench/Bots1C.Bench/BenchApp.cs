@@ -154,6 +154,12 @@ public sealed partial class BenchApp : IAsyncDisposable
             await _browser.DisposeAsync();
         _playwright?.Dispose();
         await _factory.DisposeAsync();
+        // BOTS1C_BENCH_KEEP_DATA=1 keeps the data folder (e.g. to look at query plans in the seeded database with sqlite3).
+        if (Environment.GetEnvironmentVariable("BOTS1C_BENCH_KEEP_DATA") == "1")
+        {
+            Console.Error.WriteLine($"  kept the data folder {DataPath}");
+            return;
+        }
         try { Directory.Delete(DataPath, recursive: true); }
         catch (IOException) { /* SQLite may still hold the file for a moment; the OS temp cleaner takes it. */ }
     }

@@ -18,7 +18,7 @@ public static class Table
         to.WriteLine("| " + string.Join(" | ", widths.Select(w => new string('-', w))) + " |");
         foreach (var row in rows)
             to.WriteLine(Line(row, widths));
-        var notes = results.Where(m => m.Note is not null).Select(m => $"- {m.Benchmark}, {m.Case}: {m.Note}").Distinct().ToList();
+        var notes = results.Where(m => m.Note is not null).Select(m => $"- {m.Benchmark}, {m.Case}, {m.Measure}: {m.Note}").Distinct().ToList();
         if (notes.Count > 0)
         {
             to.WriteLine();
