@@ -122,7 +122,9 @@ public sealed class PushBenchmark : IBenchmark
             Console.Error.WriteLine($"  warm-up: one update in each of {chats} chats at {rate}/s");
             var warm = await DriveAsync(http, botKey, secret, chatIds, chats, rate, updateId, TimeSpan.FromSeconds(chats / (double)rate + 60));
             updateId += chats;
-            await WaitForEventsAsync(clients, warm.Sent, TimeSpan.FromSeconds(30));
+            var drain = Stopwatch.StartNew();
+            var warmed = await WaitForEventsAsync(clients, warm.Sent, TimeSpan.FromSeconds(120));
+            Console.Error.WriteLine($"  warm-up: {(warmed ? "every event arrived" : "NOT every event arrived")} {drain.Elapsed.TotalSeconds:0.0} s after the last POST was answered");
             foreach (var c in clients)
                 c.Added.Clear();
             published.Clear();
@@ -135,7 +137,9 @@ public sealed class PushBenchmark : IBenchmark
             using var stopPings = new CancellationTokenSource();
             var pingsUnderLoad = PingAsync(clients, (int)(seconds * 4) + 40, TimeSpan.FromMilliseconds(250), stopPings.Token);
             var measured = await DriveAsync(http, botKey, secret, chatIds, total, rate, updateId, TimeSpan.FromSeconds(seconds + 60));
-            var complete = await WaitForEventsAsync(clients, measured.Sent, TimeSpan.FromSeconds(30));
+            drain.Restart();
+            var complete = await WaitForEventsAsync(clients, measured.Sent, TimeSpan.FromSeconds(120));
+            Console.Error.WriteLine($"  load: {(complete ? "every event arrived" : "NOT every event arrived")} {drain.Elapsed.TotalSeconds:0.0} s after the last POST was answered");
             await stopPings.CancelAsync();
             var pingLoaded = await pingsUnderLoad;
 
@@ -170,12 +174,19 @@ public sealed class PushBenchmark : IBenchmark
                 if (updateOfMessage.TryGetValue(messageId, out var index) && measured.Started[index] != 0)
                     inApp.Add(Stopwatch.GetElapsedTime(measured.Started[index], at).TotalMilliseconds);
 
+            // Does a backlog build up? The in-app latency of the first and the last tenth of the updates.
+            var byUpdate = published.Where(p => updateOfMessage.ContainsKey(p.MessageId))
+                .Select(p => (Index: updateOfMessage[p.MessageId], Ms: Stopwatch.GetElapsedTime(measured.Started[updateOfMessage[p.MessageId]], p.At).TotalMilliseconds))
+                .OrderBy(p => p.Index).ToList();
+            var tenth = Math.Max(1, byUpdate.Count / 10);
+            var trend = byUpdate.Count == 0 ? "" :
+                $"; in-app latency of the first tenth of the updates {Median(byUpdate.Take(tenth).Select(p => p.Ms)):0} ms, of the last tenth {Median(byUpdate.TakeLast(tenth).Select(p => p.Ms)):0} ms (median)";
             var expected = (long)measured.Sent * clients.Count;
             var size = $"{rate}/s × {seconds:0.#} s, {chats} chats, {clients.Count} clients";
             var pushedNote = $"{latencies.Count:N0} of {expected:N0} events received ({measured.Sent:N0} updates × {clients.Count} clients)" +
-                (complete ? "" : ", not all within 30 s of the last POST") +
+                (complete ? "" : ", not all within 120 s of the last POST") +
                 (duplicates > 0 ? $", {duplicates} duplicates" : "") +
-                $"; {measured.Failed} POST(s) not answered 200; sendMessage calls to the fake Bot API: {telegram.Calls.GetValueOrDefault("sendMessage")}";
+                trend + $"; {measured.Failed} POST(s) not answered 200; sendMessage calls to the fake Bot API: {telegram.Calls.GetValueOrDefault("sendMessage")}";
             var results = new List<Measurement>
             {
                 new(Name, PingIdle, $"{clients.Count} clients × {pingsPerClient}", Latency, "ms", pingIdle),
@@ -203,6 +214,12 @@ public sealed class PushBenchmark : IBenchmark
             foreach (var client in clients)
                 await client.Connection.DisposeAsync();
         }
+    }
+
+    private static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToArray();
+        return sorted.Length == 0 ? 0 : sorted[sorted.Length / 2];
     }
 
     private sealed record Drive(int Sent, int Failed, long[] Started, List<double> Answers);
