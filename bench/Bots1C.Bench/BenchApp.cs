@@ -1,4 +1,7 @@
 using System.Net;
+using System.Text.RegularExpressions;
+using Bots1C.Domain.Accounts;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -13,11 +16,15 @@ namespace Bots1C.Bench;
 /// port, with a bootstrap administrator; and, for benchmarks that need a browser, Debian's Chromium driven by
 /// Playwright. Mirrors Bots1C.Tests/Infrastructure/Bots1CAppFactory.cs and ChromiumFixture.cs.
 /// </summary>
-public sealed class BenchApp : IAsyncDisposable
+public sealed partial class BenchApp : IAsyncDisposable
 {
     public const string AdminEmail = "bench@example.ru";
     public const string AdminPassword = "Bench-Passw0rd-2026";
     public const string ChromiumPath = "/usr/bin/chromium";
+    /// <summary>An API key made the unattended way (Bots1C:Bootstrap:ApiKey), for the REST API (bots are created through it).</summary>
+    public const string ApiKey = "b1c_bench-key-for-the-rest-api";
+    /// <summary>The app's sign-in cookie (Bots1C.Web/Composition).</summary>
+    public const string AuthCookie = ".Bots1C.Auth";
 
     private readonly Factory _factory;
     private IPlaywright? _playwright;
@@ -60,6 +67,64 @@ public sealed class BenchApp : IAsyncDisposable
         return context;
     }
 
+    /// <summary>A client of the REST API, the way 1C calls it (the key in X-Api-Key).</summary>
+    public HttpClient ApiClient()
+    {
+        var client = new HttpClient { BaseAddress = new Uri(BaseUrl) };
+        client.DefaultRequestHeaders.Add("X-Api-Key", ApiKey);
+        return client;
+    }
+
+    /// <summary>A person with the given roles (as the users page would create them); returns the user id.</summary>
+    public async Task<string> CreateUserAsync(string email, string password, params string[] roles)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = email.Split('@')[0], CreatedAt = DateTimeOffset.UtcNow };
+        var created = await users.CreateAsync(user, password);
+        if (!created.Succeeded)
+            throw new InvalidOperationException(string.Join(" ", created.Errors.Select(e => e.Description)));
+        if (roles.Length > 0)
+            await users.AddToRolesAsync(user, roles);
+        return user.Id;
+    }
+
+    /// <summary>Signs in through the login form as a browser without scripts would (its hidden antiforgery token and
+    /// Blazor's form name posted back) and returns the cookies, the sign-in cookie among them.</summary>
+    public async Task<CookieContainer> SignInAsync(string email, string password)
+    {
+        var cookies = new CookieContainer();
+        using var client = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false })
+        {
+            BaseAddress = new Uri(BaseUrl),
+        };
+        var page = await client.GetStringAsync("/account/login");
+        var fields = new List<KeyValuePair<string, string>>();
+        foreach (Match input in InputTag().Matches(page))
+        {
+            var tag = input.Value;
+            if (Attribute(tag, "name") is not { } name || Attribute(tag, "type") == "checkbox")
+                continue;
+            var value = Attribute(tag, "id") switch
+            {
+                "email" => email,
+                "password" => password,
+                _ => WebUtility.HtmlDecode(Attribute(tag, "value") ?? ""),
+            };
+            fields.Add(new(name, value));
+        }
+        using var response = await client.PostAsync("/account/login", new FormUrlEncodedContent(fields));
+        if (cookies.GetCookies(new Uri(BaseUrl)).All(c => c.Name != AuthCookie))
+            throw new InvalidOperationException($"Signing in as {email} gave no {AuthCookie} cookie (answered {(int)response.StatusCode}).");
+        return cookies;
+    }
+
+    private static string? Attribute(string tag, string name) =>
+        Regex.Match(tag, $@"\s{name}=""([^""]*)""") is { Success: true } m ? m.Groups[1].Value : null;
+
+    [GeneratedRegex("<input\\b[^>]*>", RegexOptions.IgnoreCase)]
+    private static partial Regex InputTag();
+
     public static Task WaitForCircuitAsync(IPage page) =>
         page.WaitForSelectorAsync("[data-testid=circuit-ready]", new PageWaitForSelectorOptions { State = WaitForSelectorState.Attached });
 
@@ -89,6 +154,12 @@ public sealed class BenchApp : IAsyncDisposable
             await _browser.DisposeAsync();
         _playwright?.Dispose();
         await _factory.DisposeAsync();
+        // BOTS1C_BENCH_KEEP_DATA=1 keeps the data folder (e.g. to look at query plans in the seeded database with sqlite3).
+        if (Environment.GetEnvironmentVariable("BOTS1C_BENCH_KEEP_DATA") == "1")
+        {
+            Console.Error.WriteLine($"  kept the data folder {DataPath}");
+            return;
+        }
         try { Directory.Delete(DataPath, recursive: true); }
         catch (IOException) { /* SQLite may still hold the file for a moment; the OS temp cleaner takes it. */ }
     }
@@ -105,6 +176,7 @@ public sealed class BenchApp : IAsyncDisposable
             builder.UseSetting("Bots1C:DataPath", DataPath);
             builder.UseSetting("Bots1C:Bootstrap:AdminEmail", AdminEmail);
             builder.UseSetting("Bots1C:Bootstrap:AdminPassword", AdminPassword);
+            builder.UseSetting("Bots1C:Bootstrap:ApiKey", ApiKey);
             // The app's logging would drown the table and cost time that is not the app's: errors only.
             // appsettings.json names some categories; each is overridden, as a more specific rule beats Default.
             foreach (var category in new[] { "Default", "Microsoft.AspNetCore", "Microsoft.EntityFrameworkCore", "Microsoft.Hosting.Lifetime" })

@@ -1,6 +1,6 @@
 namespace Bots1C.Bench;
 
-/// <summary>One benchmark scenario (editor; later ingest, reply, push, storage, memory): given a running app,
+/// <summary>One benchmark scenario (editor, push, dialogs; later ingest, reply, memory): given a running app,
 /// it measures its cases and returns their samples. Add a class and list it in Program.cs.</summary>
 public interface IBenchmark
 {
@@ -10,12 +10,15 @@ public interface IBenchmark
     Task<IReadOnlyList<Measurement>> RunAsync(BenchApp app, BenchOptions options);
 }
 
-public sealed record BenchOptions(int Runs, bool Quick);
+/// <summary>What the command line asked for. <paramref name="RunsGiven"/>, <paramref name="Seconds"/>, <paramref name="Rate"/> and
+/// <paramref name="Chats"/> are null unless given: each benchmark has its own defaults (and quick ones).</summary>
+public sealed record BenchOptions(int Runs, bool Quick, int? RunsGiven = null, double? Seconds = null, int? Rate = null, int? Chats = null);
 
 /// <summary>The samples of one measure of one case. <paramref name="Baseline"/> names the case of the same
-/// benchmark whose median this one is divided by (the ratio survives a noisy machine better than milliseconds).</summary>
+/// benchmark whose median this one is divided by (the ratio survives a noisy machine better than milliseconds).
+/// <paramref name="Note"/> is printed under the table (e.g. how many events arrived of how many expected).</summary>
 public sealed record Measurement(string Benchmark, string Case, string Size, string Measure, string Unit,
-    IReadOnlyList<double> Samples, string? Baseline = null)
+    IReadOnlyList<double> Samples, string? Baseline = null, string? Note = null)
 {
     public double Median
     {
@@ -26,5 +29,14 @@ public sealed record Measurement(string Benchmark, string Case, string Size, str
         }
     }
 
+    /// <summary>The 99th percentile, nearest rank (with fewer than 100 samples it is the maximum or next to it).</summary>
+    public double P99 => Percentile(0.99);
+
     public double Max => Samples.Max();
+
+    public double Percentile(double p)
+    {
+        var sorted = Samples.Order().ToArray();
+        return sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];
+    }
 }

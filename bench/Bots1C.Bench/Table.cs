@@ -7,10 +7,10 @@ public static class Table
 {
     public static void Print(TextWriter to, IReadOnlyList<Measurement> results)
     {
-        string[] header = ["benchmark", "case", "size", "measure", "median", "max", "runs", "ratio to baseline"];
+        string[] header = ["benchmark", "case", "size", "measure", "median", "p99", "max", "runs", "ratio to baseline"];
         var rows = results.Select(m => new[]
         {
-            m.Benchmark, m.Case, m.Size, m.Measure, Format(m.Median, m.Unit), Format(m.Max, m.Unit),
+            m.Benchmark, m.Case, m.Size, m.Measure, Format(m.Median, m.Unit), Format(m.P99, m.Unit), Format(m.Max, m.Unit),
             m.Samples.Count.ToString(CultureInfo.InvariantCulture), Ratio(m, results),
         }).ToList();
         var widths = header.Select((h, i) => Math.Max(h.Length, rows.Count == 0 ? 0 : rows.Max(r => r[i].Length))).ToArray();
@@ -18,6 +18,13 @@ public static class Table
         to.WriteLine("| " + string.Join(" | ", widths.Select(w => new string('-', w))) + " |");
         foreach (var row in rows)
             to.WriteLine(Line(row, widths));
+        var notes = results.Where(m => m.Note is not null).Select(m => $"- {m.Benchmark}, {m.Case}, {m.Measure}: {m.Note}").Distinct().ToList();
+        if (notes.Count > 0)
+        {
+            to.WriteLine();
+            foreach (var note in notes)
+                to.WriteLine(note);
+        }
     }
 
     private static string Line(string[] cells, int[] widths) =>

@@ -1,0 +1,271 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Bots1C.Domain.Accounts;
+using Bots1C.Domain.Conversations;
+using Bots1C.Domain.Data;
+using Bots1C.Domain.Dialogs;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Bots1C.Bench;
+
+/// <summary>
+/// The operators' dialog list and a dialog's history at scale: the server time of <see cref="DialogList"/>'s calls (as the
+/// messenger page and the hub make them, in-process, no HTTP), first on a tiny database (the baseline), then after
+/// seeding it to 10,000 dialogs and 1,000,000 messages (--quick: 100,000). The seed is written straight into SQLite
+/// (one transaction of prepared inserts): dialogs with their contacts across 3 bots, a few waiting for an operator or
+/// with one, a third of the rest closed; messages skewed like real traffic (Zipf: most dialogs a few messages, the
+/// longest about a tenth of all), interleaved in time across dialogs.
+/// </summary>
+public sealed class DialogsBenchmark : IBenchmark
+{
+    private const double GoalMs = 100;
+    private const string Tiny = "tiny database";
+    private const string CommonName = "петров";
+
+    public string Name => "dialogs";
+    public string Description => "dialog list, counts and history pages: server time at 10k dialogs / 1M messages against a tiny database";
+
+    private static readonly DateTimeOffsetToBinaryConverter Time = new();
+    private static long Stored(DateTimeOffset at) => (long)Time.ConvertToProvider(at)!;
+
+    public async Task<IReadOnlyList<Measurement>> RunAsync(BenchApp app, BenchOptions options)
+    {
+        var calls = options.RunsGiven ?? (options.Quick ? 30 : 200);
+        var (dialogs, messages) = options.Quick ? (10_000, 100_000) : (10_000, 1_000_000);
+        const int tinyDialogs = 100, tinyMessages = 2_000;
+
+        var operatorId = await app.CreateUserAsync("operator@bench.example.ru", BenchApp.AdminPassword, Roles.Operator);
+        using var api = app.ApiClient();
+        var bots = new List<long>();
+        foreach (var name in new[] { "Shop", "Support", "Delivery" })
+        {
+            var created = await api.PostAsJsonAsync("/api/v1/bots", new { name, messenger = "WebChat", publicBaseUrl = "https://bench.example.ru" });
+            if (!created.IsSuccessStatusCode)
+                throw new InvalidOperationException($"Creating a bot answered {(int)created.StatusCode}: {await created.Content.ReadAsStringAsync()}");
+            bots.Add((await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64());
+        }
+
+        var dbFactory = app.Services.GetRequiredService<IDbContextFactory<Bots1CDbContext>>();
+        string connectionString;
+        await using (var db = await dbFactory.CreateDbContextAsync())
+            connectionString = db.Database.GetConnectionString()!;
+        var seeder = new Seeder(connectionString, bots, operatorId);
+        var list = app.Services.GetRequiredService<DialogList>();
+
+        var clock = Stopwatch.StartNew();
+        var tiny = seeder.Seed(tinyDialogs, tinyMessages, seed: 1);
+        Console.Error.WriteLine($"  seeded {tinyDialogs:N0} dialogs, {tinyMessages:N0} messages in {clock.Elapsed.TotalSeconds:0.0} s; measuring {calls} calls per query");
+        var results = new List<Measurement>();
+        results.AddRange(await MeasureAsync(list, Tiny, $"{tinyDialogs:N0} dialogs, {tinyMessages:N0} messages", tiny, operatorId, calls, null));
+
+        clock.Restart();
+        var large = seeder.Seed(dialogs - tinyDialogs, messages - tinyMessages, seed: 2);
+        Console.Error.WriteLine($"  seeded {dialogs - tinyDialogs:N0} more dialogs, {messages - tinyMessages:N0} more messages in {clock.Elapsed.TotalSeconds:0.0} s " +
+            $"(longest dialog {large.LongestCount:N0} messages); measuring");
+        var size = $"{dialogs:N0} dialogs, {messages:N0} messages";
+        var largeCase = options.Quick ? $"{messages / 1000:N0}k messages (--quick)" : $"{messages / 1_000_000.0:0.#}M messages";
+        var measured = await MeasureAsync(list, largeCase, size, large, operatorId, calls, Tiny);
+        foreach (var m in measured)
+        {
+            var tinyMedian = results.First(t => t.Measure == m.Measure).Median;
+            var growth = tinyMedian > 0 ? m.Median / tinyMedian : 0;
+            var met = m.P99 <= GoalMs && growth <= 2;
+            results.Add(m with
+            {
+                Note = $"goal ≤ {GoalMs:0} ms and ≤ 2× the tiny database: {(met ? "met" : "missed")} " +
+                    $"(median {m.Median:0.0} ms, p99 {m.P99:0.0} ms, {growth:0.0}×)",
+            });
+        }
+        return results;
+    }
+
+    /// <summary>Each query <paramref name="calls"/> times after 5 unmeasured calls, the queries interleaved so a slow moment
+    /// of the machine hits all alike.</summary>
+    private static async Task<List<Measurement>> MeasureAsync(DialogList list, string @case, string size, Seeded data, string operatorId,
+        int calls, string? baseline)
+    {
+        var longest = data.LongestConversationId;
+        var latest = await list.HistoryAsync(longest, null, 30);
+        var middle = data.LongestMiddleMessageId;
+        (string Measure, Func<Task> Call)[] queries =
+        [
+            ("list: all open, first 50", () => list.ListAsync(new DialogFilter(DialogTab.AllOpen, operatorId), 0, 50)),
+            ("list: waiting, first 50", () => list.ListAsync(new DialogFilter(DialogTab.Waiting, operatorId), 0, 50)),
+            ("list: mine, first 50", () => list.ListAsync(new DialogFilter(DialogTab.Mine, operatorId), 0, 50)),
+            ($"list: all open, search \"{CommonName}\"", () => list.ListAsync(new DialogFilter(DialogTab.AllOpen, operatorId, Search: CommonName), 0, 50)),
+            ("list: all open, search phone digits (1 hit)", () => list.ListAsync(new DialogFilter(DialogTab.AllOpen, operatorId, Search: data.RarePhone), 0, 50)),
+            ("list: all open, page 20 (skip 950)", () => list.ListAsync(new DialogFilter(DialogTab.AllOpen, operatorId), 950, 50)),
+            ("tab counts (waiting, mine)", () => list.CountsAsync(operatorId)),
+            ("history: latest 30 of the longest dialog", () => list.HistoryAsync(longest, null, 30)),
+            ("history: 30 before the latest page", () => list.HistoryAsync(longest, latest.Messages[0].Id, 30)),
+            ("history: 30 from the middle of the longest", () => list.HistoryAsync(longest, middle, 30)),
+        ];
+        foreach (var (_, call) in queries)
+            for (var i = 0; i < 5; i++)
+                await call();
+        var samples = queries.Select(_ => new List<double>(calls)).ToArray();
+        for (var run = 0; run < calls; run++)
+            for (var q = 0; q < queries.Length; q++)
+            {
+                var start = Stopwatch.GetTimestamp();
+                await queries[q].Call();
+                samples[q].Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+            }
+        return queries.Select((q, i) => new Measurement("dialogs", @case, size, q.Measure, "ms", samples[i], baseline)).ToList();
+    }
+
+    /// <summary>What a seeding produced: the longest dialog, a message in its middle, a phone only one contact has.</summary>
+    private sealed record Seeded(long LongestConversationId, int LongestCount, long LongestMiddleMessageId, string RarePhone);
+
+    /// <summary>Writes dialogs, contacts and messages straight into the app's SQLite file.</summary>
+    private sealed class Seeder(string connectionString, IReadOnlyList<long> bots, string operatorId)
+    {
+        private static readonly string[] FirstNames = ["Иван", "Мария", "Алексей", "Ольга", "Сергей", "Анна", "Дмитрий", "Елена", "Павел", "Наталья", "Ivan", "Maria"];
+        private static readonly string[] LastNames = ["Петров", "Иванова", "Смирнов", "Кузнецова", "Попов", "Соколова", "Лебедев", "Козлова", "Новиков", "Морозова", "Волков", "Орлова"];
+        private static readonly string[] Phrases =
+        [
+            "Здравствуйте! Подскажите, пожалуйста, статус заказа", "Когда будет доставка?", "Спасибо, всё получил",
+            "Можно оплатить картой при получении?", "Пришлите, пожалуйста, счёт на оплату", "Ваш заказ передан в доставку",
+            "Добрый день! Чем могу помочь?", "Уточните, пожалуйста, номер заказа", "Цена изменилась?", "Хорошо, жду",
+        ];
+
+        private int _contactNumber;
+
+        public Seeded Seed(int dialogs, int messages, int seed)
+        {
+            var random = new Random(seed);
+            // Zipf-like sizes (rank r gets ~1/r of the messages), at least one each, summing to `messages`.
+            var harmonic = Enumerable.Range(1, dialogs).Sum(r => 1.0 / r);
+            var counts = Enumerable.Range(1, dialogs).Select(r => Math.Max(1, (int)(messages / harmonic / r))).ToArray();
+            counts[0] += messages - counts.Sum();
+            if (counts[0] < 1)
+                throw new InvalidOperationException("Too few messages for the dialogs.");
+            random.Shuffle(counts);
+            var longest = Array.IndexOf(counts, counts.Max());
+
+            // The order messages arrive in: every dialog's messages spread over the whole period.
+            var order = new int[messages];
+            for (int c = 0, k = 0; c < dialogs; c++)
+                for (var j = 0; j < counts[c]; j++)
+                    order[k++] = c;
+            random.Shuffle(order);
+            var now = DateTimeOffset.UtcNow;
+            var from = now.AddDays(-90);
+            var step = (now.AddMinutes(-1) - from).Ticks / Math.Max(1, messages);
+            DateTimeOffset At(int position) => from.AddTicks(step * position);
+            var first = Enumerable.Repeat(-1, dialogs).ToArray();
+            var last = new int[dialogs];
+            for (var p = 0; p < messages; p++)
+            {
+                if (first[order[p]] < 0)
+                    first[order[p]] = p;
+                last[order[p]] = p;
+            }
+
+            using var connection = new SqliteConnection(connectionString);
+            connection.Open();
+            using var transaction = connection.BeginTransaction();
+            using var contact = Command(connection, transaction, """
+                INSERT INTO Contacts (BotId, ExternalUserId, FirstName, LastName, Username, LanguageCode, Phone, IsBlocked, CreatedAt, UpdatedAt, SearchText)
+                VALUES ($bot, $external, $first, $last, $username, 'ru', $phone, 0, $at, $at, $search) RETURNING Id
+                """, "$bot", "$external", "$first", "$last", "$username", "$phone", "$at", "$search");
+            using var conversation = Command(connection, transaction, """
+                INSERT INTO Conversations (BotId, ContactId, ChatId, CreatedAt, LastMessageAt, Tags, Mode, StepTries, VariablesJson,
+                    AssignedUserId, OperatorSince, IsClosed, ClosedAt, UnreadCount, LastMessagePreview)
+                VALUES ($bot, $contact, $chat, $created, $last, '[]', $mode, 0, '{}', $assigned, $since, $closed, $closedAt, $unread, $preview) RETURNING Id
+                """, "$bot", "$contact", "$chat", "$created", "$last", "$mode", "$assigned", "$since", "$closed", "$closedAt", "$unread", "$preview");
+            var ids = new long[dialogs];
+            var rarePhone = "";
+            for (var c = 0; c < dialogs; c++)
+            {
+                var number = ++_contactNumber;
+                var bot = bots[c % bots.Count];
+                var person = new Contact
+                {
+                    ExternalUserId = $"visitor-{number}", FirstName = FirstNames[random.Next(FirstNames.Length)],
+                    LastName = LastNames[random.Next(LastNames.Length)], Username = random.Next(3) == 0 ? null : $"user{number}",
+                    Phone = random.Next(2) == 0 ? null : $"+7912{number:D7}",
+                };
+                if (person.Phone is { } phone && rarePhone.Length == 0 && c > dialogs / 2)
+                    rarePhone = phone[1..];
+                var created = At(first[c]);
+                contact.Parameters["$bot"].Value = bot;
+                contact.Parameters["$external"].Value = person.ExternalUserId;
+                contact.Parameters["$first"].Value = person.FirstName;
+                contact.Parameters["$last"].Value = person.LastName;
+                contact.Parameters["$username"].Value = (object?)person.Username ?? DBNull.Value;
+                contact.Parameters["$phone"].Value = (object?)person.Phone ?? DBNull.Value;
+                contact.Parameters["$at"].Value = Stored(created);
+                contact.Parameters["$search"].Value = person.BuildSearchText();
+                var contactId = (long)contact.ExecuteScalar()!;
+
+                // 5% wait for an operator, 3% are with the operator, of the rest a third are closed.
+                var roll = random.NextDouble();
+                var mode = roll < 0.05 ? ConversationMode.WaitingForOperator : roll < 0.08 ? ConversationMode.WithOperator : ConversationMode.Bot;
+                var closed = mode == ConversationMode.Bot && random.Next(3) == 0;
+                conversation.Parameters["$bot"].Value = bot;
+                conversation.Parameters["$contact"].Value = contactId;
+                conversation.Parameters["$chat"].Value = person.ExternalUserId;
+                conversation.Parameters["$created"].Value = Stored(created);
+                conversation.Parameters["$last"].Value = Stored(At(last[c]));
+                conversation.Parameters["$mode"].Value = mode.ToString();
+                conversation.Parameters["$assigned"].Value = mode == ConversationMode.WithOperator ? operatorId : DBNull.Value;
+                // Taken over just now, so the idle-dialog worker leaves them alone while the benchmark runs.
+                conversation.Parameters["$since"].Value = mode == ConversationMode.WithOperator ? Stored(now) : DBNull.Value;
+                conversation.Parameters["$closed"].Value = closed ? 1 : 0;
+                conversation.Parameters["$closedAt"].Value = closed ? Stored(At(last[c])) : DBNull.Value;
+                conversation.Parameters["$unread"].Value = mode == ConversationMode.WaitingForOperator ? 1 + random.Next(3) : 0;
+                conversation.Parameters["$preview"].Value = Conversation.PreviewOf(Text(last[c]), null);
+                ids[c] = (long)conversation.ExecuteScalar()!;
+            }
+
+            using var message = Command(connection, transaction, """
+                INSERT INTO Messages (ConversationId, Direction, Kind, Text, ExternalMessageId, Author, DeliveryState, CreatedAt, MessengerAt)
+                VALUES ($conversation, $direction, 'Text', $text, $external, $author, $delivery, $at, $at) RETURNING Id
+                """, "$conversation", "$direction", "$text", "$external", "$author", "$delivery", "$at");
+            var seen = new int[dialogs];
+            long middle = 0;
+            for (var p = 0; p < messages; p++)
+            {
+                var c = order[p];
+                var incoming = seen[c] % 2 == 0;
+                message.Parameters["$conversation"].Value = ids[c];
+                message.Parameters["$direction"].Value = incoming ? "Incoming" : "Outgoing";
+                message.Parameters["$text"].Value = Text(p);
+                message.Parameters["$external"].Value = incoming ? $"m{p}-{seed}" : DBNull.Value;
+                message.Parameters["$author"].Value = incoming ? DBNull.Value : "bot";
+                message.Parameters["$delivery"].Value = incoming ? DBNull.Value : "Delivered";
+                message.Parameters["$at"].Value = Stored(At(p));
+                var id = (long)message.ExecuteScalar()!;
+                if (c == longest && seen[c] == counts[c] / 2)
+                    middle = id;
+                seen[c]++;
+            }
+            transaction.Commit();
+            using (var checkpoint = connection.CreateCommand())
+            {
+                checkpoint.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
+                checkpoint.ExecuteNonQuery();
+            }
+            return new Seeded(ids[longest], counts[longest], middle, rarePhone);
+        }
+
+        private static string Text(int position) =>
+            $"{Phrases[position % Phrases.Length]} (№ {position})";
+
+        private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction transaction, string sql, params string[] parameters)
+        {
+            var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = sql;
+            foreach (var name in parameters)
+                command.Parameters.Add(new SqliteParameter { ParameterName = name });
+            command.Prepare();
+            return command;
+        }
+    }
+}
