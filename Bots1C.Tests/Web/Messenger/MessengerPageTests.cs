@@ -1,0 +1,156 @@
+using System.Security.Claims;
+using Bots1C.Domain.Conversations;
+using Bots1C.Web.Features.Messenger;
+using Bunit;
+using Microsoft.AspNetCore.Components;
+using Microsoft.EntityFrameworkCore;
+using MudBlazor;
+
+namespace Bots1C.Tests.Web.MessengerScreen;
+
+/// <summary>The messenger page's dialog list against a real SQLite file: tabs, filters, order, unread counts and live moves.</summary>
+public class MessengerPageTests : MessengerAppContext
+{
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(5);
+    private readonly DateTimeOffset _now = DateTimeOffset.UtcNow;
+
+    public MessengerPageTests()
+    {
+        var auth = AddAuthorization();
+        auth.SetAuthorized("anna@example.ru");
+        auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, "op-anna"));
+        SetRendererInfo(new RendererInfo("Server", isInteractive: true)); // live updates subscribe only when interactive
+    }
+
+    private static List<string> Names(IRenderedComponent<MessengerPage> page) =>
+        page.FindAll("[data-testid=dialog-name]").Select(n => n.TextContent.Trim()).ToList();
+
+    private static string? UnreadOf(IRenderedComponent<MessengerPage> page, string name) =>
+        page.FindAll("[data-testid=dialog-row]").Single(r => r.QuerySelector("[data-testid=dialog-name]")!.TextContent.Trim() == name)
+            .QuerySelector("[data-testid=dialog-unread]")?.TextContent.Trim();
+
+    [Fact]
+    public async Task The_waiting_tab_shows_only_waiting_dialogs_newest_activity_first_with_their_unread_counts()
+    {
+        var shop = await BotAsync("Shop");
+        await DialogAsync(shop, "Olga", _now.AddMinutes(-10), ConversationMode.WaitingForOperator, unread: 2);
+        await DialogAsync(shop, "Pavel", _now.AddMinutes(-1), ConversationMode.WaitingForOperator, unread: 0);
+        await DialogAsync(shop, "Ivan", _now.AddMinutes(-5), ConversationMode.WaitingForOperator, unread: 7);
+        await DialogAsync(shop, "Botty", _now, ConversationMode.Bot, unread: 1);
+        await DialogAsync(shop, "Closed", _now, ConversationMode.WaitingForOperator, closed: true);
+        var page = Render<MessengerPage>();
+        page.WaitForAssertion(() => Assert.Equal(["Botty", "Pavel", "Ivan", "Olga"], Names(page)), Wait);
+
+        page.FindAll(".mud-tab")[0].Click(); // "Waiting for operator"
+
+        page.WaitForAssertion(() => Assert.Equal(["Pavel", "Ivan", "Olga"], Names(page)), Wait);
+        Assert.Null(UnreadOf(page, "Pavel"));
+        Assert.Equal("7", UnreadOf(page, "Ivan"));
+        Assert.Equal("2", UnreadOf(page, "Olga"));
+        Assert.All(page.FindAll("[data-testid=dialog-row]"), r => Assert.Contains("waiting", r.ClassList));
+    }
+
+    [Fact]
+    public async Task The_closed_tab_shows_only_closed_dialogs()
+    {
+        var shop = await BotAsync("Shop");
+        await DialogAsync(shop, "Open", _now);
+        await DialogAsync(shop, "Done", _now.AddMinutes(-3), closed: true);
+        var page = Render<MessengerPage>();
+        page.WaitForAssertion(() => Assert.Equal(["Open"], Names(page)), Wait);
+
+        page.FindAll(".mud-tab")[3].Click();
+
+        page.WaitForAssertion(() => Assert.Equal(["Done"], Names(page)), Wait);
+    }
+
+    [Fact]
+    public async Task The_bot_filter_keeps_only_that_bots_dialogs()
+    {
+        var shop = await BotAsync("Shop");
+        var support = await BotAsync("Support");
+        await DialogAsync(shop, "Olga", _now.AddMinutes(-2));
+        await DialogAsync(support, "Pavel", _now.AddMinutes(-1));
+        await DialogAsync(shop, "Ivan", _now.AddMinutes(-3));
+        var page = Render<MessengerPage>();
+        page.WaitForAssertion(() => Assert.Equal(["Pavel", "Olga", "Ivan"], Names(page)), Wait);
+
+        var botSelect = page.FindComponents<MudSelect<long?>>().Single();
+        await page.InvokeAsync(() => botSelect.Instance.ValueChanged.InvokeAsync(shop));
+
+        page.WaitForAssertion(() => Assert.Equal(["Olga", "Ivan"], Names(page)), Wait);
+    }
+
+    [Fact]
+    public async Task The_search_finds_a_dialog_by_the_contacts_name()
+    {
+        var shop = await BotAsync("Shop");
+        await DialogAsync(shop, "Ольга", _now.AddMinutes(-2));
+        await DialogAsync(shop, "Pavel", _now.AddMinutes(-1));
+        var page = Render<MessengerPage>();
+        page.WaitForAssertion(() => Assert.Equal(2, Names(page).Count), Wait);
+
+        page.Find("input[data-testid=dialog-search], [data-testid=dialog-search] input").Input("ОЛЬ");
+
+        page.WaitForAssertion(() => Assert.Equal(["Ольга"], Names(page)), Wait);
+    }
+
+    [Fact]
+    public async Task The_waiting_tab_badge_counts_the_waiting_dialogs()
+    {
+        var shop = await BotAsync("Shop");
+        await DialogAsync(shop, "Olga", _now, ConversationMode.WaitingForOperator);
+        await DialogAsync(shop, "Pavel", _now, ConversationMode.WaitingForOperator);
+        await DialogAsync(shop, "Ivan", _now);
+        var page = Render<MessengerPage>();
+
+        page.WaitForAssertion(() => Assert.Equal("2", page.Find(".mud-tab .mud-badge-content, .mud-tab .mud-badge").TextContent.Trim()), Wait);
+    }
+
+    [Fact]
+    public async Task A_new_message_event_moves_its_dialog_to_the_top_without_a_reload()
+    {
+        var shop = await BotAsync("Shop");
+        var olga = await DialogAsync(shop, "Olga", _now.AddMinutes(-10), unread: 1);
+        await DialogAsync(shop, "Pavel", _now.AddMinutes(-1));
+        var page = Render<MessengerPage>();
+        page.WaitForAssertion(() => Assert.Equal(["Pavel", "Olga"], Names(page)), Wait);
+
+        await using (var db = await DbAsync())
+            await db.Conversations.Where(c => c.Id == olga.Id).ExecuteUpdateAsync(s => s
+                .SetProperty(c => c.LastMessageAt, DateTimeOffset.UtcNow)
+                .SetProperty(c => c.UnreadCount, 2)
+                .SetProperty(c => c.LastMessagePreview, "Ещё вопрос"));
+        await Service<ConversationNotifier>().PublishAsync(new ConversationEvent(shop, olga.Id, null, ConversationChange.MessageAdded));
+
+        page.WaitForAssertion(() => Assert.Equal(["Olga", "Pavel"], Names(page)), Wait);
+        Assert.Equal("2", UnreadOf(page, "Olga"));
+        Assert.Equal("Ещё вопрос", page.FindAll("[data-testid=dialog-row]")[0].QuerySelector(".dialog-preview")!.TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task A_dialog_that_starts_waiting_appears_in_the_waiting_tab_live()
+    {
+        var shop = await BotAsync("Shop");
+        var olga = await DialogAsync(shop, "Olga", _now.AddMinutes(-10));
+        await DialogAsync(shop, "Pavel", _now.AddMinutes(-1), ConversationMode.WaitingForOperator);
+        var page = Render<MessengerPage>();
+        page.FindAll(".mud-tab")[0].Click();
+        page.WaitForAssertion(() => Assert.Equal(["Pavel"], Names(page)), Wait);
+
+        await using (var db = await DbAsync())
+            await db.Conversations.Where(c => c.Id == olga.Id).ExecuteUpdateAsync(s => s
+                .SetProperty(c => c.Mode, ConversationMode.WaitingForOperator)
+                .SetProperty(c => c.LastMessageAt, DateTimeOffset.UtcNow));
+        await Service<ConversationNotifier>().PublishAsync(new ConversationEvent(shop, olga.Id, null, ConversationChange.WaitingStarted));
+
+        page.WaitForAssertion(() => Assert.Equal(["Olga", "Pavel"], Names(page)), Wait);
+    }
+
+    [Fact]
+    public async Task Without_a_chosen_dialog_it_asks_to_choose_one()
+    {
+        var page = Render<MessengerPage>();
+        page.WaitForAssertion(() => Assert.Contains(Strings["Messenger.ChooseDialog"].Value, page.Find("[data-testid=no-dialog]").TextContent), Wait);
+    }
+}
