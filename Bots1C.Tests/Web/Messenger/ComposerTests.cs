@@ -139,6 +139,7 @@ public class ComposerTests : MessengerAppContext
 
         Press(composer, "ArrowDown");
         composer.WaitForAssertion(() => Assert.Contains("active", composer.FindAll("[data-testid=quick-reply]")[1].ClassList));
+        Assert.Equal(["false", "true"], composer.FindAll("[data-testid=quick-reply]").Select(o => o.GetAttribute("aria-selected")));
         Press(composer, "Enter");
 
         Assert.Empty(_sent);
