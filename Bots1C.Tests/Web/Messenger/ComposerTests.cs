@@ -198,4 +198,53 @@ public class ComposerTests : MessengerAppContext
         Assert.Empty(composer.FindAll("[data-testid=quick-reply]"));
         Assert.Contains(Strings["Composer.NoQuickReplies"].Value, composer.Find("[data-testid=quick-replies]").TextContent);
     }
+
+    [Fact]
+    public async Task Escape_closes_the_quick_replies_and_clears_the_slash()
+    {
+        await SaveReplyAsync("hello", "Greeting", "Здравствуйте!");
+        var composer = await ComposerAsync();
+        Type(composer, "/hel");
+        composer.WaitForElement("[data-testid=quick-reply]");
+
+        Press(composer, "Escape");
+
+        Assert.Empty(composer.FindAll("[data-testid=quick-replies]"));
+        Assert.Equal("", TextOf(composer));
+        Assert.Empty(_sent);
+    }
+
+    [Fact]
+    public async Task In_note_mode_a_slash_offers_no_quick_replies()
+    {
+        await SaveReplyAsync("hello", "Greeting", "Здравствуйте!");
+        var composer = await ComposerAsync();
+        composer.Find("[data-testid=mode-note]").Click();
+        composer.WaitForAssertion(() => Assert.Contains("composer-note", composer.Find("[data-testid=composer]").ClassList));
+
+        Type(composer, "/hel");
+
+        Assert.Empty(composer.FindAll("[data-testid=quick-replies]"));
+    }
+
+    [Fact]
+    public async Task A_quick_reply_with_a_file_attaches_it_and_sends_it_with_the_text()
+    {
+        var file = await Service<Bots1C.Domain.Files.FileStore>().SaveAsync("price.pdf", "application/pdf", [1, 2, 3]);
+        var saved = await Service<QuickReplies>().SaveAsync(null, new QuickReplyInput(null, "price", "Price list", "Наш прайс", file));
+        Assert.Empty(saved.Errors);
+        var composer = await ComposerAsync();
+        Type(composer, "/price");
+        composer.WaitForElement("[data-testid=quick-reply]");
+
+        Press(composer, "Enter");
+        Assert.Contains("price.pdf", composer.Find("[data-testid=attachment]").TextContent);
+        Press(composer, "Enter");
+
+        var sent = Assert.Single(_sent);
+        Assert.Equal("Наш прайс", sent.Text);
+        Assert.Equal("price.pdf", sent.Attachment?.FileName);
+        Assert.Equal(new byte[] { 1, 2, 3 }, sent.Attachment?.Content);
+        Assert.Empty(composer.FindAll("[data-testid=attachment]"));
+    }
 }

@@ -1,6 +1,7 @@
 using MessengerKind = Bots1C.Domain.Bots.Messenger;
 using Bots1C.Domain.Accounts;
 using Bots1C.Domain.Bots;
+using Bots1C.Domain.Channels;
 using Bots1C.Domain.Conversations;
 using Bots1C.Domain.Data;
 using Bots1C.Domain.Dialogs;
@@ -48,7 +49,8 @@ public abstract class MessengerAppContext : MudTestContext
     }
 
     protected async Task<Conversation> DialogAsync(long botId, string firstName, DateTimeOffset lastMessageAt,
-        ConversationMode mode = ConversationMode.Bot, int unread = 0, string? preview = null, bool closed = false)
+        ConversationMode mode = ConversationMode.Bot, int unread = 0, string? preview = null, bool closed = false,
+        string? assignedUserId = null)
     {
         await using var db = await DbAsync();
         var contact = new Contact
@@ -60,10 +62,24 @@ public abstract class MessengerAppContext : MudTestContext
         {
             BotId = botId, Contact = contact, ChatId = contact.ExternalUserId, CreatedAt = lastMessageAt, LastMessageAt = lastMessageAt,
             Mode = mode, UnreadCount = unread, LastMessagePreview = preview ?? $"from {firstName}", IsClosed = closed,
-            ClosedAt = closed ? lastMessageAt : null,
+            ClosedAt = closed ? lastMessageAt : null, AssignedUserId = assignedUserId, OperatorSince = assignedUserId is null ? null : lastMessageAt,
         };
         db.Conversations.Add(conversation);
         await db.SaveChangesAsync();
         return conversation;
+    }
+
+    protected async Task<Message> MessageAsync(long conversationId, MessageDirection direction, string text, string? author = null,
+        DeliveryState? state = null, string? failureReason = null)
+    {
+        await using var db = await DbAsync();
+        var message = new Message
+        {
+            ConversationId = conversationId, Direction = direction, Kind = MessageKind.Text, Text = text, Author = author,
+            DeliveryState = state, FailureReason = failureReason, CreatedAt = DateTimeOffset.UtcNow,
+        };
+        db.Messages.Add(message);
+        await db.SaveChangesAsync();
+        return message;
     }
 }

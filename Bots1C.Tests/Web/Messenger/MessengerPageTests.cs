@@ -1,7 +1,11 @@
 using System.Security.Claims;
+using Bots1C.Domain.Accounts;
+using Bots1C.Domain.Channels;
 using Bots1C.Domain.Conversations;
+using Bots1C.Tests.Infrastructure;
 using Bots1C.Web.Features.Messenger;
 using Bunit;
+using Bunit.TestDoubles;
 using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
 using MudBlazor;
@@ -14,11 +18,13 @@ public class MessengerPageTests : MessengerAppContext
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(5);
     private readonly DateTimeOffset _now = DateTimeOffset.UtcNow;
 
+    private readonly BunitAuthorizationContext _auth;
+
     public MessengerPageTests()
     {
-        var auth = AddAuthorization();
-        auth.SetAuthorized("anna@example.ru");
-        auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, "op-anna"));
+        _auth = AddAuthorization();
+        _auth.SetAuthorized("anna@example.ru");
+        _auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, "op-anna"));
         SetRendererInfo(new RendererInfo("Server", isInteractive: true)); // live updates subscribe only when interactive
     }
 
@@ -152,5 +158,62 @@ public class MessengerPageTests : MessengerAppContext
     {
         var page = Render<MessengerPage>();
         page.WaitForAssertion(() => Assert.Contains(Strings["Messenger.ChooseDialog"].Value, page.Find("[data-testid=no-dialog]").TextContent), Wait);
+    }
+
+    [Fact]
+    public async Task The_mine_tab_shows_only_the_dialogs_assigned_to_me()
+    {
+        var anna = await App.CreateUserAsync("anna@example.ru", HtmlForms.Password, Roles.Operator);
+        var boris = await App.CreateUserAsync("boris@example.ru", HtmlForms.Password, Roles.Operator);
+        _auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, anna.Id));
+        var shop = await BotAsync("Shop");
+        await DialogAsync(shop, "Olga", _now.AddMinutes(-3), ConversationMode.WithOperator, assignedUserId: anna.Id);
+        await DialogAsync(shop, "Pavel", _now.AddMinutes(-1), ConversationMode.WithOperator, assignedUserId: boris.Id);
+        await DialogAsync(shop, "Ivan", _now.AddMinutes(-2), ConversationMode.WithOperator, assignedUserId: anna.Id);
+        await DialogAsync(shop, "Closed", _now, ConversationMode.WithOperator, closed: true, assignedUserId: anna.Id);
+        var page = Render<MessengerPage>();
+        page.WaitForAssertion(() => Assert.Equal(["Pavel", "Ivan", "Olga"], Names(page)), Wait);
+        Assert.Contains(Strings["Dialog.State.With", "boris"].Value, page.FindAll("[data-testid=dialog-state]")[0].TextContent);
+
+        page.FindAll(".mud-tab")[1].Click();
+
+        page.WaitForAssertion(() => Assert.Equal(["Ivan", "Olga"], Names(page)), Wait);
+    }
+
+    [Fact]
+    public async Task Opening_a_dialog_shows_its_history_and_marks_it_read_in_the_list()
+    {
+        var shop = await BotAsync("Shop");
+        var olga = await DialogAsync(shop, "Olga", _now.AddMinutes(-1), ConversationMode.WaitingForOperator, unread: 2);
+        await MessageAsync(olga.Id, MessageDirection.Incoming, "Где мой заказ?");
+        await MessageAsync(olga.Id, MessageDirection.Incoming, "Алло?");
+
+        var page = Render<MessengerPage>(p => p.Add(x => x.DialogId, olga.Id));
+
+        page.WaitForAssertion(() => Assert.Equal(["customer", "customer"],
+            page.FindAll("[data-testid=history] [data-testid=bubble]").Select(b => b.GetAttribute("data-kind"))), Wait);
+        Assert.Equal("Olga", page.Find("[data-testid=chat-title]").TextContent.Trim());
+        Assert.Contains("selected", page.Find("[data-testid=dialog-row]").ClassList);
+        page.WaitForAssertion(() => Assert.Empty(page.FindAll("[data-testid=dialog-unread]")), Wait);
+    }
+
+    [Fact]
+    public async Task A_failed_message_in_an_open_dialog_shows_its_reason_and_retry_queues_it_again()
+    {
+        var shop = await BotAsync("Shop");
+        var olga = await DialogAsync(shop, "Olga", _now.AddMinutes(-1), ConversationMode.WithOperator);
+        await MessageAsync(olga.Id, MessageDirection.Incoming, "Здравствуйте");
+        var failed = await MessageAsync(olga.Id, MessageDirection.Outgoing, "Ваш заказ в пути", "Анна", DeliveryState.Failed,
+            "Forbidden: bot was blocked by the user");
+        var page = Render<MessengerPage>(p => p.Add(x => x.DialogId, olga.Id));
+        page.WaitForAssertion(() => Assert.Equal("Forbidden: bot was blocked by the user", page.Find("[data-testid=failure-reason]").TextContent.Trim()), Wait);
+
+        page.Find("[data-testid=retry]").Click();
+
+        page.WaitForAssertion(() => Assert.Empty(page.FindAll("[data-testid=failure]")), Wait);
+        Assert.NotEqual(nameof(DeliveryState.Failed), page.Find("[data-testid=delivery]").GetAttribute("data-state"));
+        var stored = await Service<Bots1C.Domain.Dialogs.DialogList>().MessageAsync(failed.Id);
+        Assert.NotEqual(DeliveryState.Failed, stored!.DeliveryState);
+        Assert.Null(stored.FailureReason);
     }
 }
