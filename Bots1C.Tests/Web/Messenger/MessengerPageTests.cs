@@ -216,4 +216,39 @@ public class MessengerPageTests : MessengerAppContext
         Assert.NotEqual(DeliveryState.Failed, stored!.DeliveryState);
         Assert.Null(stored.FailureReason);
     }
+
+    [Fact]
+    public async Task A_customer_message_arriving_in_the_open_dialog_appears_live()
+    {
+        var shop = await BotAsync("Shop");
+        var olga = await DialogAsync(shop, "Olga", _now.AddMinutes(-1), ConversationMode.WithOperator);
+        await MessageAsync(olga.Id, MessageDirection.Incoming, "Здравствуйте");
+        var page = Render<MessengerPage>(p => p.Add(x => x.DialogId, olga.Id));
+        page.WaitForAssertion(() => Assert.Single(page.FindAll("[data-testid=history] [data-testid=bubble]")), Wait);
+
+        var next = await MessageAsync(olga.Id, MessageDirection.Incoming, "Есть кто?");
+        await Service<ConversationNotifier>().PublishAsync(new ConversationEvent(shop, olga.Id, next.Id, ConversationChange.MessageAdded));
+
+        page.WaitForAssertion(() => Assert.Equal(["Здравствуйте", "Есть кто?"],
+            page.FindAll("[data-testid=history] .bubble-text").Select(t => t.TextContent.Trim())), Wait);
+    }
+
+    [Fact]
+    public async Task Enter_in_the_composer_takes_the_dialog_over_and_shows_the_operators_bubble()
+    {
+        var anna = await App.CreateUserAsync("anna@example.ru", HtmlForms.Password, Roles.Operator);
+        _auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, anna.Id));
+        var shop = await BotAsync("Shop");
+        var olga = await DialogAsync(shop, "Olga", _now.AddMinutes(-1), ConversationMode.WaitingForOperator);
+        await MessageAsync(olga.Id, MessageDirection.Incoming, "Помогите");
+        var page = Render<MessengerPage>(p => p.Add(x => x.DialogId, olga.Id));
+        page.WaitForElement("[data-testid=composer-text]", Wait).Input("Уже помогаю");
+
+        page.Find("[data-testid=composer-text]").KeyDown(new Microsoft.AspNetCore.Components.Web.KeyboardEventArgs { Key = "Enter" });
+
+        page.WaitForAssertion(() => Assert.Contains(page.FindAll("[data-testid=history] [data-testid=bubble]"),
+            b => b.GetAttribute("data-kind") == "operator" && b.TextContent.Contains("Уже помогаю")), Wait);
+        page.WaitForAssertion(() => Assert.Equal(Strings["Dialog.State.Mine"].Value, page.Find("[data-testid=chat-state]").TextContent.Trim()), Wait);
+        Assert.Equal("", page.Find("[data-testid=composer-text]").GetAttribute("value"));
+    }
 }
