@@ -8,7 +8,7 @@ public class QuickReply
     public long? BotId { get; set; }
     public string Shortcut { get; set; } = "";
     public string Title { get; set; } = "";
-    /// <summary>May hold <c>{{contact.first_name}}</c>, <c>{{vars.x}}</c> and <c>{{operator.name}}</c>.</summary>
+    /// <summary>May hold <c>{{contact.firstName}}</c>, <c>{{vars.x}}</c> and <c>{{operator.name}}</c>.</summary>
     public string Text { get; set; } = "";
     public long? StoredFileId { get; set; }
     public Files.StoredFile? StoredFile { get; set; }
