@@ -17,7 +17,8 @@ public sealed partial class QuickReplyValidator : AbstractValidator<QuickReplyIn
 
     public QuickReplyValidator()
     {
-        RuleFor(r => r.Shortcut).NotEmpty().WithErrorCode("ShortcutRequired").WithMessage("Give the quick reply a shortcut.")
+        // Stop at the first failure: an empty shortcut is "required", not also "wrong format".
+        RuleFor(r => r.Shortcut).Cascade(CascadeMode.Stop).NotEmpty().WithErrorCode("ShortcutRequired").WithMessage("Give the quick reply a shortcut.")
             .MaximumLength(MaxShortcut).WithErrorCode("ShortcutTooLong").WithMessage($"A shortcut is at most {MaxShortcut} characters.")
             .Matches(ShortcutPattern()).WithErrorCode("ShortcutFormat")
             .WithMessage("A shortcut is letters, digits, '-' and '_' without spaces (it is typed after '/').");
