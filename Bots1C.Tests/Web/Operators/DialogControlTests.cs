@@ -82,6 +82,22 @@ public class DialogControlTests : OperatorTestBase
     }
 
     [Fact]
+    public async Task A_dialog_cannot_be_transferred_to_someone_who_does_not_work_in_the_messenger()
+    {
+        var anna = await OperatorAsync("anna");
+        var accountant = await _app.CreateUserAsync("accountant@example.ru", HtmlForms.Password); // signed-in user, no role
+        await SayAsync(Chat, "hello");
+        var conversation = await ConversationAsync(Chat);
+        await Dialogs.TakeOverAsync(conversation.Id, anna);
+
+        var result = await Dialogs.TransferAsync(conversation.Id, anna, accountant.Id, null);
+
+        Assert.Equal("OperatorUnknown", Assert.Single(result.Errors!).ErrorCode);
+        Assert.Equal(anna.UserId, (await ConversationAsync(Chat)).AssignedUserId);
+        Assert.DoesNotContain(await Dialogs.OperatorsAsync(), o => o.UserId == accountant.Id);
+    }
+
+    [Fact]
     public async Task Returning_to_the_bot_into_a_chosen_scenario_makes_the_bot_ask_its_first_question()
     {
         var anna = await OperatorAsync("anna");

@@ -150,6 +150,36 @@ public class OperatorHubTests : OperatorTestBase
     }
 
     [Fact]
+    public async Task A_watcher_who_disconnects_is_no_longer_shown_in_the_dialog()
+    {
+        await SayAsync(Chat, "hello");
+        var conversation = await ConversationAsync(Chat);
+        var (anna, _) = await ConnectedOperatorAsync("anna");
+        var (boris, _) = await ConnectedOperatorAsync("boris");
+        var watched = NextAsync(boris, "Presence", e => e.People is { Count: > 0 });
+        await anna.InvokeAsync(nameof(OperatorHub.Watch), (long?)conversation.Id).WaitAsync(Bound);
+        await watched.WaitAsync(Bound);
+        var left = NextAsync(boris, "Presence", e => e.ConversationId == conversation.Id && e.People is { Count: 0 });
+
+        await anna.DisposeAsync();
+
+        await left.WaitAsync(Bound);
+        Assert.Empty(Presence.Of(conversation.Id));
+    }
+
+    [Fact]
+    public async Task A_hand_over_by_a_scenario_reaches_operators_as_WaitingStarted()
+    {
+        var (connection, _) = await ConnectedOperatorAsync("anna");
+        var waiting = NextAsync(connection, "WaitingStarted", _ => true);
+
+        await SayAsync(Chat, "/operator");
+
+        var change = await waiting.WaitAsync(Bound);
+        Assert.Equal((await ConversationAsync(Chat)).Id, change.ConversationId);
+    }
+
+    [Fact]
     public async Task Watching_a_dialog_that_does_not_exist_is_an_error_for_the_caller()
     {
         var (anna, _) = await ConnectedOperatorAsync("anna");
