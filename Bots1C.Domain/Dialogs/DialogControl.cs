@@ -97,7 +97,9 @@ public sealed class DialogControl(
         if (toUserId == me.UserId)
             return DialogActionResult.Refused("TransferToSelf", "Choose another operator.");
         var now = clock.GetUtcNow();
-        var target = await db.Users.Where(u => u.Id == toUserId && (u.LockoutEnd == null || u.LockoutEnd <= now))
+        // The same people OperatorsAsync offers: a user without a role cannot open the messenger to answer.
+        var target = await db.Users.Where(u => u.Id == toUserId && (u.LockoutEnd == null || u.LockoutEnd <= now)
+                && db.UserRoles.Any(r => r.UserId == u.Id))
             .Select(u => u.DisplayName).FirstOrDefaultAsync(ct);
         if (target is null)
             return DialogActionResult.Refused("OperatorUnknown", "This operator does not exist or is locked.");

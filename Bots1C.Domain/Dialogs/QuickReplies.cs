@@ -17,7 +17,8 @@ public sealed partial class QuickReplyValidator : AbstractValidator<QuickReplyIn
 
     public QuickReplyValidator()
     {
-        RuleFor(r => r.Shortcut).NotEmpty().WithErrorCode("ShortcutRequired").WithMessage("Give the quick reply a shortcut.")
+        // Stop at the first failure: an empty shortcut is "required", not also "wrong format".
+        RuleFor(r => r.Shortcut).Cascade(CascadeMode.Stop).NotEmpty().WithErrorCode("ShortcutRequired").WithMessage("Give the quick reply a shortcut.")
             .MaximumLength(MaxShortcut).WithErrorCode("ShortcutTooLong").WithMessage($"A shortcut is at most {MaxShortcut} characters.")
             .Matches(ShortcutPattern()).WithErrorCode("ShortcutFormat")
             .WithMessage("A shortcut is letters, digits, '-' and '_' without spaces (it is typed after '/').");
@@ -103,8 +104,20 @@ public sealed class QuickReplies(IDbContextFactory<Bots1CDbContext> dbFactory, I
     {
         var text = reply.Text.Replace("{{operator.name}}", operatorName, StringComparison.Ordinal)
             .Replace("{{ operator.name }}", operatorName, StringComparison.Ordinal);
+        // Quick replies spell contact fields the documented way, {{contact.first_name}}; scenarios' templates know
+        // them as contact.firstName. Without this the name was silently rendered empty.
+        text = ScenarioVariables.Placeholder().Replace(text, m => m.Groups[1].Value is var reference
+            && reference.StartsWith(ScenarioVariables.ContactPrefix, StringComparison.Ordinal) && reference.Contains('_')
+                ? "{{" + ScenarioVariables.ContactPrefix + CamelCase(reference[ScenarioVariables.ContactPrefix.Length..]) + "}}"
+                : m.Value);
         var variables = string.IsNullOrWhiteSpace(conversation.VariablesJson) ? new Dictionary<string, string>()
             : System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, string>>(conversation.VariablesJson) ?? [];
         return TextTemplate.Render(text, variables, ScenarioResponder.FactsOf(contact));
+    }
+
+    private static string CamelCase(string snake)
+    {
+        var parts = snake.Split('_', StringSplitOptions.RemoveEmptyEntries);
+        return string.Concat(parts.Select((p, i) => i == 0 ? p : char.ToUpperInvariant(p[0]) + p[1..]));
     }
 }

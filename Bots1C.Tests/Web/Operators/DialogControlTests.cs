@@ -1,0 +1,223 @@
+using Bots1C.Domain.Channels;
+using Bots1C.Domain.Conversations;
+using Bots1C.Domain.Dialogs;
+using Bots1C.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Bots1C.Tests.Web.Operators;
+
+/// <summary>What operators do to a dialog, against the real app and a fake Telegram Bot API: the customer's side is
+/// checked where the customer would see it, at the messenger.</summary>
+public class DialogControlTests : OperatorTestBase
+{
+    private const long Chat = 2001;
+
+    [Fact]
+    public async Task Taking_over_assigns_the_dialog_and_the_bot_stops_answering_in_it()
+    {
+        var anna = await OperatorAsync("anna");
+        await SayAsync(Chat, "hello");
+        await SentEventuallyAsync(Chat, NotUnderstood);
+        var conversation = await ConversationAsync(Chat);
+
+        Assert.Equal(DialogOutcome.Done, (await Dialogs.TakeOverAsync(conversation.Id, anna)).Outcome);
+        await SayAsync(Chat, "is anybody there?");
+        // Replies leave a chat in order: once the operator's answer is out, a bot reply would have been sent before it.
+        await Dialogs.SendAsync(conversation.Id, anna, "Anna here, how can I help?", null);
+        await SentEventuallyAsync(Chat, "Anna here, how can I help?");
+
+        Assert.Equal([NotUnderstood, "Anna here, how can I help?"], SentTo(Chat));
+        var taken = await ConversationAsync(Chat);
+        Assert.Equal(ConversationMode.WithOperator, taken.Mode);
+        Assert.Equal(anna.UserId, taken.AssignedUserId);
+        Assert.Contains(await HistoryOfAsync(conversation.Id), m => m.Kind == MessageKind.Event && m.Text == DialogEvents.TakenOver && m.AuthorUserId == anna.UserId);
+    }
+
+    [Fact]
+    public async Task Of_two_operators_taking_the_same_dialog_at_once_exactly_one_wins_and_the_other_is_told_who()
+    {
+        var anna = await OperatorAsync("anna");
+        var boris = await OperatorAsync("boris");
+        await SayAsync(Chat, "hello");
+        var conversation = await ConversationAsync(Chat);
+
+        for (var round = 0; round < 5; round++)
+        {
+            var results = await Task.WhenAll(
+                Task.Run(() => Dialogs.TakeOverAsync(conversation.Id, anna)),
+                Task.Run(() => Dialogs.TakeOverAsync(conversation.Id, boris)));
+
+            var winner = Assert.Single(results, r => r.Outcome == DialogOutcome.Done);
+            var loser = Assert.Single(results, r => r.Outcome == DialogOutcome.TakenByOther);
+            var holder = (await ConversationAsync(Chat)).AssignedUserId;
+            var (won, lost) = holder == anna.UserId ? (anna, boris) : (boris, anna);
+            Assert.Equal(won.Name, loser.OtherName);
+            Assert.Same(winner, results[holder == anna.UserId ? 0 : 1]);
+            Assert.Equal(DialogOutcome.TakenByOther, (await Dialogs.TakeOverAsync(conversation.Id, lost)).Outcome);
+
+            Assert.Equal(DialogOutcome.Done, (await Dialogs.ReturnToBotAsync(conversation.Id, won)).Outcome);
+        }
+    }
+
+    [Fact]
+    public async Task A_dialog_is_transferred_to_another_operator_with_a_note_for_them()
+    {
+        var anna = await OperatorAsync("anna");
+        var boris = await OperatorAsync("boris");
+        await SayAsync(Chat, "I want a discount");
+        var conversation = await ConversationAsync(Chat);
+        await Dialogs.TakeOverAsync(conversation.Id, anna);
+
+        var result = await Dialogs.TransferAsync(conversation.Id, anna, boris.UserId, "Regular customer, offer 5%");
+
+        Assert.Equal(DialogOutcome.Done, result.Outcome);
+        var transferred = await ConversationAsync(Chat);
+        Assert.Equal(boris.UserId, transferred.AssignedUserId);
+        Assert.Equal(ConversationMode.WithOperator, transferred.Mode);
+        var history = await HistoryOfAsync(conversation.Id);
+        Assert.Contains(history, m => m.Kind == MessageKind.Event && m.Text == DialogEvents.Transferred && m.EventDetail == boris.Name);
+        var note = Assert.Single(history, m => m.Kind == MessageKind.Note);
+        Assert.Equal(("Regular customer, offer 5%", MessageDirection.Internal, anna.UserId), (note.Text, note.Direction, note.AuthorUserId));
+        Assert.Equal(DialogOutcome.TakenByOther, (await Dialogs.SendAsync(conversation.Id, anna, "still me", null)).Outcome);
+    }
+
+    [Fact]
+    public async Task A_dialog_cannot_be_transferred_to_someone_who_does_not_work_in_the_messenger()
+    {
+        var anna = await OperatorAsync("anna");
+        var accountant = await _app.CreateUserAsync("accountant@example.ru", HtmlForms.Password); // signed-in user, no role
+        await SayAsync(Chat, "hello");
+        var conversation = await ConversationAsync(Chat);
+        await Dialogs.TakeOverAsync(conversation.Id, anna);
+
+        var result = await Dialogs.TransferAsync(conversation.Id, anna, accountant.Id, null);
+
+        Assert.Equal("OperatorUnknown", Assert.Single(result.Errors!).ErrorCode);
+        Assert.Equal(anna.UserId, (await ConversationAsync(Chat)).AssignedUserId);
+        Assert.DoesNotContain(await Dialogs.OperatorsAsync(), o => o.UserId == accountant.Id);
+    }
+
+    [Fact]
+    public async Task Returning_to_the_bot_into_a_chosen_scenario_makes_the_bot_ask_its_first_question()
+    {
+        var anna = await OperatorAsync("anna");
+        await SayAsync(Chat, "thanks, that is all");
+        var conversation = await ConversationAsync(Chat);
+        await Dialogs.TakeOverAsync(conversation.Id, anna);
+
+        var result = await Dialogs.ReturnToBotAsync(conversation.Id, anna, _surveyId);
+
+        Assert.Equal(DialogOutcome.Done, result.Outcome);
+        await SentEventuallyAsync(Chat, SurveyQuestion);
+        var returned = await ConversationAsync(Chat);
+        Assert.Equal((ConversationMode.Bot, null, _surveyId), (returned.Mode, returned.AssignedUserId, returned.ScenarioId));
+        Assert.Contains(await HistoryOfAsync(conversation.Id), m => m.Text == DialogEvents.ReturnedToBot && m.EventDetail == "Survey");
+    }
+
+    [Fact]
+    public async Task Closing_sends_the_closing_message_and_the_customers_next_message_reopens_the_dialog()
+    {
+        var anna = await OperatorAsync("anna");
+        await SayAsync(Chat, "where is my order?");
+        var conversation = await ConversationAsync(Chat);
+        await Dialogs.TakeOverAsync(conversation.Id, anna);
+
+        Assert.Equal(DialogOutcome.Done, (await Dialogs.CloseAsync(conversation.Id, anna, "Glad to help, goodbye!")).Outcome);
+        await SentEventuallyAsync(Chat, "Glad to help, goodbye!");
+        var closed = await ConversationAsync(Chat);
+        Assert.True(closed.IsClosed);
+        Assert.Null(closed.AssignedUserId);
+
+        await SayAsync(Chat, "one more question");
+
+        var reopened = await ConversationAsync(Chat);
+        Assert.False(reopened.IsClosed);
+        Assert.Null(reopened.ClosedAt);
+        var history = await HistoryOfAsync(conversation.Id);
+        var reopenedAt = history.FindIndex(m => m.Kind == MessageKind.Event && m.Text == DialogEvents.Reopened);
+        Assert.True(reopenedAt > history.FindIndex(m => m.Kind == MessageKind.Event && m.Text == DialogEvents.Closed), "reopened after closed");
+    }
+
+    [Fact]
+    public async Task An_internal_note_is_kept_in_the_dialog_but_never_reaches_the_messenger()
+    {
+        var anna = await OperatorAsync("anna");
+        await SayAsync(Chat, "hello");
+        var conversation = await ConversationAsync(Chat);
+        await Dialogs.TakeOverAsync(conversation.Id, anna);
+
+        var result = await Dialogs.AddNoteAsync(conversation.Id, anna, "VIP, owes us for two invoices");
+        await Dialogs.SendAsync(conversation.Id, anna, "Good afternoon!", null);
+        await SentEventuallyAsync(Chat, "Good afternoon!");
+
+        Assert.Equal(DialogOutcome.Done, result.Outcome);
+        Assert.DoesNotContain(_telegram.LogEntries, e => e.RequestMessage.Body?.Contains("two invoices") == true);
+        var note = Assert.Single(await HistoryOfAsync(conversation.Id), m => m.Kind == MessageKind.Note);
+        Assert.Equal((MessageDirection.Internal, "VIP, owes us for two invoices", (DeliveryState?)null), (note.Direction, note.Text, note.DeliveryState));
+        await using var db = await _app.Db();
+        Assert.False(await db.Outbox.AnyAsync(o => o.MessageId == note.Id));
+    }
+
+    [Fact]
+    public async Task A_failed_message_sent_again_by_retry_is_delivered()
+    {
+        var anna = await OperatorAsync("anna");
+        await SayAsync(Chat, "hello");
+        await SentEventuallyAsync(Chat, NotUnderstood);
+        var conversation = await ConversationAsync(Chat);
+        AnswerSendMessage(400, """{"ok":false,"error_code":400,"description":"Bad Request: chat not found"}""");
+        var sent = await Dialogs.SendAsync(conversation.Id, anna, "Your invoice is ready", null);
+        var failed = await StateAsync(sent.Message!.Id, DeliveryState.Failed);
+        Assert.Contains("chat not found", failed.FailureReason);
+        AnswerSendMessage(200, SentOk);
+
+        var retried = await Dialogs.RetryAsync(failed.Id);
+
+        Assert.Equal(DialogOutcome.Done, retried.Outcome);
+        var delivered = await StateAsync(failed.Id, DeliveryState.Sent);
+        Assert.Null(delivered.FailureReason);
+        Assert.Equal(2, SentTo(Chat).Count(t => t == "Your invoice is ready"));
+        Assert.Equal(DialogOutcome.Invalid, (await Dialogs.RetryAsync(failed.Id)).Outcome); // only failed ones are retried
+    }
+
+    [Fact]
+    public async Task An_operators_reply_goes_out_through_the_outbox_and_takes_over_a_dialog_nobody_has()
+    {
+        var anna = await OperatorAsync("anna");
+        await SayAsync(Chat, "hello");
+        var conversation = await ConversationAsync(Chat);
+        Assert.Null(conversation.AssignedUserId);
+
+        var result = await Dialogs.SendAsync(conversation.Id, anna, "Hello, this is Anna", null);
+
+        Assert.Equal(DialogOutcome.Done, result.Outcome);
+        await SentEventuallyAsync(Chat, "Hello, this is Anna");
+        var reply = Assert.Single(await HistoryOfAsync(conversation.Id), m => m.Text == "Hello, this is Anna");
+        Assert.Equal((MessageDirection.Outgoing, "anna", anna.UserId, AuthorKind.Operator), (reply.Direction, reply.Author, reply.AuthorUserId, reply.AuthorKind));
+        await using (var db = await _app.Db())
+            Assert.True(await db.Outbox.AnyAsync(o => o.MessageId == reply.Id));
+        var taken = await ConversationAsync(Chat);
+        Assert.Equal((ConversationMode.WithOperator, anna.UserId), (taken.Mode, taken.AssignedUserId));
+    }
+
+    [Fact]
+    public async Task A_file_larger_than_the_messenger_accepts_is_refused_and_nothing_is_sent()
+    {
+        var anna = await OperatorAsync("anna");
+        await SayAsync(Chat, "send me the price list");
+        var conversation = await ConversationAsync(Chat);
+        var limit = MessengerFileLimits.MaxBytes(Bots1C.Domain.Bots.Messenger.Telegram);
+
+        var result = await Dialogs.SendAsync(conversation.Id, anna, "Here it is",
+            new OutgoingAttachment("prices.pdf", "application/pdf", new byte[limit + 1]));
+
+        Assert.Equal(DialogOutcome.Invalid, result.Outcome);
+        Assert.Equal("FileTooLarge", Assert.Single(result.Errors!).ErrorCode);
+        Assert.DoesNotContain(await HistoryOfAsync(conversation.Id), m => m.Text == "Here it is" || m.FileName == "prices.pdf");
+        Assert.Null((await ConversationAsync(Chat)).AssignedUserId); // a refused reply takes nothing over
+    }
+
+    private Task<Message> StateAsync(long id, DeliveryState state) =>
+        Eventually.GetAsync(async () => (await _app.MessagesAsync()).Single(m => m.Id == id), m => m.DeliveryState == state,
+            $"message {id} to be {state}");
+}

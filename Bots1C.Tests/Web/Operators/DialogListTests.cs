@@ -1,0 +1,163 @@
+using Bots1C.Domain.Bots;
+using Bots1C.Domain.Conversations;
+using Bots1C.Domain.Dialogs;
+using Bots1C.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Bots1C.Tests.Web.Operators;
+
+/// <summary>The operators' dialog list and a dialog's history, over dialogs made the real way (webhook, scenarios,
+/// operators' actions).</summary>
+public class DialogListTests : OperatorTestBase
+{
+    private async Task<long[]> IdsAsync(DialogTab tab, OperatorRef me, string? search = null, long? botId = null, Messenger? messenger = null) =>
+        (await List.ListAsync(new DialogFilter(tab, me.UserId, botId, messenger, search), 0, 50)).Rows.Select(r => r.Id).ToArray();
+
+    private async Task<long> DialogAsync(long chat, string text = "hello", string firstName = "Ivan", string? lastName = null)
+    {
+        await SayAsync(chat, text, firstName, lastName);
+        return (await ConversationAsync(chat)).Id;
+    }
+
+    [Fact]
+    public async Task Each_tab_shows_its_dialogs_waiting_mine_all_open_and_closed()
+    {
+        var anna = await OperatorAsync("anna");
+        var boris = await OperatorAsync("boris");
+        var inBot = await DialogAsync(4005);
+        var waiting = await DialogAsync(4001, "/operator");
+        var annas = await DialogAsync(4002);
+        await Dialogs.TakeOverAsync(annas, anna);
+        var boriss = await DialogAsync(4003);
+        await Dialogs.TakeOverAsync(boriss, boris);
+        var closed = await DialogAsync(4004);
+        await Dialogs.CloseAsync(closed, anna, null);
+
+        Assert.Equal([waiting], await IdsAsync(DialogTab.Waiting, anna));
+        Assert.Equal([annas], await IdsAsync(DialogTab.Mine, anna));
+        Assert.Equal([boriss], await IdsAsync(DialogTab.Mine, boris));
+        Assert.Equal(new[] { inBot, waiting, annas, boriss }.Order(), (await IdsAsync(DialogTab.AllOpen, anna)).Order());
+        Assert.Equal([closed], await IdsAsync(DialogTab.Closed, anna));
+        Assert.Equal(new TabCounts(Waiting: 1, Mine: 1), await List.CountsAsync(anna.UserId));
+        var row = (await List.ListAsync(new DialogFilter(DialogTab.Mine, boris.UserId), 0, 50)).Rows.Single();
+        Assert.Equal(("boris", ConversationMode.WithOperator, "Shop", Messenger.Telegram), (row.AssignedName, row.Mode, row.BotName, row.Messenger));
+    }
+
+    [Fact]
+    public async Task The_bot_and_messenger_filters_keep_only_their_dialogs()
+    {
+        var anna = await OperatorAsync("anna");
+        var dialog = await DialogAsync(4011);
+        var other = await _app.CreateApiClient().CreateBotAsync(new
+        {
+            name = "Support", messenger = "Telegram", token = "987654321:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsawy",
+            publicBaseUrl = "https://bot.example.ru/bots_unf", apiServerUrl = _telegram.Url,
+        });
+
+        Assert.Equal([dialog], await IdsAsync(DialogTab.AllOpen, anna, botId: _botId));
+        Assert.Empty(await IdsAsync(DialogTab.AllOpen, anna, botId: other.GetProperty("id").GetInt64()));
+        Assert.Equal([dialog], await IdsAsync(DialogTab.AllOpen, anna, messenger: Messenger.Telegram));
+        Assert.Empty(await IdsAsync(DialogTab.AllOpen, anna, messenger: Messenger.Viber));
+    }
+
+    [Fact]
+    public async Task Dialogs_are_listed_by_last_activity_newest_first()
+    {
+        var anna = await OperatorAsync("anna");
+        var first = await DialogAsync(4101);
+        var second = await DialogAsync(4102);
+        var third = await DialogAsync(4103);
+
+        await SayAsync(4101, "me again");
+
+        Assert.Equal([first, third, second], await IdsAsync(DialogTab.AllOpen, anna));
+    }
+
+    [Fact]
+    public async Task Each_customer_message_adds_to_the_unread_count_and_opening_the_dialog_resets_it()
+    {
+        var anna = await OperatorAsync("anna");
+        var dialog = await DialogAsync(4201, "one");
+        await SayAsync(4201, "two");
+        await SayAsync(4201, "three");
+        Assert.Equal(3, await UnreadAsync(anna, dialog));
+
+        await Dialogs.MarkReadAsync(dialog);
+        Assert.Equal(0, await UnreadAsync(anna, dialog));
+
+        await SayAsync(4201, "four");
+        Assert.Equal(1, await UnreadAsync(anna, dialog));
+    }
+
+    private async Task<int> UnreadAsync(OperatorRef me, long dialog) =>
+        (await List.ListAsync(new DialogFilter(DialogTab.AllOpen, me.UserId), 0, 50)).Rows.Single(r => r.Id == dialog).Unread;
+
+    [Theory]
+    [InlineData("петров")]
+    [InlineData("ПЕТРОВ")]
+    [InlineData("Иван")]
+    [InlineData(" иван петров ")]
+    public async Task Search_finds_a_Cyrillic_name_whatever_the_case(string typed)
+    {
+        var anna = await OperatorAsync("anna");
+        var ivan = await DialogAsync(4301, firstName: "Иван", lastName: "Петров");
+        await DialogAsync(4302, firstName: "Мария", lastName: "Сидорова");
+
+        Assert.Equal([ivan], await IdsAsync(DialogTab.AllOpen, anna, typed));
+    }
+
+    [Theory]
+    [InlineData("8 (912) 345-67-89")]
+    [InlineData("+7 912 345 67 89")]
+    [InlineData("912 345")]
+    public async Task Search_finds_a_phone_stored_in_E164_however_it_is_typed(string typed)
+    {
+        var anna = await OperatorAsync("anna");
+        await DialogAsync(4401, firstName: "Иван");
+        var maria = await DialogAsync(4402, firstName: "Мария");
+        await using (var db = await _app.Db())
+        {
+            var contact = await db.Contacts.SingleAsync(c => c.ExternalUserId == "4402");
+            contact.Phone = "+79123456789";
+            await db.SaveChangesAsync();
+        }
+
+        Assert.Equal([maria], await IdsAsync(DialogTab.AllOpen, anna, typed));
+    }
+
+    [Fact]
+    public async Task History_comes_a_page_at_a_time_before_a_given_message_and_never_whole()
+    {
+        var dialog = await DialogAsync(4501);
+        await using (var db = await _app.Db())
+        {
+            var conversation = await db.Conversations.SingleAsync(c => c.Id == dialog);
+            for (var i = 0; i < 250; i++)
+                db.Messages.Add(new Message
+                {
+                    Conversation = conversation, Direction = MessageDirection.Incoming, Kind = MessageKind.Text, Text = $"message {i}",
+                    CreatedAt = DateTimeOffset.UtcNow,
+                });
+            await db.SaveChangesAsync();
+        }
+        var all = (await HistoryOfAsync(dialog)).Select(m => m.Id).ToList();
+
+        var (asMuchAsPossible, olderThanThat) = await List.HistoryAsync(dialog, null, int.MaxValue);
+        Assert.Equal(DialogList.MaxTake, asMuchAsPossible.Count);
+        Assert.True(olderThanThat);
+
+        var pages = new List<IReadOnlyList<Message>>();
+        long? before = null;
+        bool hasOlder;
+        do
+        {
+            (var page, hasOlder) = await List.HistoryAsync(dialog, before, 40);
+            Assert.InRange(page.Count, 1, 40);
+            pages.Insert(0, page);
+            before = page[0].Id;
+        } while (hasOlder && pages.Count < 100);
+
+        Assert.Equal(all, pages.SelectMany(p => p).Select(m => m.Id)); // oldest first, each message once
+        Assert.Equal(all[^40..], pages[^1].Select(m => m.Id)); // the first page is the latest
+    }
+}

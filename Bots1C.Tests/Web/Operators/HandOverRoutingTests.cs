@@ -1,0 +1,167 @@
+using System.Collections.Concurrent;
+using Bots1C.Domain.Accounts;
+using Bots1C.Domain.Conversations;
+using Bots1C.Domain.Dialogs;
+using Bots1C.Domain.Owners;
+using Bots1C.Tests.Infrastructure;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Bots1C.Tests.Web.Operators;
+
+/// <summary>Who gets a dialog a scenario hands over: the online main manager of the contact's counterparty, or
+/// nobody yet (it waits for the first operator).</summary>
+public class HandOverRoutingTests : OperatorTestBase
+{
+    private const long Chat = 3001;
+    private readonly ConcurrentQueue<ConversationEvent> _events = new();
+    private IDisposable? _subscription;
+
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        _subscription = _app.Services.GetRequiredService<ConversationNotifier>().Subscribe(e =>
+        {
+            _events.Enqueue(e);
+            return Task.CompletedTask;
+        });
+    }
+
+    public override Task DisposeAsync()
+    {
+        _subscription?.Dispose();
+        return base.DisposeAsync();
+    }
+
+    /// <summary>The customer's contact (created by a first message) belongs to a counterparty managed by <paramref name="manager"/>.</summary>
+    private async Task<Contact> ContactOfCounterpartyAsync(OperatorRef manager)
+    {
+        await SayAsync(Chat, "hello");
+        await using var db = await _app.Db();
+        var owner = new Owner { Name = "ООО Ромашка", MainManagerUserId = manager.UserId, CreatedAt = DateTimeOffset.UtcNow };
+        db.Owners.Add(owner);
+        var contact = await db.Contacts.SingleAsync(c => c.ExternalUserId == Chat.ToString());
+        contact.Owner = owner;
+        await db.SaveChangesAsync();
+        return contact;
+    }
+
+    [Fact]
+    public async Task A_hand_over_goes_to_the_online_main_manager_of_the_contacts_counterparty()
+    {
+        var maria = await OperatorAsync("maria", Roles.Manager);
+        await ContactOfCounterpartyAsync(maria);
+        using var online = Presence.GoOnline(maria.UserId);
+
+        await SayAsync(Chat, "/operator");
+
+        await SentEventuallyAsync(Chat, HandOverText);
+        var conversation = await ConversationAsync(Chat);
+        Assert.Equal((ConversationMode.WithOperator, maria.UserId), (conversation.Mode, conversation.AssignedUserId));
+        var assigned = Assert.Single(await HistoryOfAsync(conversation.Id), m => m.Kind == MessageKind.Event && m.Text == DialogEvents.AssignedToMainManager);
+        Assert.Equal("maria (ООО Ромашка)", assigned.EventDetail);
+        Assert.DoesNotContain(_events, e => e.ConversationId == conversation.Id && e.Change == ConversationChange.WaitingStarted);
+    }
+
+    [Fact]
+    public async Task A_hand_over_waits_for_anyone_while_the_main_manager_is_offline()
+    {
+        var maria = await OperatorAsync("maria", Roles.Manager);
+        await ContactOfCounterpartyAsync(maria);
+        Presence.GoOnline(maria.UserId).Dispose(); // was online, closed the tab
+
+        await SayAsync(Chat, "/operator");
+
+        await AssertWaitingForAnyoneAsync();
+    }
+
+    [Fact]
+    public async Task A_hand_over_of_a_contact_without_a_counterparty_waits_for_anyone()
+    {
+        var maria = await OperatorAsync("maria", Roles.Manager);
+        using var online = Presence.GoOnline(maria.UserId);
+        await SayAsync(Chat, "hello");
+
+        await SayAsync(Chat, "/operator");
+
+        await AssertWaitingForAnyoneAsync();
+    }
+
+    [Fact]
+    public async Task A_hand_over_waits_when_the_online_main_manager_is_locked_out()
+    {
+        var maria = await OperatorAsync("maria", Roles.Manager);
+        await ContactOfCounterpartyAsync(maria);
+        using var online = Presence.GoOnline(maria.UserId);
+        await using (var scope = _app.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+            var user = (await users.FindByIdAsync(maria.UserId))!;
+            await users.SetLockoutEndDateAsync(user, DateTimeOffset.UtcNow.AddYears(1));
+        }
+
+        await SayAsync(Chat, "/operator");
+
+        await AssertWaitingForAnyoneAsync();
+    }
+
+    private async Task AssertWaitingForAnyoneAsync()
+    {
+        await SentEventuallyAsync(Chat, HandOverText);
+        var conversation = await ConversationAsync(Chat);
+        Assert.Equal((ConversationMode.WaitingForOperator, null), (conversation.Mode, conversation.AssignedUserId));
+        Assert.DoesNotContain(await HistoryOfAsync(conversation.Id), m => m.Text == DialogEvents.AssignedToMainManager);
+        Assert.Contains(_events, e => e.ConversationId == conversation.Id && e.Change == ConversationChange.WaitingStarted);
+        var waiting = await List.ListAsync(new DialogFilter(DialogTab.Waiting, "nobody"), 0, 50);
+        Assert.Equal([conversation.Id], waiting.Rows.Select(r => r.Id));
+    }
+}
+
+/// <summary>A taken-over dialog nobody writes in goes back to the bot after Bots1C:Operators:IdleReturnMinutes.</summary>
+public class IdleDialogReturnTests() : OperatorTestBase(app => app.WithFakeClock().With("Bots1C:Operators:IdleReturnMinutes", "30"))
+{
+    private const long Chat = 3101;
+
+    private IdleDialogReturn Idle => _app.Services.GetRequiredService<IdleDialogReturn>();
+
+    private async Task<Conversation> TakenOverAsync()
+    {
+        var anna = await OperatorAsync("anna");
+        await SayAsync(Chat, "hello");
+        var conversation = await ConversationAsync(Chat);
+        Assert.Equal(DialogOutcome.Done, (await Dialogs.TakeOverAsync(conversation.Id, anna)).Outcome);
+        return conversation;
+    }
+
+    [Fact]
+    public async Task A_taken_over_dialog_returns_to_the_bot_once_idle_for_the_configured_time()
+    {
+        var conversation = await TakenOverAsync();
+
+        _app.Clock!.Advance(TimeSpan.FromMinutes(29));
+        await Idle.ReturnIdleAsync();
+        Assert.Equal(ConversationMode.WithOperator, (await ConversationAsync(Chat)).Mode);
+
+        _app.Clock.Advance(TimeSpan.FromMinutes(2));
+        await Idle.ReturnIdleAsync();
+
+        var returned = await ConversationAsync(Chat);
+        Assert.Equal((ConversationMode.Bot, null), (returned.Mode, returned.AssignedUserId));
+        var returnedEvent = Assert.Single(await HistoryOfAsync(conversation.Id), m => m.Text == DialogEvents.ReturnedWhenIdle);
+        Assert.Equal("30", returnedEvent.EventDetail);
+    }
+
+    [Fact]
+    public async Task A_customer_message_keeps_a_taken_over_dialog_from_counting_as_idle()
+    {
+        await TakenOverAsync();
+
+        _app.Clock!.Advance(TimeSpan.FromMinutes(20));
+        await SayAsync(Chat, "still thinking");
+        _app.Clock.Advance(TimeSpan.FromMinutes(20));
+        await Idle.ReturnIdleAsync();
+
+        Assert.Equal(ConversationMode.WithOperator, (await ConversationAsync(Chat)).Mode);
+    }
+}
