@@ -147,9 +147,8 @@ public class ComposerTests : MessengerAppContext
         Assert.Empty(composer.FindAll("[data-testid=quick-replies]"));
     }
 
-    [Fact(Skip = "Bug: the quick reply dialog's hint (QuickReplies.TextHint) and QuickReply's doc offer {{contact.first_name}}, "
-        + "but QuickReplies.Render (TextTemplate/ContactFacts) only knows {{contact.firstName}}; the snake_case one renders empty.")]
-    public async Task The_contact_first_name_placeholder_the_editor_advertises_is_filled()
+    [Fact]
+    public async Task The_snake_case_spelling_of_a_contact_field_is_filled_too()
     {
         await SaveReplyAsync("hi", "Hi", "Hi {{contact.first_name}}!");
         var composer = await ComposerAsync();
