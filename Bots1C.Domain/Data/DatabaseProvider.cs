@@ -26,6 +26,7 @@ public static class DatabaseProvider
             case DatabaseKind.Sqlite:
                 builder.UseSqlite(connectionString, sqlite =>
                     sqlite.MigrationsAssembly(typeof(DatabaseProvider).Assembly.FullName));
+                builder.AddInterceptors(SqliteBusyTimeout.Instance);
                 break;
             default:
                 throw new NotSupportedException($"Database provider {options.Provider} is not supported.");
@@ -57,5 +58,34 @@ public static class DatabaseProvider
         if (database.IsSqlite())
             conventions.Properties<DateTimeOffset>()
                 .HaveConversion<Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter>();
+    }
+}
+
+/// <summary>
+/// Lets SQLite itself wait for the write lock (it retries within a millisecond or two) instead of handing "busy" back to
+/// Microsoft.Data.Sqlite, whose own retry sleeps 150 ms each time: with the webhook's group commit and the processor
+/// writing at once, those sleeps were most of a message's way to the operator's screen (docs/benchmarks.md).
+/// </summary>
+public sealed class SqliteBusyTimeout : Microsoft.EntityFrameworkCore.Diagnostics.DbConnectionInterceptor
+{
+    public static readonly SqliteBusyTimeout Instance = new();
+
+    /// <summary>Past this, the driver's own timeout (30 s by default) still applies on top.</summary>
+    public const int Milliseconds = 5000;
+
+    public override void ConnectionOpened(System.Data.Common.DbConnection connection,
+        Microsoft.EntityFrameworkCore.Diagnostics.ConnectionEndEventData eventData)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = $"PRAGMA busy_timeout = {Milliseconds};";
+        command.ExecuteNonQuery();
+    }
+
+    public override async Task ConnectionOpenedAsync(System.Data.Common.DbConnection connection,
+        Microsoft.EntityFrameworkCore.Diagnostics.ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"PRAGMA busy_timeout = {Milliseconds};";
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }
