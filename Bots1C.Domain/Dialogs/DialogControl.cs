@@ -58,11 +58,9 @@ public sealed class DialogControl(
     public async Task<DialogActionResult> ReturnToBotAsync(long conversationId, OperatorRef me, long? scenarioId = null, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var conversation = await db.Conversations.Include(c => c.Contact).FirstOrDefaultAsync(c => c.Id == conversationId, ct);
+        var (conversation, refusal) = await OwnDialogAsync(db, conversationId, me, ct);
         if (conversation is null)
-            return DialogActionResult.NotFound;
-        if (await HeldByOtherAsync(db, conversation, me, ct) is { } other)
-            return other;
+            return refusal!;
         string? scenarioName = null;
         if (scenarioId is { } id)
         {
@@ -89,11 +87,9 @@ public sealed class DialogControl(
     public async Task<DialogActionResult> TransferAsync(long conversationId, OperatorRef me, string toUserId, string? note, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var conversation = await db.Conversations.FirstOrDefaultAsync(c => c.Id == conversationId, ct);
+        var (conversation, refusal) = await OwnDialogAsync(db, conversationId, me, ct);
         if (conversation is null)
-            return DialogActionResult.NotFound;
-        if (await HeldByOtherAsync(db, conversation, me, ct) is { } other)
-            return other;
+            return refusal!;
         if (toUserId == me.UserId)
             return DialogActionResult.Refused("TransferToSelf", "Choose another operator.");
         var now = clock.GetUtcNow();
@@ -120,11 +116,9 @@ public sealed class DialogControl(
     public async Task<DialogActionResult> CloseAsync(long conversationId, OperatorRef me, string? closingMessage, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var conversation = await db.Conversations.FirstOrDefaultAsync(c => c.Id == conversationId, ct);
+        var (conversation, refusal) = await OwnDialogAsync(db, conversationId, me, ct);
         if (conversation is null)
-            return DialogActionResult.NotFound;
-        if (await HeldByOtherAsync(db, conversation, me, ct) is { } other)
-            return other;
+            return refusal!;
         if (!string.IsNullOrWhiteSpace(closingMessage) && closingMessage.Length > OutgoingTextValidator.MaxText)
             return DialogActionResult.Refused("TextTooLong", $"The text is longer than {OutgoingTextValidator.MaxText} characters.");
 
@@ -276,6 +270,16 @@ public sealed class DialogControl(
         };
         db.Messages.Add(note);
         return note;
+    }
+
+    /// <summary>The dialog with its contact, when it exists and nobody but <paramref name="me"/> has it; else why not.</summary>
+    private static async Task<(Conversation? Conversation, DialogActionResult? Refusal)> OwnDialogAsync(Bots1CDbContext db, long conversationId,
+        OperatorRef me, CancellationToken ct)
+    {
+        var conversation = await db.Conversations.Include(c => c.Contact).FirstOrDefaultAsync(c => c.Id == conversationId, ct);
+        if (conversation is null)
+            return (null, DialogActionResult.NotFound);
+        return await HeldByOtherAsync(db, conversation, me, ct) is { } other ? (null, other) : (conversation, null);
     }
 
     private static async Task<DialogActionResult?> HeldByOtherAsync(Bots1CDbContext db, Conversation conversation, OperatorRef me, CancellationToken ct) =>
