@@ -44,7 +44,14 @@ public static class DomainServices
 
         services.AddSingleton<Scenarios.Methods.IScenarioMethod, Scenarios.Methods.SetContactField>();
         services.AddSingleton<Scenarios.Methods.IScenarioMethod, Scenarios.Methods.SetConversationTag>();
+        services.AddSingleton<Scenarios.Methods.IScenarioMethod, Owners.FindCounterpartyByPhone>();
+        services.AddSingleton<Scenarios.Methods.IScenarioMethod, Owners.FindCounterpartyByEmail>();
+        services.AddSingleton<Scenarios.Methods.IScenarioMethod, Owners.CounterpartyPhones>();
+        services.AddSingleton<Scenarios.Methods.IScenarioMethod, Owners.CounterpartyMainManager>();
         services.AddSingleton<Scenarios.Methods.ScenarioMethods>();
+        services.AddSingleton<Owners.OwnerCatalog>();
+        services.AddSingleton<Owners.ContactLinker>();
+        services.AddSingleton<Owners.OwnerHistory>();
         services.AddSingleton<Scenarios.ScenarioChecker>();
         services.AddSingleton<Scenarios.ScenarioDirectory>();
         services.AddSingleton<Scenarios.ScenarioCatalog>();

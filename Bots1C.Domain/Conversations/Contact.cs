@@ -19,6 +19,8 @@ public class Contact
     /// <summary>The counterparty (or other owner record) this messenger user belongs to.</summary>
     public long? OwnerId { get; set; }
     public Owners.Owner? Owner { get; set; }
+    /// <summary>Its phone or e-mail matches several owners: a person must link it (the "to link" list).</summary>
+    public bool NeedsPerson { get; set; }
     /// <summary>Name, username and phone digits in lower case: the operators' search is case-insensitive for Cyrillic
     /// too (SQLite's LIKE folds ASCII only). Kept up to date by the context on every save.</summary>
     public string SearchText { get; set; } = "";

@@ -15,7 +15,8 @@ public sealed record RecordedChange(long BotId, Conversation Conversation, Messa
 /// (the caller commits them together with the inbox rows' new state, and may record many updates at once),
 /// then lets the bot's scenarios answer each message in the same unit of work.
 /// </summary>
-public class ConversationRecorder(TimeProvider clock, Scenarios.ScenarioResponder scenarios, Dialogs.HandOverRouter router)
+public class ConversationRecorder(TimeProvider clock, Scenarios.ScenarioResponder scenarios, Dialogs.HandOverRouter router,
+    Owners.ContactLinker linker)
 {
     /// <summary>The conversations met in one unit of work, by (bot, messenger user): many updates of one chat in a
     /// batch share one contact and conversation without asking the database (or EF's change tracker) again.</summary>
@@ -67,6 +68,7 @@ public class ConversationRecorder(TimeProvider clock, Scenarios.ScenarioResponde
 
             var conversation = await ConversationOfAsync(db, session, botId, e, ct);
             var contact = conversation.Contact;
+            var phoneBefore = contact.Phone;
             if (e.Kind is InboundKind.Text or InboundKind.File or InboundKind.ContactShared or InboundKind.ButtonPress or InboundKind.Edited)
                 contact.IsBlocked = false; // whoever writes to the bot has not blocked it (Viber resubscribes silently)
             switch (e.Kind)
@@ -91,9 +93,16 @@ public class ConversationRecorder(TimeProvider clock, Scenarios.ScenarioResponde
             if (e.Kind == InboundKind.ButtonPress && e.CallbackId is not null)
                 db.Outbox.Add(CallbackAnswer(botId, conversation.ChatId, e.CallbackId));
 
+            // A shared phone links the contact to its counterparty before the scenarios run, so a hand-over in this
+            // same message already goes to its main manager; an e-mail or phone a scenario collects links after.
+            if (contact.Phone != phoneBefore)
+                await linker.TryAutoLinkAsync(db, contact, ct);
             var modeBefore = conversation.Mode;
+            (phoneBefore, var emailBefore) = (contact.Phone, contact.Email);
             foreach (var reply in await scenarios.RespondAsync(db, botId, conversation, e, ct))
                 changes.Add(new RecordedChange(botId, conversation, reply, ConversationChange.MessageAdded));
+            if (contact.Phone != phoneBefore || contact.Email != emailBefore)
+                await linker.TryAutoLinkAsync(db, contact, ct);
             if (conversation.Mode == ConversationMode.WaitingForOperator && modeBefore != ConversationMode.WaitingForOperator)
                 changes.AddRange(await HandOverAsync(db, botId, conversation, ct));
             else if (conversation.Mode != modeBefore)

@@ -22,6 +22,8 @@ public class Bots1CDbContext(DbContextOptions<Bots1CDbContext> options) : Identi
     public DbSet<Scenarios.BotScenario> BotScenarios => Set<Scenarios.BotScenario>();
     public DbSet<Owners.Owner> Owners => Set<Owners.Owner>();
     public DbSet<Dialogs.QuickReply> QuickReplies => Set<Dialogs.QuickReply>();
+    public DbSet<Owners.CustomOwnerType> CustomOwnerTypes => Set<Owners.CustomOwnerType>();
+    public DbSet<Owners.ContactLinkChange> ContactLinkChanges => Set<Owners.ContactLinkChange>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {

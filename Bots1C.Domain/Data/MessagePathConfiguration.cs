@@ -36,6 +36,8 @@ public class ContactConfiguration : IEntityTypeConfiguration<Contact>
         contact.Ignore(c => c.DisplayName);
         contact.Property(c => c.SearchText).HasMaxLength(600);
         contact.HasOne(c => c.Owner).WithMany().HasForeignKey(c => c.OwnerId).OnDelete(DeleteBehavior.SetNull);
+        contact.HasIndex(c => c.OwnerId);
+        contact.HasIndex(c => c.NeedsPerson).HasFilter("\"NeedsPerson\" = 1");
     }
 }
 
@@ -131,8 +133,54 @@ public class OwnerConfiguration : IEntityTypeConfiguration<Owners.Owner>
     public void Configure(EntityTypeBuilder<Owners.Owner> owner)
     {
         owner.Property(o => o.OwnerType).HasMaxLength(50);
-        owner.Property(o => o.Name).HasMaxLength(300);
+        owner.Property(o => o.Name).HasMaxLength(Owners.OwnerInputValidator.MaxName);
+        owner.Property(o => o.Inn).HasMaxLength(12);
+        owner.Property(o => o.Kpp).HasMaxLength(9);
+        owner.Property(o => o.ExternalId).HasMaxLength(100);
+        owner.HasIndex(o => o.Inn);
+        owner.HasIndex(o => new { o.OwnerType, o.ExternalId });
+        owner.HasIndex(o => new { o.OwnerType, o.Name });
         owner.HasOne<Accounts.AppUser>().WithMany().HasForeignKey(o => o.MainManagerUserId).OnDelete(DeleteBehavior.SetNull);
+        owner.HasMany(o => o.Phones).WithOne().HasForeignKey(p => p.OwnerId).OnDelete(DeleteBehavior.Cascade);
+        owner.HasMany(o => o.Emails).WithOne().HasForeignKey(e => e.OwnerId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+public class OwnerPhoneConfiguration : IEntityTypeConfiguration<Owners.OwnerPhone>
+{
+    public void Configure(EntityTypeBuilder<Owners.OwnerPhone> phone)
+    {
+        phone.Property(p => p.Number).HasMaxLength(20);
+        phone.HasIndex(p => p.Number); // linking: which owners have this phone
+    }
+}
+
+public class OwnerEmailConfiguration : IEntityTypeConfiguration<Owners.OwnerEmail>
+{
+    public void Configure(EntityTypeBuilder<Owners.OwnerEmail> email)
+    {
+        email.Property(e => e.Address).HasMaxLength(254);
+        email.HasIndex(e => e.Address);
+    }
+}
+
+public class CustomOwnerTypeConfiguration : IEntityTypeConfiguration<Owners.CustomOwnerType>
+{
+    public void Configure(EntityTypeBuilder<Owners.CustomOwnerType> type)
+    {
+        type.HasKey(t => t.Key);
+        type.Property(t => t.Key).HasMaxLength(50);
+        type.Property(t => t.Name).HasMaxLength(100);
+    }
+}
+
+public class ContactLinkChangeConfiguration : IEntityTypeConfiguration<Owners.ContactLinkChange>
+{
+    public void Configure(EntityTypeBuilder<Owners.ContactLinkChange> change)
+    {
+        change.HasOne(c => c.Contact).WithMany().HasForeignKey(c => c.ContactId).OnDelete(DeleteBehavior.Cascade);
+        change.HasIndex(c => new { c.ContactId, c.Id });
+        change.Property(c => c.Reason).HasMaxLength(300);
     }
 }
 

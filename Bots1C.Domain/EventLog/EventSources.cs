@@ -11,4 +11,5 @@ public static class EventSources
     public const string Delivery = "Delivery";
     public const string Api = "Api";
     public const string Scenarios = "Scenarios";
+    public const string Directory = "Directory";
 }

@@ -256,6 +256,9 @@ namespace Bots1C.Domain.Data.Migrations.Sqlite
                     b.Property<string>("LastName")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("NeedsPerson")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("OwnerId")
                         .HasColumnType("INTEGER");
 
@@ -274,6 +277,9 @@ namespace Bots1C.Domain.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("NeedsPerson")
+                        .HasFilter("\"NeedsPerson\" = 1");
 
                     b.HasIndex("OwnerId");
 
@@ -682,6 +688,64 @@ namespace Bots1C.Domain.Data.Migrations.Sqlite
                     b.ToTable("Files", (string)null);
                 });
 
+            modelBuilder.Entity("Bots1C.Domain.Owners.ContactLinkChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Actor")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Automatic")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ContactId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("NewOwnerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("PreviousOwnerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("UndoneAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContactId", "Id");
+
+                    b.ToTable("ContactLinkChanges");
+                });
+
+            modelBuilder.Entity("Bots1C.Domain.Owners.CustomOwnerType", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("CustomOwnerTypes");
+                });
+
             modelBuilder.Entity("Bots1C.Domain.Owners.Owner", b =>
                 {
                     b.Property<long>("Id")
@@ -691,6 +755,21 @@ namespace Bots1C.Domain.Data.Migrations.Sqlite
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Inn")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsArchived")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kpp")
+                        .HasMaxLength(9)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("MainManagerUserId")
                         .HasColumnType("TEXT");
 
@@ -699,16 +778,74 @@ namespace Bots1C.Domain.Data.Migrations.Sqlite
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Notes")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("OwnerType")
                         .IsRequired()
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("Inn");
 
                     b.HasIndex("MainManagerUserId");
 
+                    b.HasIndex("OwnerType", "ExternalId");
+
+                    b.HasIndex("OwnerType", "Name");
+
                     b.ToTable("Owners");
+                });
+
+            modelBuilder.Entity("Bots1C.Domain.Owners.OwnerEmail", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OwnerId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Address");
+
+                    b.HasIndex("OwnerId");
+
+                    b.ToTable("OwnerEmail");
+                });
+
+            modelBuilder.Entity("Bots1C.Domain.Owners.OwnerPhone", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OwnerId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Number");
+
+                    b.HasIndex("OwnerId");
+
+                    b.ToTable("OwnerPhone");
                 });
 
             modelBuilder.Entity("Bots1C.Domain.Scenarios.BotScenario", b =>
@@ -1020,12 +1157,41 @@ namespace Bots1C.Domain.Data.Migrations.Sqlite
                     b.Navigation("StoredFile");
                 });
 
+            modelBuilder.Entity("Bots1C.Domain.Owners.ContactLinkChange", b =>
+                {
+                    b.HasOne("Bots1C.Domain.Conversations.Contact", "Contact")
+                        .WithMany()
+                        .HasForeignKey("ContactId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Contact");
+                });
+
             modelBuilder.Entity("Bots1C.Domain.Owners.Owner", b =>
                 {
                     b.HasOne("Bots1C.Domain.Accounts.AppUser", null)
                         .WithMany()
                         .HasForeignKey("MainManagerUserId")
                         .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Bots1C.Domain.Owners.OwnerEmail", b =>
+                {
+                    b.HasOne("Bots1C.Domain.Owners.Owner", null)
+                        .WithMany("Emails")
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Bots1C.Domain.Owners.OwnerPhone", b =>
+                {
+                    b.HasOne("Bots1C.Domain.Owners.Owner", null)
+                        .WithMany("Phones")
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Bots1C.Domain.Scenarios.BotScenario", b =>
@@ -1092,6 +1258,13 @@ namespace Bots1C.Domain.Data.Migrations.Sqlite
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Bots1C.Domain.Owners.Owner", b =>
+                {
+                    b.Navigation("Emails");
+
+                    b.Navigation("Phones");
                 });
 #pragma warning restore 612, 618
         }
