@@ -99,6 +99,14 @@ public sealed class OwnerCatalog(IDbContextFactory<Bots1CDbContext> dbFactory, I
             owner = new Owner { CreatedAt = now };
             db.Owners.Add(owner);
         }
+        Apply(owner, input, now);
+        await db.SaveChangesAsync(ct);
+        return new(owner, [], Created: id is null);
+    }
+
+    /// <summary>Copies a validated input onto a tracked owner (phones and e-mails normalised).</summary>
+    public static void Apply(Owner owner, OwnerInput input, DateTimeOffset now)
+    {
         owner.OwnerType = input.OwnerType;
         owner.Name = input.Name.Trim();
         owner.Inn = Blank(input.Inn);
@@ -111,8 +119,6 @@ public sealed class OwnerCatalog(IDbContextFactory<Bots1CDbContext> dbFactory, I
         owner.Phones.AddRange(NormalisedPhones(input.Phones).Select(n => new OwnerPhone { Number = n }));
         owner.Emails.Clear();
         owner.Emails.AddRange(NormalisedEmails(input.Emails).Select(a => new OwnerEmail { Address = a }));
-        await db.SaveChangesAsync(ct);
-        return new(owner, [], Created: id is null);
     }
 
     public static IEnumerable<string> NormalisedPhones(IEnumerable<string>? phones) =>
