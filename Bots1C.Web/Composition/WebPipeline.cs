@@ -53,6 +53,7 @@ public static class WebPipeline
         app.MapFileEndpoints();
         app.MapAttachmentEndpoints();
         app.MapScenarioExportEndpoints();
+        app.MapOwnerExportEndpoints();
         app.MapAccountEndpoints();
         app.MapCultureEndpoints();
         app.MapHub<Bots1C.Web.Hubs.OperatorHub>(Bots1C.Web.Hubs.OperatorHub.Path).WithoutStatusPages();

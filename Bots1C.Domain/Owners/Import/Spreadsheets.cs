@@ -11,7 +11,11 @@ namespace Bots1C.Domain.Owners.Import;
 /// <summary>A sheet as text: the first row's headers and the rows under them (each as long as the headers).</summary>
 public sealed record SpreadsheetTable(IReadOnlyList<string> Headers, IReadOnlyList<string[]> Rows);
 
-public sealed class SpreadsheetException(string message) : Exception(message);
+public sealed class SpreadsheetException(string code, string message) : Exception(message)
+{
+    /// <summary>What went wrong, for the screens to say in the reader's language.</summary>
+    public string Code { get; } = code;
+}
 
 /// <summary>Reads and writes CSV (any of , ; tab, UTF-8 or Windows-1251 as 1C and Excel save them) and XLSX (the first sheet).</summary>
 public static class Spreadsheets
@@ -23,7 +27,7 @@ public static class Spreadsheets
         {
             ".csv" or ".txt" => ReadCsv(content),
             ".xlsx" => ReadXlsx(content),
-            _ => throw new SpreadsheetException("Choose a .csv or .xlsx file."),
+            _ => throw new SpreadsheetException("WrongKind", "Choose a .csv or .xlsx file."),
         };
 
     public static SpreadsheetTable ReadCsv(Stream content)
@@ -43,7 +47,7 @@ public static class Spreadsheets
         {
             rows.Add(reader.Parser.Record ?? []);
             if (rows.Count > MaxRows + 1)
-                throw new SpreadsheetException($"The file has more than {MaxRows:N0} rows; split it.");
+                throw new SpreadsheetException("TooManyRows", $"The file has more than {MaxRows:N0} rows; split it.");
         }
         return Shape(rows);
     }
@@ -53,8 +57,8 @@ public static class Spreadsheets
         try
         {
             using var document = SpreadsheetDocument.Open(content, false);
-            var workbook = document.WorkbookPart ?? throw new SpreadsheetException("The workbook has no sheets.");
-            var first = workbook.Workbook.Sheets?.Elements<Sheet>().FirstOrDefault() ?? throw new SpreadsheetException("The workbook has no sheets.");
+            var workbook = document.WorkbookPart ?? throw new SpreadsheetException("NoSheets", "The workbook has no sheets.");
+            var first = workbook.Workbook.Sheets?.Elements<Sheet>().FirstOrDefault() ?? throw new SpreadsheetException("NoSheets", "The workbook has no sheets.");
             var sheet = (WorksheetPart)workbook.GetPartById(first.Id!);
             var shared = workbook.SharedStringTablePart?.SharedStringTable.Elements<SharedStringItem>().Select(i => i.InnerText).ToArray() ?? [];
             var rows = new List<string[]>();
@@ -70,13 +74,13 @@ public static class Spreadsheets
                 }
                 rows.Add([.. cells]);
                 if (rows.Count > MaxRows + 1)
-                    throw new SpreadsheetException($"The file has more than {MaxRows:N0} rows; split it.");
+                    throw new SpreadsheetException("TooManyRows", $"The file has more than {MaxRows:N0} rows; split it.");
             }
             return Shape(rows);
         }
         catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or FileFormatException)
         {
-            throw new SpreadsheetException("This is not a readable .xlsx file.");
+            throw new SpreadsheetException("Unreadable", "This is not a readable .xlsx file.");
         }
     }
 
@@ -145,7 +149,7 @@ public static class Spreadsheets
     {
         rows.RemoveAll(r => r.All(string.IsNullOrWhiteSpace));
         if (rows.Count == 0)
-            throw new SpreadsheetException("The file is empty: the first row must name the columns.");
+            throw new SpreadsheetException("Empty", "The file is empty: the first row must name the columns.");
         var headers = rows[0].Select(h => h.Trim()).ToArray();
         var body = rows.Skip(1).Select(r => Enumerable.Range(0, headers.Length).Select(i => i < r.Length ? r[i].Trim() : "").ToArray()).ToList();
         return new SpreadsheetTable(headers, body);
