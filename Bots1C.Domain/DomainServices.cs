@@ -53,6 +53,9 @@ public static class DomainServices
         services.AddSingleton<Owners.ContactLinker>();
         services.AddSingleton<Owners.OwnerHistory>();
         services.AddSingleton<Owners.Import.OwnerImport>();
+        services.AddHttpClient(Owners.Sync.ODataSync.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(60));
+        services.AddSingleton<Owners.Sync.ODataSync>();
+        services.AddHostedService<Owners.Sync.ODataSyncScheduler>();
         services.AddSingleton<Scenarios.ScenarioChecker>();
         services.AddSingleton<Scenarios.ScenarioDirectory>();
         services.AddSingleton<Scenarios.ScenarioCatalog>();

@@ -24,6 +24,7 @@ public class Bots1CDbContext(DbContextOptions<Bots1CDbContext> options) : Identi
     public DbSet<Dialogs.QuickReply> QuickReplies => Set<Dialogs.QuickReply>();
     public DbSet<Owners.CustomOwnerType> CustomOwnerTypes => Set<Owners.CustomOwnerType>();
     public DbSet<Owners.ContactLinkChange> ContactLinkChanges => Set<Owners.ContactLinkChange>();
+    public DbSet<Owners.Sync.ODataSource> ODataSources => Set<Owners.Sync.ODataSource>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {

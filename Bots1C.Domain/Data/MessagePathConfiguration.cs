@@ -195,3 +195,17 @@ public class QuickReplyConfiguration : IEntityTypeConfiguration<Dialogs.QuickRep
         reply.HasOne(r => r.StoredFile).WithMany().HasForeignKey(r => r.StoredFileId).OnDelete(DeleteBehavior.SetNull);
     }
 }
+
+public class ODataSourceConfiguration : IEntityTypeConfiguration<Owners.Sync.ODataSource>
+{
+    public void Configure(EntityTypeBuilder<Owners.Sync.ODataSource> source)
+    {
+        source.ToTable("ODataSources");
+        source.Property(s => s.Name).HasMaxLength(100);
+        source.Property(s => s.BaseUrl).HasMaxLength(500);
+        source.Property(s => s.UserName).HasMaxLength(100);
+        source.Property(s => s.Catalog).HasMaxLength(200);
+        source.Property(s => s.OwnerType).HasMaxLength(50);
+        source.Property(s => s.LastSyncResult).HasMaxLength(1000);
+    }
+}
