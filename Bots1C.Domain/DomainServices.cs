@@ -55,6 +55,7 @@ public static class DomainServices
         services.AddSingleton<Owners.Import.OwnerImport>();
         services.AddHttpClient(Owners.Sync.ODataSync.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(60));
         services.AddSingleton<Owners.Sync.ODataSync>();
+        services.AddSingleton<Owners.Sync.ODataSources>();
         services.AddHostedService<Owners.Sync.ODataSyncScheduler>();
         services.AddSingleton<Scenarios.ScenarioChecker>();
         services.AddSingleton<Scenarios.ScenarioDirectory>();
