@@ -52,6 +52,7 @@ public static class DomainServices
         services.AddSingleton<Owners.OwnerCatalog>();
         services.AddSingleton<Owners.ContactLinker>();
         services.AddSingleton<Owners.OwnerHistory>();
+        services.AddSingleton<Owners.OwnerTypeCatalog>();
         services.AddSingleton<Owners.Import.OwnerImport>();
         services.AddHttpClient(Owners.Sync.ODataSync.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(60));
         services.AddSingleton<Owners.Sync.ODataSync>();
