@@ -233,3 +233,19 @@ public class CounterpartiesApiTests : DirectoryTestBase
         Assert.Equal(HttpStatusCode.Unauthorized, (await _app.CreateClient().SendAsync(request)).StatusCode);
     }
 }
+
+public class CounterpartiesUpsertKppTests : DirectoryTestBase
+{
+    [Fact]
+    public async Task Upsert_by_INN_matches_a_KPP_with_letters_whatever_their_case()
+    {
+        var api = _app.CreateApiClient();
+        var first = await api.PostJsonAsync("/api/v1/counterparties", new { name = "ООО Ромашка", inn = "7707083893", kpp = "7736AB001" });
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+
+        var second = await api.PostJsonAsync("/api/v1/counterparties", new { name = "ООО Ромашка (филиал)", inn = "7707083893", kpp = "7736ab001" });
+
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        Assert.Equal((await first.ReadJsonAsync()).GetProperty("id").GetInt64(), (await second.ReadJsonAsync()).GetProperty("id").GetInt64());
+    }
+}
