@@ -177,4 +177,29 @@ public class LinkingTests : DirectoryTestBase
         await ShareContactAsync(Chat + 1, "+79123456789");
         Assert.Equal(active.Id, (await ContactAsync(Chat + 1)).OwnerId);
     }
+
+    [Fact]
+    public async Task Sharing_the_same_phone_again_links_once_the_owner_exists()
+    {
+        await ShareContactAsync(Chat, "+79123456789");
+        Assert.Null((await ContactAsync(Chat)).OwnerId);
+        var owner = await OwnerAsync("ООО Ромашка", phones: ["8 (912) 345-67-89"]);
+
+        await ShareContactAsync(Chat, "+7 912 345-67-89");
+
+        Assert.Equal(owner.Id, (await ContactAsync(Chat)).OwnerId);
+    }
+
+    [Fact]
+    public async Task An_undone_link_is_not_made_again_by_the_same_phone()
+    {
+        await OwnerAsync("ООО Ромашка", phones: ["+79123456789"]);
+        await ShareContactAsync(Chat, "+79123456789");
+        await using (var db = await _app.Db())
+            Assert.True(await Linker.UndoAsync((await db.ContactLinkChanges.SingleAsync()).Id, "maria@example.ru"));
+
+        await ShareContactAsync(Chat, "+79123456789");
+
+        Assert.Null((await ContactAsync(Chat)).OwnerId);
+    }
 }
