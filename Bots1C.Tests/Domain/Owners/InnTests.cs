@@ -71,6 +71,8 @@ public class OwnerInputValidatorTests
     [InlineData("not an e-mail")]
     [InlineData("ivan@")]
     [InlineData("Ivan <ivan@example.ru>")]
+    [InlineData("ivan@localhost")]
+    [InlineData("ivan petrov@example.ru")]
     public void A_bad_email_is_named_by_its_place(string email) =>
         Assert.Equal(["Emails[0]:EmailInvalid"], Codes(Input(emails: [email])));
 
