@@ -95,7 +95,8 @@ public class ConversationRecorder(TimeProvider clock, Scenarios.ScenarioResponde
 
             // A shared phone links the contact to its counterparty before the scenarios run, so a hand-over in this
             // same message already goes to its main manager; an e-mail or phone a scenario collects links after.
-            if (contact.Phone != phoneBefore)
+            // Sharing one's own phone again counts too: the counterparty may have been added (or imported) since the first share.
+            if (contact.Phone != phoneBefore || e.Kind == InboundKind.ContactShared && e.Contact is { IsOwn: true })
                 await linker.TryAutoLinkAsync(db, contact, ct);
             var modeBefore = conversation.Mode;
             (phoneBefore, var emailBefore) = (contact.Phone, contact.Email);

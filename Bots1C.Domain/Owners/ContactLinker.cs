@@ -49,6 +49,10 @@ public sealed class ContactLinker(IDbContextFactory<Bots1CDbContext> dbFactory, 
                 return LinkOutcome.NeedsPerson;
         }
         var owner = owners[0];
+        // A person took this very link back: repeating the same evidence must not make it again.
+        if (contact.Id != 0 && await db.ContactLinkChanges.AnyAsync(c => c.ContactId == contact.Id && c.NewOwnerId == owner.Id && c.Automatic
+                && c.UndoneAt != null, ct))
+            return LinkOutcome.NoMatch;
         var reason = Evidence(phone, email);
         contact.OwnerId = owner.Id;
         contact.NeedsPerson = false;

@@ -28,7 +28,8 @@ public sealed class OwnerCatalog(IDbContextFactory<Bots1CDbContext> dbFactory, I
         if (existing is null && !string.IsNullOrWhiteSpace(input.Inn))
         {
             var inn = input.Inn.Trim();
-            var kpp = string.IsNullOrWhiteSpace(input.Kpp) ? null : input.Kpp.Trim();
+            // Stored in upper case (SaveAsync), so compared in upper case: "7736ab001" is the stored "7736AB001".
+            var kpp = string.IsNullOrWhiteSpace(input.Kpp) ? null : input.Kpp.Trim().ToUpperInvariant();
             existing = await db.Owners.Where(o => o.OwnerType == input.OwnerType && o.Inn == inn && (kpp == null || o.Kpp == null || o.Kpp == kpp))
                 .Select(o => (long?)o.Id).FirstOrDefaultAsync(ct);
         }

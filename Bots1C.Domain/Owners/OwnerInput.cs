@@ -1,4 +1,3 @@
-using System.Net.Mail;
 using FluentValidation;
 
 namespace Bots1C.Domain.Owners;
@@ -24,7 +23,8 @@ public sealed class OwnerInputValidator : AbstractValidator<OwnerInput>
             .WithErrorCode("KppInvalid").WithMessage("The KPP is 9 characters (digits; the 5th and 6th may be letters).");
         RuleForEach(o => o.Phones).Must(p => Scenarios.PhoneNormalizer.ToE164(p) is not null).WithErrorCode("PhoneInvalid")
             .WithMessage((_, p) => $"'{p}' is not a phone number.");
-        RuleForEach(o => o.Emails).Must(e => MailAddress.TryCreate(e?.Trim(), out var a) && a.Address == e!.Trim())
+        // The scenarios' rule: an address no scenario would accept (ivan@localhost) could never link a contact.
+        RuleForEach(o => o.Emails).Must(e => e is not null && Scenarios.Methods.EmailAddresses.IsValid(e))
             .WithErrorCode("EmailInvalid").WithMessage((_, e) => $"'{e}' is not an e-mail address.");
         RuleFor(o => o.Notes).MaximumLength(4000).WithErrorCode("NotesTooLong").WithMessage("Notes are at most 4000 characters.");
         RuleFor(o => o.ExternalId).MaximumLength(100).WithErrorCode("ExternalIdTooLong").WithMessage("The external id is at most 100 characters.");

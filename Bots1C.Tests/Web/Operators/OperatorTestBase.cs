@@ -69,7 +69,7 @@ public abstract class OperatorTestBase : IAsyncLifetime
         return Task.CompletedTask;
     }
 
-    private async Task<long> InstallAsync(ScenarioBuilder scenario)
+    protected async Task<long> InstallAsync(ScenarioBuilder scenario)
     {
         var saved = await _app.Services.GetRequiredService<ScenarioCatalog>().CreateAsync(scenario.Definition, "test");
         Assert.Empty(saved.Problems.Select(p => $"{p.Code} at {p.Place}"));
@@ -99,15 +99,24 @@ public abstract class OperatorTestBase : IAsyncLifetime
     }
 
     /// <summary>The customer writes in chat <paramref name="chatId"/>; returns once the update has been processed.</summary>
-    protected async Task SayAsync(long chatId, string text, string firstName = "Ivan", string? lastName = null)
+    protected Task SayAsync(long chatId, string text, string firstName = "Ivan", string? lastName = null)
+    {
+        var last = lastName is null ? "" : $",\"last_name\":\"{lastName}\"";
+        return PostMessageAsync(chatId, $$$"""
+            "from":{"id":{{{chatId}}},"is_bot":false,"first_name":"{{{firstName}}}"{{{last}}},"username":"user{{{chatId}}}","language_code":"ru"},
+            "text":"{{{text}}}"
+            """, firstName);
+    }
+
+    /// <summary>The customer in chat <paramref name="chatId"/> sends a message with these fields (its "from" and content);
+    /// returns once the update has been processed.</summary>
+    protected async Task PostMessageAsync(long chatId, string fromAndContent, string firstName = "Ivan")
     {
         var updateId = Interlocked.Increment(ref _updateId);
-        var last = lastName is null ? "" : $",\"last_name\":\"{lastName}\"";
         var body = Encoding.UTF8.GetBytes($$$"""
             {"update_id":{{{updateId}}},"message":{"message_id":{{{updateId}}},"date":1441645532,
              "chat":{"id":{{{chatId}}},"type":"private","first_name":"{{{firstName}}}"},
-             "from":{"id":{{{chatId}}},"is_bot":false,"first_name":"{{{firstName}}}"{{{last}}},"username":"user{{{chatId}}}","language_code":"ru"},
-             "text":"{{{text}}}"}}
+             {{{fromAndContent}}}}}
             """);
         var response = await _app.CreateClient().PostTelegramAsync(_botKey, body, _secret);
         response.EnsureSuccessStatusCode();

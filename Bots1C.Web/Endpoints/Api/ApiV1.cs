@@ -14,7 +14,8 @@ public static class ApiV1
             .WithoutStatusPages()
             .MapBotsApi()
             .MapMessagesApi()
-            .MapScenariosApi();
+            .MapScenariosApi()
+            .MapCounterpartiesApi();
 
         app.MapOpenApi().AllowAnonymous();          // /openapi/v1.json
         app.MapScalarApiReference("/api/reference", o => o
