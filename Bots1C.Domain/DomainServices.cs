@@ -52,6 +52,7 @@ public static class DomainServices
         services.AddSingleton<Owners.OwnerCatalog>();
         services.AddSingleton<Owners.ContactLinker>();
         services.AddSingleton<Owners.OwnerHistory>();
+        services.AddSingleton<Owners.ContactDirectory>();
         services.AddSingleton<Scenarios.ScenarioChecker>();
         services.AddSingleton<Scenarios.ScenarioDirectory>();
         services.AddSingleton<Scenarios.ScenarioCatalog>();
