@@ -58,6 +58,7 @@ public static class DomainServices
         services.AddSingleton<Owners.Sync.ODataSync>();
         services.AddSingleton<Owners.Sync.ODataSources>();
         services.AddHostedService<Owners.Sync.ODataSyncScheduler>();
+        services.AddSingleton<Owners.ContactDirectory>();
         services.AddSingleton<Scenarios.ScenarioChecker>();
         services.AddSingleton<Scenarios.ScenarioDirectory>();
         services.AddSingleton<Scenarios.ScenarioCatalog>();

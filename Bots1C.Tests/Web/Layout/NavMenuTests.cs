@@ -18,11 +18,11 @@ public class NavMenuTests : MudTestContext
 
     [Fact]
     public void An_administrator_sees_every_administration_area() =>
-        Assert.Equal(["Home", "Messenger", "Bots", "Scenarios", "Quick replies", "Users", "Event log", "API keys"], LinksFor(Roles.Administrator));
+        Assert.Equal(["Home", "Messenger", "Bots", "Scenarios", "Quick replies", "Counterparties", "Contacts", "Users", "Event log", "API keys"], LinksFor(Roles.Administrator));
 
     [Fact]
     public void An_operator_sees_only_the_areas_open_to_operators() =>
-        Assert.Equal(["Home", "Messenger", "Scenarios"], LinksFor(Roles.Operator));
+        Assert.Equal(["Home", "Messenger", "Scenarios", "Counterparties", "Contacts"], LinksFor(Roles.Operator));
 
     [Fact]
     public void Links_point_at_the_areas_pages()
@@ -31,6 +31,6 @@ public class NavMenuTests : MudTestContext
         auth.SetAuthorized("admin@example.ru");
         auth.SetRoles(Roles.Administrator);
         var hrefs = Render<NavMenu>().FindAll("a").Select(a => a.GetAttribute("href")).ToList();
-        Assert.Equal(["", "messenger", "bots", "scenarios", "quick-replies", "admin/users", "admin/events", "admin/api-keys"], hrefs);
+        Assert.Equal(["", "messenger", "bots", "scenarios", "quick-replies", "directory/owners", "directory/contacts", "admin/users", "admin/events", "admin/api-keys"], hrefs);
     }
 }

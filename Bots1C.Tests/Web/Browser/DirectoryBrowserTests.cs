@@ -1,0 +1,92 @@
+using Bots1C.Domain.Accounts;
+using Bots1C.Domain.Data;
+using Bots1C.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using WireMock.RequestBuilders;
+using WireMock.ResponseBuilders;
+using WireMock.Server;
+
+namespace Bots1C.Tests.Web.Browser;
+
+/// <summary>A manager creates a counterparty, links a web-chat visitor to it on the contact's card, and reads the
+/// visitor's messages in the counterparty's history.</summary>
+public class DirectoryBrowserTests(ChromiumFixture chromium) : IClassFixture<ChromiumFixture>
+{
+    private static readonly LocatorWaitForOptions Live = new() { Timeout = 15_000 };
+
+    [Fact]
+    public async Task A_counterpartys_card_shows_the_messages_of_the_visitor_linked_to_it()
+    {
+        using var app = new Bots1CAppFactory().WithApiKey();
+        var appUrl = app.StartOnKestrel();
+        using var site = WireMockServer.Start();
+        var bot = await app.CreateApiClient().CreateBotAsync(new { name = "Site chat", messenger = "WebChat", publicBaseUrl = appUrl, allowedOrigins = site.Url });
+        site.Given(Request.Create().WithPath("/").UsingGet()).RespondWith(Response.Create()
+            .WithHeader("Content-Type", "text/html; charset=utf-8")
+            .WithBody($"<!DOCTYPE html><html><head><title>Shop</title></head><body>{bot.GetProperty("embedSnippet").GetString()}</body></html>"));
+        await app.CreateUserAsync("maria@example.ru", HtmlForms.Password, Roles.Manager);
+
+        await using var managerContext = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "en-US" });
+        var page = await managerContext.NewPageAsync();
+        await page.SetViewportSizeAsync(1400, 900);
+        await page.GotoAsync(appUrl + "/account/login");
+        await page.FillAsync("#email", "maria@example.ru");
+        await page.FillAsync("#password", HtmlForms.Password);
+        await page.ClickAsync("[data-testid=submit]");
+        await page.WaitForSelectorAsync("[data-testid=circuit-ready]", new() { State = WaitForSelectorState.Attached });
+
+        // The counterparty, created from the list.
+        await page.GotoAsync(appUrl + "/directory/owners");
+        await page.WaitForSelectorAsync("[data-testid=circuit-ready]", new() { State = WaitForSelectorState.Attached });
+        await page.ClickAsync("[data-testid=owner-new]");
+        await page.Locator("[data-testid=owner-save]").WaitForAsync(Live);
+        await page.FillAsync("input[data-testid=owner-name-field], [data-testid=owner-name-field] input", "ООО Ромашка");
+        await page.FillAsync("input[data-testid=owner-inn], [data-testid=owner-inn] input", "7707083893");
+        await page.ClickAsync("[data-testid=owner-save]");
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex(@"/directory/owners/\d+$"), new() { Timeout = 15_000 });
+        await page.Locator("[data-testid=owner-history-empty]").WaitForAsync(Live);
+
+        // A visitor writes in the site's chat.
+        await using var visitorContext = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "ru-RU" });
+        var visitor = await visitorContext.NewPageAsync();
+        await visitor.GotoAsync(site.Url + "/");
+        await visitor.ClickAsync("[data-bots1c=launcher]");
+        var chat = visitor.FrameLocator("[data-bots1c=window]");
+        await chat.Locator("#wc-text").FillAsync("Здравствуйте, пришлите счёт");
+        await chat.Locator("#wc-text").PressAsync("Enter");
+        await WaitForContactAsync(app);
+
+        // The manager links the visitor's contact to the counterparty with the picker.
+        await page.GotoAsync(appUrl + "/directory/contacts");
+        await page.WaitForSelectorAsync("[data-testid=circuit-ready]", new() { State = WaitForSelectorState.Attached });
+        await page.Locator("[data-testid=contact-row-name]").First.ClickAsync();
+        await page.Locator("[data-testid=owner-picker] input, input[data-testid=owner-picker]").First.WaitForAsync(Live);
+        await page.Locator("[data-testid=owner-picker] input, input[data-testid=owner-picker]").First.PressSequentiallyAsync("Ромаш");
+        await page.Locator(".mud-list-item", new() { HasText = "ООО Ромашка" }).ClickAsync();
+        await page.ClickAsync("[data-testid=contact-link]");
+        await page.Locator("[data-testid=contact-owner-link]", new() { HasText = "ООО Ромашка" }).WaitForAsync(Live);
+
+        // Its card: the contact with a "write" action, and the visitor's message in the history.
+        await page.ClickAsync("[data-testid=contact-owner-link]");
+        await page.Locator("[data-testid=owner-title]", new() { HasText = "ООО Ромашка" }).WaitForAsync(Live);
+        await page.Locator("[data-testid=owner-contact]").WaitForAsync(Live);
+        await page.Locator("[data-testid=history-item]", new() { HasText = "Здравствуйте, пришлите счёт" }).WaitForAsync(Live);
+        Assert.StartsWith("messenger/", await page.Locator("[data-testid=owner-contact-write]").GetAttributeAsync("href"));
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Path.GetTempPath(), "bots1c-owner-card.png"), FullPage = true });
+    }
+
+    private static async Task WaitForContactAsync(Bots1CAppFactory app)
+    {
+        var factory = app.Services.GetRequiredService<IDbContextFactory<Bots1CDbContext>>();
+        for (var i = 0; i < 150; i++)
+        {
+            await using var db = await factory.CreateDbContextAsync();
+            if (await db.Messages.AnyAsync())
+                return;
+            await Task.Delay(100);
+        }
+        Assert.Fail("The visitor's message never arrived.");
+    }
+}
