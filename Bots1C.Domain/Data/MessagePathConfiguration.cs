@@ -134,6 +134,7 @@ public class OwnerConfiguration : IEntityTypeConfiguration<Owners.Owner>
     {
         owner.Property(o => o.OwnerType).HasMaxLength(50);
         owner.Property(o => o.Name).HasMaxLength(Owners.OwnerInputValidator.MaxName);
+        owner.Property(o => o.SearchName).HasMaxLength(Owners.OwnerInputValidator.MaxName);
         owner.Property(o => o.Inn).HasMaxLength(12);
         owner.Property(o => o.Kpp).HasMaxLength(9);
         owner.Property(o => o.ExternalId).HasMaxLength(100);

@@ -13,6 +13,8 @@ public class Owner
     /// <summary>The key of its type: a built-in one (<see cref="OwnerTypes.BuiltIn"/>) or a custom one.</summary>
     public string OwnerType { get; set; } = Counterparty;
     public string Name { get; set; } = "";
+    /// <summary>The name in lower case: search ignores case for Cyrillic too (SQLite's lower() folds ASCII only).</summary>
+    public string SearchName { get; set; } = "";
     /// <summary>Taxpayer number: 10 digits (organisations) or 12 (individuals), checksum verified.</summary>
     public string? Inn { get; set; }
     public string? Kpp { get; set; }

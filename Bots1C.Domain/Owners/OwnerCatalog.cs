@@ -57,7 +57,7 @@ public sealed class OwnerCatalog(IDbContextFactory<Bots1CDbContext> dbFactory, I
             var text = search.Trim();
             var lowered = text.ToLowerInvariant();
             var phone = Scenarios.PhoneNormalizer.ToE164(text);
-            query = query.Where(o => o.Name.Contains(text) || o.Name.ToLower().Contains(lowered) || o.Inn == text
+            query = query.Where(o => o.SearchName.Contains(lowered) || o.Inn == text
                 || o.Emails.Any(e => e.Address == lowered) || (phone != null && o.Phones.Any(p => p.Number == phone)));
         }
         var total = await query.CountAsync(ct);
@@ -110,6 +110,7 @@ public sealed class OwnerCatalog(IDbContextFactory<Bots1CDbContext> dbFactory, I
     {
         owner.OwnerType = input.OwnerType;
         owner.Name = input.Name.Trim();
+        owner.SearchName = owner.Name.ToLowerInvariant();
         owner.Inn = Blank(input.Inn);
         owner.Kpp = Blank(input.Kpp)?.ToUpperInvariant();
         owner.MainManagerUserId = Blank(input.MainManagerUserId);

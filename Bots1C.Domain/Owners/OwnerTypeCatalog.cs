@@ -39,8 +39,8 @@ public sealed partial class OwnerTypeCatalog(IDbContextFactory<Bots1CDbContext> 
         if (key.Length > 50)
             key = key[..50];
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var lowered = name.ToLower();
-        if (OwnerTypes.IsBuiltIn(name) || await db.CustomOwnerTypes.AnyAsync(t => t.Key == key || t.Name.ToLower() == lowered, ct))
+        var existing = await db.CustomOwnerTypes.Select(t => new { t.Key, t.Name }).ToListAsync(ct);
+        if (OwnerTypes.IsBuiltIn(name) || existing.Any(t => t.Key == key || string.Equals(t.Name, name, StringComparison.CurrentCultureIgnoreCase)))
             return (OwnerTypeRefusal.NameTaken, null);
         db.CustomOwnerTypes.Add(new CustomOwnerType { Key = key, Name = name, CreatedAt = clock.GetUtcNow() });
         await db.SaveChangesAsync(ct);
