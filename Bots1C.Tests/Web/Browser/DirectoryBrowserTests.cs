@@ -77,6 +77,65 @@ public class DirectoryBrowserTests(ChromiumFixture chromium) : IClassFixture<Chr
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Path.GetTempPath(), "bots1c-owner-card.png"), FullPage = true });
     }
 
+    [Fact]
+    public async Task A_manager_imports_a_csv_opens_the_imported_counterparty_and_reads_its_history()
+    {
+        using var app = new Bots1CAppFactory().WithApiKey();
+        var appUrl = app.StartOnKestrel();
+        var api = app.CreateApiClient();
+        await api.CreateBotAsync(new { name = "Site chat", messenger = "WebChat", publicBaseUrl = appUrl });
+        await app.CreateUserAsync("maria@example.ru", HtmlForms.Password, Roles.Manager);
+        await using var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "ru-RU" });
+        var page = await context.NewPageAsync();
+        await page.SetViewportSizeAsync(1400, 900);
+        await page.GotoAsync(appUrl + "/account/login");
+        await page.FillAsync("#email", "maria@example.ru");
+        await page.FillAsync("#password", HtmlForms.Password);
+        await page.ClickAsync("[data-testid=submit]");
+        await page.WaitForSelectorAsync("[data-testid=circuit-ready]", new() { State = WaitForSelectorState.Attached });
+
+        await page.GotoAsync(appUrl + "/directory/import");
+        await page.WaitForSelectorAsync("[data-testid=circuit-ready]", new() { State = WaitForSelectorState.Attached });
+        await page.Locator("input[type=file]").SetInputFilesAsync(new FilePayload
+        {
+            Name = "контрагенты.csv", MimeType = "text/csv",
+            Buffer = System.Text.Encoding.UTF8.GetBytes("Наименование;ИНН;Телефон\nООО Ромашка;7707083893;8 (912) 345-67-89\nИП Петров;500100732259;\n"),
+        });
+        await page.Locator("[data-testid=import-ready]").WaitForAsync(Live);
+        Assert.Contains("ООО Ромашка", await page.Locator("[data-testid=import-preview]").InnerTextAsync());
+        await page.ClickAsync("[data-testid=import-run]");
+        await page.Locator("[data-testid=import-preview]").WaitForAsync(new() { State = WaitForSelectorState.Detached, Timeout = 15_000 });
+
+        // A customer of the imported counterparty wrote to the bot earlier (stored as the message path stores it).
+        var factory = app.Services.GetRequiredService<IDbContextFactory<Bots1CDbContext>>();
+        await using (var db = await factory.CreateDbContextAsync())
+        {
+            var owner = await db.Owners.SingleAsync(o => o.Inn == "7707083893");
+            var bot = await db.Bots.SingleAsync();
+            var now = DateTimeOffset.UtcNow;
+            var contact = new Bots1C.Domain.Conversations.Contact
+            {
+                BotId = bot.Id, ExternalUserId = "v_visitor", FirstName = "Ольга", Phone = "+79123456789", OwnerId = owner.Id, CreatedAt = now, UpdatedAt = now,
+            };
+            var conversation = new Bots1C.Domain.Conversations.Conversation { BotId = bot.Id, Contact = contact, ChatId = "v_visitor", CreatedAt = now, LastMessageAt = now };
+            db.Messages.Add(new Bots1C.Domain.Conversations.Message
+            {
+                Conversation = conversation, Direction = Bots1C.Domain.Conversations.MessageDirection.Incoming,
+                Kind = Bots1C.Domain.Conversations.MessageKind.Text, Text = "Пришлите, пожалуйста, акт сверки", CreatedAt = now,
+            });
+            await db.SaveChangesAsync();
+        }
+
+        await page.GotoAsync(appUrl + "/directory/owners");
+        await page.WaitForSelectorAsync("[data-testid=circuit-ready]", new() { State = WaitForSelectorState.Attached });
+        await page.Locator("[data-testid=owner-name]", new() { HasText = "ИП Петров" }).WaitForAsync(Live);
+        await page.Locator("[data-testid=owner-name]", new() { HasText = "ООО Ромашка" }).ClickAsync();
+        await page.Locator("[data-testid=owner-title]", new() { HasText = "ООО Ромашка" }).WaitForAsync(Live);
+        await page.Locator("[data-testid=history-item]", new() { HasText = "Пришлите, пожалуйста, акт сверки" }).WaitForAsync(Live);
+        await page.Locator("[data-testid=owner-contact]", new() { HasText = "Ольга" }).WaitForAsync(Live);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Path.GetTempPath(), "bots1c-imported-owner.png"), FullPage = true });
+    }
+
     private static async Task WaitForContactAsync(Bots1CAppFactory app)
     {
         var factory = app.Services.GetRequiredService<IDbContextFactory<Bots1CDbContext>>();
