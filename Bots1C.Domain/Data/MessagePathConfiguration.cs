@@ -208,5 +208,6 @@ public class ODataSourceConfiguration : IEntityTypeConfiguration<Owners.Sync.ODa
         source.Property(s => s.Catalog).HasMaxLength(200);
         source.Property(s => s.OwnerType).HasMaxLength(50);
         source.Property(s => s.LastSyncResult).HasMaxLength(1000);
+        source.Property(s => s.LastSyncErrorCode).HasMaxLength(30);
     }
 }

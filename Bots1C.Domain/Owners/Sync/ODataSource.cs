@@ -29,5 +29,7 @@ public class ODataSource
     public bool? LastSyncOk { get; set; }
     /// <summary>"12 created, 3 updated, 1 archived", or why it failed.</summary>
     public string? LastSyncResult { get; set; }
+    /// <summary>What went wrong, for the page to say in the reader's language (<see cref="SyncOutcome.ErrorCode"/>).</summary>
+    public string? LastSyncErrorCode { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
 }

@@ -10,7 +10,9 @@ namespace Bots1C.Domain.Owners.Sync;
 
 public sealed record SyncProgress(int Read, int Created, int Updated, int Archived);
 
-public sealed record SyncOutcome(bool Ok, SyncProgress Counts, string? Error);
+/// <summary><see cref="ErrorCode"/> names the failure for the screens (Unauthorized, CatalogMissing, HttpError, NotOData,
+/// TooLarge, Unreachable, Timeout); <see cref="Error"/> says it in English with the details, for the event log.</summary>
+public sealed record SyncOutcome(bool Ok, SyncProgress Counts, string? Error, string? ErrorCode = null);
 
 /// <summary>
 /// Brings one 1C catalog into the directory: reads it page by page (<c>$top</c>/<c>$skip</c>), creates or updates owners
@@ -42,19 +44,20 @@ public sealed class ODataSync(
         }
         catch (SyncException e)
         {
-            outcome = new SyncOutcome(false, new SyncProgress(0, 0, 0, 0), e.Message);
+            outcome = new SyncOutcome(false, new SyncProgress(0, 0, 0, 0), e.Message, e.Code);
         }
         catch (HttpRequestException e)
         {
-            outcome = new SyncOutcome(false, new SyncProgress(0, 0, 0, 0), $"1C at {source.BaseUrl} cannot be reached: {e.Message}");
+            outcome = new SyncOutcome(false, new SyncProgress(0, 0, 0, 0), $"1C at {source.BaseUrl} cannot be reached: {e.Message}", "Unreachable");
         }
         catch (TaskCanceledException) when (!ct.IsCancellationRequested)
         {
-            outcome = new SyncOutcome(false, new SyncProgress(0, 0, 0, 0), $"1C at {source.BaseUrl} did not answer in time.");
+            outcome = new SyncOutcome(false, new SyncProgress(0, 0, 0, 0), $"1C at {source.BaseUrl} did not answer in time.", "Timeout");
         }
 
         source.LastSyncAt = clock.GetUtcNow();
         source.LastSyncOk = outcome.Ok;
+        source.LastSyncErrorCode = outcome.ErrorCode;
         source.LastSyncResult = outcome.Ok
             ? $"{outcome.Counts.Read} read: {outcome.Counts.Created} created, {outcome.Counts.Updated} updated, {outcome.Counts.Archived} archived"
             : outcome.Error;
@@ -66,7 +69,10 @@ public sealed class ODataSync(
 
     private sealed record Record(string RefKey, string Name, string? Inn, string? Kpp, bool Deleted, List<string> Phones, List<string> Emails);
 
-    private sealed class SyncException(string message) : Exception(message);
+    private sealed class SyncException(string code, string message) : Exception(message)
+    {
+        public string Code { get; } = code;
+    }
 
     private async Task<List<Record>> ReadAllAsync(ODataSource source, CancellationToken ct)
     {
@@ -81,11 +87,11 @@ public sealed class ODataSync(
             request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
             using var response = await client.SendAsync(request, ct);
             if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
-                throw new SyncException($"1C refused the user name or password ({(int)response.StatusCode}). Check them in the sync source.");
+                throw new SyncException("Unauthorized", $"1C refused the user name or password ({(int)response.StatusCode}). Check them in the sync source.");
             if (response.StatusCode == HttpStatusCode.NotFound)
-                throw new SyncException($"1C has no OData catalog '{source.Catalog}' at {source.BaseUrl} (404): check the publication and that the catalog is in the OData content.");
+                throw new SyncException("CatalogMissing", $"1C has no OData catalog '{source.Catalog}' at {source.BaseUrl} (404): check the publication and that the catalog is in the OData content.");
             if (!response.IsSuccessStatusCode)
-                throw new SyncException($"1C answered {(int)response.StatusCode} {response.ReasonPhrase}.");
+                throw new SyncException("HttpError", $"1C answered {(int)response.StatusCode} {response.ReasonPhrase}.");
             JsonDocument document;
             try
             {
@@ -93,12 +99,12 @@ public sealed class ODataSync(
             }
             catch (JsonException)
             {
-                throw new SyncException("1C's answer is not OData JSON.");
+                throw new SyncException("NotOData", "1C's answer is not OData JSON.");
             }
             using (document)
             {
                 if (!document.RootElement.TryGetProperty("value", out var value) || value.ValueKind != JsonValueKind.Array)
-                    throw new SyncException("1C's answer has no 'value' list.");
+                    throw new SyncException("NotOData", "1C's answer has no 'value' list.");
                 foreach (var item in value.EnumerateArray())
                     if (RecordOf(item, source) is { } record)
                         records.Add(record);
@@ -106,7 +112,7 @@ public sealed class ODataSync(
                     return records;
             }
         }
-        throw new SyncException($"The catalog has more than {MaxPages * PageSize:N0} records, or 1C ignores $skip.");
+        throw new SyncException("TooLarge", $"The catalog has more than {MaxPages * PageSize:N0} records, or 1C ignores $skip.");
     }
 
     private static Record? RecordOf(JsonElement item, ODataSource source)

@@ -26,9 +26,11 @@ public class FirstRunTests(ChromiumFixture chromium) : IClassFixture<ChromiumFix
         await page.ClickAsync("[data-testid=submit]");
         await WaitForCircuitAsync(page);
 
-        // Sign out and back in with the new account.
+        // Sign out and back in with the new account. The sign-out is a plain form post: on a loaded machine the page may
+        // still be settling (the circuit re-rendering the shell) when the button is clicked, so let it settle first.
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
         await page.ClickAsync("[data-testid=sign-out]");
-        await page.WaitForURLAsync("**/account/login");
+        await page.WaitForURLAsync("**/account/login", new() { Timeout = 60_000 });
         Assert.Equal("Вход", await page.InnerTextAsync("h1"));
         await page.FillAsync("#email", Email);
         await page.FillAsync("#password", HtmlForms.Password);

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using System.Text.Json;
 using Bots1C.Tests.Infrastructure;
@@ -36,5 +37,26 @@ public class DirectoryEndToEndTests : DirectoryTestBase
         Assert.All(items, i => Assert.Equal(("Shop", "Telegram"),
             (i.GetProperty("bot").GetProperty("name").GetString(), i.GetProperty("bot").GetProperty("messenger").GetString())));
         Assert.All(items, i => Assert.Equal(contact.GetProperty("contact").GetProperty("id").GetInt64(), i.GetProperty("contact").GetProperty("id").GetInt64()));
+    }
+
+    [Fact]
+    public async Task A_shared_phone_links_the_customer_to_a_counterparty_imported_from_a_file_and_its_card_history_shows_the_dialog()
+    {
+        var import = _app.Services.GetRequiredService<Bots1C.Domain.Owners.Import.OwnerImport>();
+        var table = Bots1C.Domain.Owners.Import.Spreadsheets.Read(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(
+            "Наименование;ИНН;Телефон\nООО Лютик;500100732259;+7 (912) 000-11-22\n")), "контрагенты.csv");
+        var imported = await import.ImportAsync(table, Bots1C.Domain.Owners.Import.OwnerImport.GuessMapping(table.Headers),
+            Bots1C.Domain.Owners.Owner.Counterparty);
+        Assert.True(imported.Imported);
+
+        await SayAsync(Chat + 1, "Здравствуйте");
+        await ShareContactAsync(Chat + 1, "89120001122");
+
+        var owners = _app.Services.GetRequiredService<Bots1C.Domain.Owners.OwnerCatalog>();
+        var (rows, _) = await owners.ListAsync(Bots1C.Domain.Owners.Owner.Counterparty, "Лютик", false, 0, 10);
+        var history = _app.Services.GetRequiredService<Bots1C.Domain.Owners.OwnerHistory>();
+        var (items, _) = await Eventually.GetAsync(() => history.PageAsync(Assert.Single(rows).Id, null, 50),
+            page => page.Items.Any(i => i.Message.Text == "Здравствуйте"), "the dialog in the imported counterparty's history");
+        Assert.All(items, i => Assert.Equal("Shop", i.BotName));
     }
 }

@@ -64,6 +64,26 @@ public class ODataSourcesPageTests : MudTestContext
             TimeSpan.FromSeconds(10));
     }
 
+    [Fact]
+    public void A_wrong_password_shows_1cs_refusal_on_the_source()
+    {
+        _onec.Given(Request.Create().WithPath(new WildcardMatcher("/trade/odata/standard.odata/*")).UsingGet())
+            .RespondWith(Response.Create().WithStatusCode(401));
+        var page = Render<ODataSourcesPage>();
+        page.Find("[data-testid=sync-add]").Click();
+        Fill(page, "sync-name", "Trade");
+        Fill(page, "sync-url", _onec.Url + "/trade");
+        Fill(page, "sync-user", "Обмен");
+        Fill(page, "sync-password", "wrong");
+        page.Find("[data-testid=sync-save]").Click();
+        page.WaitForAssertion(() => page.Find("[data-testid=sync-source]"), TimeSpan.FromSeconds(5));
+
+        page.Find("[data-testid=sync-now]").Click();
+
+        page.WaitForAssertion(() => Assert.Contains("1C refused the user name or password (401)", page.Find("[data-testid=sync-last]").TextContent),
+            TimeSpan.FromSeconds(10));
+    }
+
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);

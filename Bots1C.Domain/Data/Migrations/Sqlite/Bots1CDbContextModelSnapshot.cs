@@ -901,6 +901,10 @@ namespace Bots1C.Domain.Data.Migrations.Sqlite
                     b.Property<long?>("LastSyncAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("LastSyncErrorCode")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool?>("LastSyncOk")
                         .HasColumnType("INTEGER");
 
