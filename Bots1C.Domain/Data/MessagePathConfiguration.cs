@@ -209,5 +209,6 @@ public class ODataSourceConfiguration : IEntityTypeConfiguration<Owners.Sync.ODa
         source.Property(s => s.OwnerType).HasMaxLength(50);
         source.Property(s => s.LastSyncResult).HasMaxLength(1000);
         source.Property(s => s.LastSyncErrorCode).HasMaxLength(30);
+        source.Property(s => s.ManagerField).HasMaxLength(100);
     }
 }

@@ -18,6 +18,9 @@ public class ODataSource
     public string NameField { get; set; } = "Description";
     public string InnField { get; set; } = "ИНН";
     public string KppField { get; set; } = "КПП";
+    /// <summary>The reference to the responsible 1C user (expanded with <c>$expand</c>); its name is matched to an app
+    /// user's display name or e-mail to set the main manager. Empty: the main manager is not taken from 1C.</summary>
+    public string ManagerField { get; set; } = "ОсновнойМенеджер";
     /// <summary>The table part holding phones and e-mails, and its columns.</summary>
     public string ContactInfoTable { get; set; } = "КонтактнаяИнформация";
     public string ContactInfoTypeField { get; set; } = "Тип";

@@ -17,6 +17,7 @@ public sealed class ODataSourceInput
     public string NameField { get; set; } = "Description";
     public string InnField { get; set; } = "ИНН";
     public string KppField { get; set; } = "КПП";
+    public string ManagerField { get; set; } = "ОсновнойМенеджер";
     public string ContactInfoTable { get; set; } = "КонтактнаяИнформация";
     public string ContactInfoTypeField { get; set; } = "Тип";
     public string ContactInfoValueField { get; set; } = "Представление";
@@ -26,7 +27,7 @@ public sealed class ODataSourceInput
     public static ODataSourceInput From(ODataSource s) => new()
     {
         Name = s.Name, BaseUrl = s.BaseUrl, UserName = s.UserName, Catalog = s.Catalog, OwnerType = s.OwnerType, NameField = s.NameField,
-        InnField = s.InnField, KppField = s.KppField, ContactInfoTable = s.ContactInfoTable, ContactInfoTypeField = s.ContactInfoTypeField,
+        InnField = s.InnField, KppField = s.KppField, ManagerField = s.ManagerField, ContactInfoTable = s.ContactInfoTable, ContactInfoTypeField = s.ContactInfoTypeField,
         ContactInfoValueField = s.ContactInfoValueField, IntervalMinutes = s.IntervalMinutes, IsEnabled = s.IsEnabled,
     };
 }
@@ -86,6 +87,7 @@ public sealed class ODataSources(IDbContextFactory<Bots1CDbContext> dbFactory, I
         source.NameField = input.NameField.Trim();
         source.InnField = input.InnField.Trim();
         source.KppField = input.KppField.Trim();
+        source.ManagerField = input.ManagerField?.Trim() ?? "";
         source.ContactInfoTable = input.ContactInfoTable.Trim();
         source.ContactInfoTypeField = input.ContactInfoTypeField.Trim();
         source.ContactInfoValueField = input.ContactInfoValueField.Trim();

@@ -67,7 +67,8 @@ public sealed class ODataSync(
         return outcome;
     }
 
-    private sealed record Record(string RefKey, string Name, string? Inn, string? Kpp, bool Deleted, List<string> Phones, List<string> Emails);
+    private sealed record Record(string RefKey, string Name, string? Inn, string? Kpp, bool Deleted, List<string> Phones, List<string> Emails,
+        string? Manager);
 
     private sealed class SyncException(string code, string message) : Exception(message)
     {
@@ -81,7 +82,8 @@ public sealed class ODataSync(
         var records = new List<Record>();
         for (var page = 0; page < MaxPages; page++)
         {
-            var url = $"{source.BaseUrl.TrimEnd('/')}/odata/standard.odata/{Uri.EscapeDataString(source.Catalog)}?$format=json&$top={PageSize}&$skip={page * PageSize}";
+            var url = $"{source.BaseUrl.TrimEnd('/')}/odata/standard.odata/{Uri.EscapeDataString(source.Catalog)}?$format=json&$top={PageSize}&$skip={page * PageSize}"
+                + (string.IsNullOrWhiteSpace(source.ManagerField) ? "" : $"&$expand={Uri.EscapeDataString(source.ManagerField)}");
             using var request = new HttpRequestMessage(HttpMethod.Get, url);
             request.Headers.Authorization = new AuthenticationHeaderValue("Basic", credentials);
             request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
@@ -90,6 +92,8 @@ public sealed class ODataSync(
                 throw new SyncException("Unauthorized", $"1C refused the user name or password ({(int)response.StatusCode}). Check them in the sync source.");
             if (response.StatusCode == HttpStatusCode.NotFound)
                 throw new SyncException("CatalogMissing", $"1C has no OData catalog '{source.Catalog}' at {source.BaseUrl} (404): check the publication and that the catalog is in the OData content.");
+            if (response.StatusCode == HttpStatusCode.BadRequest)
+                throw new SyncException("BadRequest", $"1C refused the request (400): check the field names, e.g. the main manager field '{source.ManagerField}' (it is requested with $expand).");
             if (!response.IsSuccessStatusCode)
                 throw new SyncException("HttpError", $"1C answered {(int)response.StatusCode} {response.ReasonPhrase}.");
             JsonDocument document;
@@ -136,7 +140,10 @@ public sealed class ODataSync(
                     emails.Add(shown);
             }
         var deleted = item.TryGetProperty("DeletionMark", out var mark) && mark.ValueKind == JsonValueKind.True;
-        return new Record(refKey, Text(item, source.NameField) ?? "", Text(item, source.InnField), Text(item, source.KppField), deleted, phones, emails);
+        var manager = !string.IsNullOrWhiteSpace(source.ManagerField) && item.TryGetProperty(source.ManagerField, out var responsible)
+            && responsible.ValueKind == JsonValueKind.Object ? Text(responsible, "Description") : null;
+        return new Record(refKey, Text(item, source.NameField) ?? "", Text(item, source.InnField), Text(item, source.KppField), deleted, phones, emails,
+            manager);
     }
 
     private static string? Text(JsonElement item, string field) =>
@@ -148,6 +155,11 @@ public sealed class ODataSync(
         CancellationToken ct)
     {
         var now = clock.GetUtcNow();
+        // 1C users are not app users: the responsible user's name in 1C is matched to a display name or an e-mail here.
+        var users = await db.Users.Select(u => new { u.Id, u.DisplayName, u.Email }).ToListAsync(ct);
+        string? ManagerOf(string? name) => name is null ? null
+            : users.FirstOrDefault(u => string.Equals(u.DisplayName.Trim(), name, StringComparison.CurrentCultureIgnoreCase)
+                || string.Equals(u.Email, name, StringComparison.OrdinalIgnoreCase))?.Id;
         var existing = await db.Owners.Include(o => o.Phones).Include(o => o.Emails)
             .Where(o => o.OwnerType == source.OwnerType && o.ExternalId != null).ToDictionaryAsync(o => o.ExternalId!, ct);
         int created = 0, updated = 0, archived = 0, read = 0;
@@ -172,7 +184,7 @@ public sealed class ODataSync(
                 Inn.IsValid(record.Inn) ? record.Inn : null, record.Kpp is { Length: 9 } kpp ? kpp : null,
                 record.Phones.Where(p => Scenarios.PhoneNormalizer.ToE164(p) is not null).ToList(),
                 record.Emails.Where(e => System.Net.Mail.MailAddress.TryCreate(e, out _)).ToList(),
-                owner?.MainManagerUserId, owner?.Notes, record.RefKey);
+                ManagerOf(record.Manager) ?? owner?.MainManagerUserId, owner?.Notes, record.RefKey);
             if (owner is null)
             {
                 owner = new Owner { CreatedAt = now };

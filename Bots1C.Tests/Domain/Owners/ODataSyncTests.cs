@@ -120,6 +120,34 @@ public sealed class ODataSyncTests : IDisposable
     }
 
     [Fact]
+    public async Task The_responsible_1c_user_becomes_the_main_manager_when_a_user_here_has_that_name()
+    {
+        var anna = await _app.CreateUserAsync("anna@example.ru", HtmlForms.Password, Bots1C.Domain.Accounts.Roles.Operator);
+        var withManager = (Dictionary<string, object?>)Counterparty("a", "Ромашка");
+        withManager["ОсновнойМенеджер"] = new Dictionary<string, string> { ["Ref_Key"] = "u1", ["Description"] = "Anna" };
+        var unknown = (Dictionary<string, object?>)Counterparty("b", "Лютик");
+        unknown["ОсновнойМенеджер"] = new Dictionary<string, string> { ["Ref_Key"] = "u2", ["Description"] = "Нет такого" };
+        Serve([withManager, unknown]);
+
+        await Sync.RunAsync(await SourceAsync());
+
+        var owners = await OwnersAsync();
+        Assert.Equal([anna.Id, null], owners.Select(o => o.MainManagerUserId));
+        Assert.Equal("ОсновнойМенеджер", _onec.LogEntries.First().RequestMessage.Query!["$expand"].Single());
+    }
+
+    [Fact]
+    public async Task A_field_1c_does_not_have_is_a_clear_error()
+    {
+        Serve([], status: 400);
+
+        var outcome = await Sync.RunAsync(await SourceAsync());
+
+        Assert.Equal("BadRequest", outcome.ErrorCode);
+        Assert.Contains("check the field names", outcome.Error);
+    }
+
+    [Fact]
     public async Task A_catalog_missing_from_the_publication_says_which_one()
     {
         Serve([], status: 404);
