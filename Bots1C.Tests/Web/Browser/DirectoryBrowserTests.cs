@@ -31,19 +31,16 @@ public class DirectoryBrowserTests(ChromiumFixture chromium) : IClassFixture<Chr
         await using var managerContext = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "en-US" });
         var page = await managerContext.NewPageAsync();
         await page.SetViewportSizeAsync(1400, 900);
-        await page.GotoAsync(appUrl + "/account/login");
-        await page.FillAsync("#email", "maria@example.ru");
-        await page.FillAsync("#password", HtmlForms.Password);
-        await page.ClickAsync("[data-testid=submit]");
-        await page.WaitForSelectorAsync("[data-testid=circuit-ready]", new() { State = WaitForSelectorState.Attached });
+        await page.SignInAsync(appUrl, "maria@example.ru");
 
         // The counterparty, created from the list.
-        await page.GotoAsync(appUrl + "/directory/owners");
-        await page.WaitForSelectorAsync("[data-testid=circuit-ready]", new() { State = WaitForSelectorState.Attached });
+        await page.OpenAsync(appUrl + "/directory/owners");
         await page.ClickAsync("[data-testid=owner-new]");
         await page.Locator("[data-testid=owner-save]").WaitForAsync(Live);
         await page.FillAsync("input[data-testid=owner-name-field], [data-testid=owner-name-field] input", "ООО Ромашка");
         await page.FillAsync("input[data-testid=owner-inn], [data-testid=owner-inn] input", "7707083893");
+        // The fields commit on change (leaving the field), as a person's next click would; then save.
+        await page.PressAsync("input[data-testid=owner-inn], [data-testid=owner-inn] input", "Tab");
         await page.ClickAsync("[data-testid=owner-save]");
         await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex(@"/directory/owners/\d+$"), new() { Timeout = 15_000 });
         await page.Locator("[data-testid=owner-history-empty]").WaitForAsync(Live);
@@ -59,8 +56,7 @@ public class DirectoryBrowserTests(ChromiumFixture chromium) : IClassFixture<Chr
         await WaitForContactAsync(app);
 
         // The manager links the visitor's contact to the counterparty with the picker.
-        await page.GotoAsync(appUrl + "/directory/contacts");
-        await page.WaitForSelectorAsync("[data-testid=circuit-ready]", new() { State = WaitForSelectorState.Attached });
+        await page.OpenAsync(appUrl + "/directory/contacts");
         await page.Locator("[data-testid=contact-row-name]").First.ClickAsync();
         await page.Locator("[data-testid=owner-picker] input, input[data-testid=owner-picker]").First.WaitForAsync(Live);
         await page.Locator("[data-testid=owner-picker] input, input[data-testid=owner-picker]").First.PressSequentiallyAsync("Ромаш");
@@ -88,14 +84,9 @@ public class DirectoryBrowserTests(ChromiumFixture chromium) : IClassFixture<Chr
         await using var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "ru-RU" });
         var page = await context.NewPageAsync();
         await page.SetViewportSizeAsync(1400, 900);
-        await page.GotoAsync(appUrl + "/account/login");
-        await page.FillAsync("#email", "maria@example.ru");
-        await page.FillAsync("#password", HtmlForms.Password);
-        await page.ClickAsync("[data-testid=submit]");
-        await page.WaitForSelectorAsync("[data-testid=circuit-ready]", new() { State = WaitForSelectorState.Attached });
+        await page.SignInAsync(appUrl, "maria@example.ru");
 
-        await page.GotoAsync(appUrl + "/directory/import");
-        await page.WaitForSelectorAsync("[data-testid=circuit-ready]", new() { State = WaitForSelectorState.Attached });
+        await page.OpenAsync(appUrl + "/directory/import");
         await page.Locator("input[type=file]").SetInputFilesAsync(new FilePayload
         {
             Name = "контрагенты.csv", MimeType = "text/csv",
@@ -126,8 +117,7 @@ public class DirectoryBrowserTests(ChromiumFixture chromium) : IClassFixture<Chr
             await db.SaveChangesAsync();
         }
 
-        await page.GotoAsync(appUrl + "/directory/owners");
-        await page.WaitForSelectorAsync("[data-testid=circuit-ready]", new() { State = WaitForSelectorState.Attached });
+        await page.OpenAsync(appUrl + "/directory/owners");
         await page.Locator("[data-testid=owner-name]", new() { HasText = "ИП Петров" }).WaitForAsync(Live);
         await page.Locator("[data-testid=owner-name]", new() { HasText = "ООО Ромашка" }).ClickAsync();
         await page.Locator("[data-testid=owner-title]", new() { HasText = "ООО Ромашка" }).WaitForAsync(Live);

@@ -81,13 +81,8 @@ public class MessengerBrowserTests(ChromiumFixture chromium) : IClassFixture<Chr
     {
         var page = await context.NewPageAsync();
         await page.SetViewportSizeAsync(1400, 900);
-        await page.GotoAsync(appUrl + "/account/login");
-        await page.FillAsync("#email", email);
-        await page.FillAsync("#password", HtmlForms.Password);
-        await page.ClickAsync("[data-testid=submit]");
-        await page.WaitForSelectorAsync("[data-testid=circuit-ready]", new() { State = WaitForSelectorState.Attached });
-        await page.GotoAsync(appUrl + "/messenger");
-        await page.WaitForSelectorAsync("[data-testid=circuit-ready]", new() { State = WaitForSelectorState.Attached });
+        await page.SignInAsync(appUrl, email);
+        await page.OpenAsync(appUrl + "/messenger");
         await page.Locator("[data-testid=dialog-list]").WaitForAsync();
         return page;
     }
