@@ -21,19 +21,22 @@ public sealed class OwnerCatalog(IDbContextFactory<Bots1CDbContext> dbFactory, I
     public async Task<OwnerChange> UpsertAsync(OwnerInput input, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        long? existing = null;
-        if (!string.IsNullOrWhiteSpace(input.ExternalId))
-            existing = await db.Owners.Where(o => o.OwnerType == input.OwnerType && o.ExternalId == input.ExternalId.Trim())
-                .Select(o => (long?)o.Id).FirstOrDefaultAsync(ct);
-        if (existing is null && !string.IsNullOrWhiteSpace(input.Inn))
-        {
-            var inn = input.Inn.Trim();
-            // Stored in upper case (SaveAsync), so compared in upper case: "7736ab001" is the stored "7736AB001".
-            var kpp = string.IsNullOrWhiteSpace(input.Kpp) ? null : input.Kpp.Trim().ToUpperInvariant();
-            existing = await db.Owners.Where(o => o.OwnerType == input.OwnerType && o.Inn == inn && (kpp == null || o.Kpp == null || o.Kpp == kpp))
-                .Select(o => (long?)o.Id).FirstOrDefaultAsync(ct);
-        }
+        var existing = await MatchOf(db, input).Select(o => (long?)o.Id).FirstOrDefaultAsync(ct);
         return await SaveAsync(existing, input, ct);
+    }
+
+    /// <summary>The owner an upsert (API, import) changes: the one with the external id (1C's Ref_Key) when given and
+    /// found, else the one with the INN (and KPP, stored in upper case: "7736ab001" is the stored "7736AB001").</summary>
+    public static IQueryable<Owner> MatchOf(Bots1CDbContext db, OwnerInput input)
+    {
+        var ofType = db.Owners.Where(o => o.OwnerType == input.OwnerType);
+        var externalId = string.IsNullOrWhiteSpace(input.ExternalId) ? null : input.ExternalId.Trim();
+        var inn = string.IsNullOrWhiteSpace(input.Inn) ? null : input.Inn.Trim();
+        var kpp = string.IsNullOrWhiteSpace(input.Kpp) ? null : input.Kpp.Trim().ToUpperInvariant();
+        // External id first: ordering the matches puts it ahead of an INN match.
+        return ofType.Where(o => (externalId != null && o.ExternalId == externalId)
+                || (inn != null && o.Inn == inn && (kpp == null || o.Kpp == null || o.Kpp == kpp)))
+            .OrderByDescending(o => externalId != null && o.ExternalId == externalId).ThenBy(o => o.Id);
     }
 
     public async Task<Owner?> GetAsync(long id, CancellationToken ct = default)

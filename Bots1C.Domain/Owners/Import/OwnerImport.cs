@@ -164,17 +164,8 @@ public sealed class OwnerImport(IDbContextFactory<Bots1CDbContext> dbFactory, IV
         return (inputs, problems);
     }
 
-    private static async Task<Owner?> FindExistingAsync(Bots1CDbContext db, OwnerInput input, CancellationToken ct)
-    {
-        var query = db.Owners.Include(o => o.Phones).Include(o => o.Emails).Where(o => o.OwnerType == input.OwnerType);
-        if (!string.IsNullOrWhiteSpace(input.ExternalId) && await query.FirstOrDefaultAsync(o => o.ExternalId == input.ExternalId.Trim(), ct) is { } byExternal)
-            return byExternal;
-        if (string.IsNullOrWhiteSpace(input.Inn))
-            return null;
-        var inn = input.Inn.Trim();
-        var kpp = string.IsNullOrWhiteSpace(input.Kpp) ? null : input.Kpp.Trim().ToUpperInvariant();
-        return await query.FirstOrDefaultAsync(o => o.Inn == inn && (kpp == null || o.Kpp == null || o.Kpp == kpp), ct);
-    }
+    private static Task<Owner?> FindExistingAsync(Bots1CDbContext db, OwnerInput input, CancellationToken ct) =>
+        OwnerCatalog.MatchOf(db, input).Include(o => o.Phones).Include(o => o.Emails).FirstOrDefaultAsync(ct);
 
     private static string[] Split(string cell) =>
         cell.Split([',', ';', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);

@@ -42,7 +42,9 @@ public class DirectoryBrowserTests(ChromiumFixture chromium) : IClassFixture<Chr
         // The fields commit on change (leaving the field), as a person's next click would; then save.
         await page.PressAsync("input[data-testid=owner-inn], [data-testid=owner-inn] input", "Tab");
         await page.ClickAsync("[data-testid=owner-save]");
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex(@"/directory/owners/\d+$"), new() { Timeout = 15_000 });
+        // The card opens by the circuit's client-side navigation: no page "load" event to wait for, only the address.
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex(@"/directory/owners/\d+$"),
+            new() { Timeout = 15_000, WaitUntil = WaitUntilState.Commit });
         await page.Locator("[data-testid=owner-history-empty]").WaitForAsync(Live);
 
         // A visitor writes in the site's chat.
