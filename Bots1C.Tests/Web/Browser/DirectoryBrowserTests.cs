@@ -36,15 +36,17 @@ public class DirectoryBrowserTests(ChromiumFixture chromium) : IClassFixture<Chr
         // The counterparty, created from the list.
         await page.OpenAsync(appUrl + "/directory/owners");
         await page.ClickAsync("[data-testid=owner-new]");
+        await page.WaitForCircuitAsync();
         await page.Locator("[data-testid=owner-save]").WaitForAsync(Live);
-        await page.FillAsync("input[data-testid=owner-name-field], [data-testid=owner-name-field] input", "ООО Ромашка");
-        await page.FillAsync("input[data-testid=owner-inn], [data-testid=owner-inn] input", "7707083893");
+        var name = page.Locator("input[data-testid=owner-name-field], [data-testid=owner-name-field] input").First;
+        var inn = page.Locator("input[data-testid=owner-inn], [data-testid=owner-inn] input").First;
+        await name.FillAsync("ООО Ромашка");
+        await inn.FillAsync("7707083893");
         // The fields commit on change (leaving the field), as a person's next click would; then save.
-        await page.PressAsync("input[data-testid=owner-inn], [data-testid=owner-inn] input", "Tab");
+        await inn.PressAsync("Tab");
         await page.ClickAsync("[data-testid=owner-save]");
-        // The card opens by the circuit's client-side navigation: no page "load" event to wait for, only the address.
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex(@"/directory/owners/\d+$"),
-            new() { Timeout = 15_000, WaitUntil = WaitUntilState.Commit });
+        // The card opens by the circuit's client-side navigation; its title is the record's name (the new form's is not).
+        await WaitForCardAsync(page, "ООО Ромашка");
         await page.Locator("[data-testid=owner-history-empty]").WaitForAsync(Live);
 
         // A visitor writes in the site's chat.
@@ -126,6 +128,24 @@ public class DirectoryBrowserTests(ChromiumFixture chromium) : IClassFixture<Chr
         await page.Locator("[data-testid=history-item]", new() { HasText = "Пришлите, пожалуйста, акт сверки" }).WaitForAsync(Live);
         await page.Locator("[data-testid=owner-contact]", new() { HasText = "Ольга" }).WaitForAsync(Live);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Path.GetTempPath(), "bots1c-imported-owner.png"), FullPage = true });
+    }
+
+    /// <summary>Waits for the saved record's card; when it does not come, says what the form shows instead
+    /// (a validation error, or a form that never went live) rather than only "timeout".</summary>
+    private static async Task WaitForCardAsync(IPage page, string name)
+    {
+        try
+        {
+            await page.Locator("[data-testid=owner-title]", new() { HasText = name }).WaitForAsync(new() { Timeout = 20_000 });
+        }
+        catch (TimeoutException)
+        {
+            var shot = Path.Combine(Path.GetTempPath(), "bots1c-owner-save-failed.png");
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = shot, FullPage = true });
+            var errors = await page.Locator(".mud-input-error, .mud-input-helper-text.mud-input-error").AllInnerTextsAsync();
+            throw new Xunit.Sdk.XunitException($"The card of '{name}' did not open. Address: {page.Url}; form errors: [{string.Join("; ", errors)}]; " +
+                $"live circuit: {await page.Locator("[data-testid=circuit-ready]").CountAsync() > 0}; screenshot: {shot}");
+        }
     }
 
     private static async Task WaitForContactAsync(Bots1CAppFactory app)
