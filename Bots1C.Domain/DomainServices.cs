@@ -34,6 +34,13 @@ public static class DomainServices
         services.AddSingleton<UserAdministration>();
         services.AddSingleton<UserPreferences>();
 
+        services.AddOptions<Licensing.LicensingOptions>().BindConfiguration(Licensing.LicensingOptions.Section);
+        services.AddSingleton<Licensing.LicenseStore>();
+        services.AddSingleton<Licensing.LicenseGuard>();
+        services.AddSingleton<Licensing.LicenseUsage>();
+        services.AddSingleton<Licensing.Server.LicenseIssuer>();
+        services.AddHttpClient(Licensing.LicenseServerClient.HttpClientName);
+        services.AddSingleton<Licensing.LicenseServerClient>();
         services.AddSingleton<TokenProtector>();
         services.AddSingleton<BotDirectory>();
         services.AddSingleton<BotCatalog>();

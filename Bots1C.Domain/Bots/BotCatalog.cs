@@ -12,6 +12,7 @@ public class BotCatalog(
     TokenProtector tokens,
     BotDirectory directory,
     EventJournal journal,
+    Licensing.LicenseGuard license,
     TimeProvider clock)
 {
     public async Task<IReadOnlyList<BotView>> ListAsync(CancellationToken ct = default)
@@ -32,6 +33,8 @@ public class BotCatalog(
         var validation = await validator.ValidateAsync(input, ct);
         if (!validation.IsValid)
             return new BotChange(null, validation.Errors);
+        if (await LicenseRefusalAsync(null, input, input.Name, actor, ct) is { } refusal)
+            return BotChange.Refused(refusal);
 
         var bot = new Bot
         {
@@ -57,6 +60,8 @@ public class BotCatalog(
         var validation = await validator.ValidateAsync(input, ct);
         if (!validation.IsValid)
             return new BotChange(null, validation.Errors);
+        if (await LicenseRefusalAsync(id, input, bot.Name, actor, ct) is { } refusal)
+            return BotChange.Refused(refusal);
 
         var before = bot.State;
         Apply(bot, input);
@@ -78,6 +83,16 @@ public class BotCatalog(
         directory.Invalidate();
         await journal.InfoAsync(EventSources.Bots, "BotMarkedForDeletion", "Bot marked for deletion.", bot.Name, actor);
         return true;
+    }
+
+    /// <summary>Only an active bot uses the license: a disabled one may be prepared (or kept) under any license.</summary>
+    private async Task<Licensing.LicenseRefusal?> LicenseRefusalAsync(long? id, BotInput input, string name, string actor, CancellationToken ct)
+    {
+        if (input.State != BotState.Active
+            || await license.CheckActiveBotAsync(id, input.Messenger, input.PublicBaseUrl.Trim(), ct) is not { } refusal)
+            return null;
+        await license.LogAsync(refusal, name, actor, ct);
+        return refusal;
     }
 
     private void Apply(Bot bot, BotInput input)

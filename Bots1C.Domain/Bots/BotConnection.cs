@@ -6,7 +6,11 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Bots1C.Domain.Bots;
 
-public sealed record ConnectionOutcome(bool Ok, string? Reason);
+public sealed record ConnectionOutcome(bool Ok, string? Reason)
+{
+    /// <summary>Set when the license, not the messenger, refused: the pages say it in the reader's language.</summary>
+    public Licensing.LicenseRefusal? LicenseRefusal { get; init; }
+}
 
 /// <summary>"Check now" and "Register webhook": asks the messenger, stores the status, writes the event log.</summary>
 public class BotConnection(
@@ -14,6 +18,7 @@ public class BotConnection(
     IDbContextFactory<Bots1CDbContext> dbFactory,
     BotDirectory directory,
     EventJournal journal,
+    Licensing.LicenseGuard license,
     TimeProvider clock)
 {
     /// <summary>Asks the messenger whether it accepts the token. A person's "Check now" is always logged;
@@ -50,6 +55,11 @@ public class BotConnection(
         if (await directory.FindByIdAsync(botId, ct) is not { } bot)
             return null;
         var url = $"{bot.PublicBaseUrl}/webhooks/{bot.BotKey}";
+        if (await license.CheckWebhookAsync(bot.Messenger, bot.PublicBaseUrl, ct) is { } refusal)
+        {
+            await license.LogAsync(refusal, bot.Credentials.Name, actor, ct);
+            return new ConnectionOutcome(false, refusal.English) { LicenseRefusal = refusal };
+        }
         if (Adapter(bot.Messenger) is not { } adapter)
             return new ConnectionOutcome(true, null);
         var result = await adapter.RegisterWebhookAsync(bot.Credentials, url, ct);

@@ -25,8 +25,10 @@ public sealed record BotView(
 }
 
 /// <summary>The outcome of creating or changing a bot: the bot, or what to fix, or that it is gone.</summary>
-public sealed record BotChange(BotView? Bot, IReadOnlyList<FluentValidation.Results.ValidationFailure> Errors, bool NotFound = false)
+public sealed record BotChange(BotView? Bot, IReadOnlyList<FluentValidation.Results.ValidationFailure> Errors, bool NotFound = false,
+    Licensing.LicenseRefusal? LicenseRefusal = null)
 {
     public bool Succeeded => Bot is not null && Errors.Count == 0;
+    public static BotChange Refused(Licensing.LicenseRefusal refusal) => new(null, [], LicenseRefusal: refusal);
     public static BotChange Missing => new(null, [], NotFound: true);
 }

@@ -21,6 +21,8 @@ public class Contact
     public Owners.Owner? Owner { get; set; }
     /// <summary>Its phone or e-mail matches several owners: a person must link it (the "to link" list).</summary>
     public bool NeedsPerson { get; set; }
+    /// <summary>Why the license does not let the bot answer this contact (e.g. a test license's contact limit); null: served.</summary>
+    public Licensing.LicenseError? LicenseRefusal { get; set; }
     /// <summary>Name, username and phone digits in lower case: the operators' search is case-insensitive for Cyrillic
     /// too (SQLite's LIKE folds ASCII only). Kept up to date by the context on every save.</summary>
     public string SearchText { get; set; } = "";

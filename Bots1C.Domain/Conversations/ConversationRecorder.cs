@@ -16,7 +16,7 @@ public sealed record RecordedChange(long BotId, Conversation Conversation, Messa
 /// then lets the bot's scenarios answer each message in the same unit of work.
 /// </summary>
 public class ConversationRecorder(TimeProvider clock, Scenarios.ScenarioResponder scenarios, Dialogs.HandOverRouter router,
-    Owners.ContactLinker linker)
+    Owners.ContactLinker linker, Licensing.LicenseGuard license, Bots.BotDirectory bots)
 {
     /// <summary>The conversations met in one unit of work, by (bot, messenger user): many updates of one chat in a
     /// batch share one contact and conversation without asking the database (or EF's change tracker) again.</summary>
@@ -98,6 +98,9 @@ public class ConversationRecorder(TimeProvider clock, Scenarios.ScenarioResponde
             // Sharing one's own phone again counts too: the counterparty may have been added (or imported) since the first share.
             if (contact.Phone != phoneBefore || e.Kind == InboundKind.ContactShared && e.Contact is { IsOwn: true })
                 await linker.TryAutoLinkAsync(db, contact, ct);
+            // Not served under the license (e.g. a test license's fourth contact): the message is kept, the bot stays silent.
+            if (await bots.FindByIdAsync(botId, ct) is { } bot && !await license.ServesAsync(db, bot, contact, ct))
+                continue;
             var modeBefore = conversation.Mode;
             (phoneBefore, var emailBefore) = (contact.Phone, contact.Email);
             foreach (var reply in await scenarios.RespondAsync(db, botId, conversation, e, ct))

@@ -25,6 +25,10 @@ public class Bots1CDbContext(DbContextOptions<Bots1CDbContext> options) : Identi
     public DbSet<Owners.CustomOwnerType> CustomOwnerTypes => Set<Owners.CustomOwnerType>();
     public DbSet<Owners.ContactLinkChange> ContactLinkChanges => Set<Owners.ContactLinkChange>();
     public DbSet<Owners.Sync.ODataSource> ODataSources => Set<Owners.Sync.ODataSource>();
+    public DbSet<Licensing.Installation> Installations => Set<Licensing.Installation>();
+    public DbSet<Licensing.InstalledLicense> InstalledLicenses => Set<Licensing.InstalledLicense>();
+    public DbSet<Licensing.Server.LicenseContract> LicenseContracts => Set<Licensing.Server.LicenseContract>();
+    public DbSet<Licensing.Server.IssuedLicense> IssuedLicenses => Set<Licensing.Server.IssuedLicense>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {

@@ -38,6 +38,7 @@ public class ContactConfiguration : IEntityTypeConfiguration<Contact>
         contact.HasOne(c => c.Owner).WithMany().HasForeignKey(c => c.OwnerId).OnDelete(DeleteBehavior.SetNull);
         contact.HasIndex(c => c.OwnerId);
         contact.HasIndex(c => c.NeedsPerson).HasFilter("\"NeedsPerson\" = 1");
+        contact.Property(c => c.LicenseRefusal).HasConversion<string>().HasMaxLength(30);
     }
 }
 

@@ -12,4 +12,5 @@ public static class EventSources
     public const string Api = "Api";
     public const string Scenarios = "Scenarios";
     public const string Directory = "Directory";
+    public const string Licensing = "Licensing";
 }

@@ -33,4 +33,14 @@ public sealed record LicenseDocument(
     public string KeyId { get; init; } = "";
 
     public const string InstallationKeyId = "installation";
+
+    /// <summary>The original's 1C:Fresh clause: this license may not run on a database shared by several companies.</summary>
+    public bool ForbidsSharedDatabase { get; init; }
+
+    /// <summary>A working key names the webhook host it is bound to; one without a host is the vendor's own choice
+    /// (e.g. a hosting partner's) and fits any host. A test key is bound to the installation instead.</summary>
+    public bool FitsHost(string? host) =>
+        Type == LicenseType.Test || WebhookHost is null || host is not null && string.Equals(WebhookHost, host, StringComparison.OrdinalIgnoreCase);
+
+    public bool Allows(Bots.Messenger messenger) => Messengers is null || Messengers.Contains(messenger);
 }

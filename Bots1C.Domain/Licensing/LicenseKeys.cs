@@ -61,8 +61,9 @@ public static class LicenseKeys
         }
         if (license is null || string.IsNullOrEmpty(license.Id))
             return new(KeyCheck.Malformed, null);
-        // Test keys are only ever trusted with the installation's own key, working keys only with a vendor key.
-        var keyId = license.Type == LicenseType.Test ? LicenseDocument.InstallationKeyId : license.KeyId;
+        // Working keys are only ever trusted with a vendor key; test keys with the installation's own key or, when a
+        // license server issued them, a vendor key (still bound to this installation and its fixed limits).
+        var keyId = license.KeyId;
         if (license.Type == LicenseType.Working && keyId == LicenseDocument.InstallationKeyId
             || !trusted.TryGetValue(keyId, out var publicKey)
             || !publicKey.VerifyData(payload, signature, HashAlgorithmName.SHA256))

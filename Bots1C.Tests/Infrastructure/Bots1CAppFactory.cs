@@ -25,6 +25,25 @@ public class Bots1CAppFactory : WebApplicationFactory<Program>
 
     public string DataPath { get; }
 
+    /// <summary>The tests' stand-in for the vendor: its public key is trusted by every app the tests start.</summary>
+    public static readonly System.Security.Cryptography.ECDsa TestVendorKey = Bots1C.Domain.Licensing.LicenseKeys.NewKey();
+    public const string TestVendorKeyId = "tests";
+
+    /// <summary>What most tests run under: a working license not bound to a host and without limits, as a vendor
+    /// may issue for a partner. Licensing's own tests start without it (<see cref="WithoutLicense"/>).</summary>
+    public static readonly string UnlimitedLicenseKey = Bots1C.Domain.Licensing.LicenseKeys.Sign(
+        new Bots1C.Domain.Licensing.LicenseDocument("tests-unlimited", Bots1C.Domain.Licensing.LicenseType.Working, "7707083893", "tests", null, null,
+            DateTimeOffset.UtcNow.AddDays(-1), null, null, null, null) { KeyId = TestVendorKeyId }, TestVendorKey);
+
+    private bool _licensed = true;
+
+    /// <summary>Start with no license installed, as a fresh installation does.</summary>
+    public Bots1CAppFactory WithoutLicense()
+    {
+        _licensed = false;
+        return this;
+    }
+
     public Bots1CAppFactory With(string key, string? value)
     {
         _settings[key] = value;
@@ -68,6 +87,9 @@ public class Bots1CAppFactory : WebApplicationFactory<Program>
         // Outside Development the app expects published files; tests run from the build output like `dotnet run` does.
         builder.UseStaticWebAssets();
         builder.UseSetting("Bots1C:DataPath", DataPath);
+        builder.UseSetting($"Bots1C:Licensing:VendorKeys:{TestVendorKeyId}", Bots1C.Domain.Licensing.LicenseKeys.PublicPem(TestVendorKey));
+        if (_licensed)
+            builder.UseSetting("Bots1C:Bootstrap:LicenseKey", UnlimitedLicenseKey);
         foreach (var (key, value) in _settings)
             builder.UseSetting(key, value);
     }

@@ -10,4 +10,6 @@ public class BootstrapOptions
     public string AdminName { get; set; } = "Administrator";
     /// <summary><c>Bots1C__Bootstrap__ApiKey</c>: an API key created at start if it does not exist yet.</summary>
     public string? ApiKey { get; set; }
+    /// <summary><c>Bots1C__Bootstrap__LicenseKey</c>: a license key installed at start unless it is already the current one.</summary>
+    public string? LicenseKey { get; set; }
 }

@@ -26,6 +26,7 @@ public static class StorageStartup
         await scope.ServiceProvider.GetRequiredService<RoleSeeder>().EnsureRolesAsync();
         await CreateBootstrapAdministratorAsync(scope.ServiceProvider);
         await CreateBootstrapApiKeyAsync(scope.ServiceProvider);
+        await InstallBootstrapLicenseAsync(scope.ServiceProvider);
         return true;
     }
 
@@ -54,6 +55,20 @@ public static class StorageStartup
         var store = services.GetRequiredService<Bots1C.Domain.ApiKeys.ApiKeyStore>();
         if (!await store.ExistsAsync(key))
             await store.CreateAsync("Bootstrap", "bootstrap settings", key);
+    }
+
+    /// <summary>The installation id is made at first start; an unattended install may bring its license key.</summary>
+    private static async Task InstallBootstrapLicenseAsync(IServiceProvider services)
+    {
+        var licenses = services.GetRequiredService<Bots1C.Domain.Licensing.LicenseStore>();
+        await licenses.EnsureInstallationAsync();
+        var key = services.GetRequiredService<IOptions<BootstrapOptions>>().Value.LicenseKey?.Trim();
+        if (string.IsNullOrEmpty(key) || await licenses.CurrentKeyAsync() == key)
+            return;
+        var result = await licenses.InstallAsync(key, "bootstrap settings");
+        if (result.Check != Bots1C.Domain.Licensing.KeyCheck.Valid)
+            services.GetRequiredService<ILoggerFactory>().CreateLogger("Bots1C.Bootstrap")
+                .LogError("The license key from the bootstrap settings was not installed: {Reason}", Bots1C.Domain.Licensing.LicenseRefusal.InvalidKey(result.Check).English);
     }
 
     public static void AnnounceAddressesOnStart(this WebApplication app) =>

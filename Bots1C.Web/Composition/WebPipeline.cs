@@ -49,6 +49,7 @@ public static class WebPipeline
         app.MapHealthEndpoint();
         app.MapWebhookEndpoints();
         app.MapApiV1();
+        app.MapLicenseServerEndpoints();
         app.MapWebChatEndpoints();
         app.MapFileEndpoints();
         app.MapAttachmentEndpoints();

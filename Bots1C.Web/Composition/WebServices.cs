@@ -36,7 +36,11 @@ public static class WebServices
         services.AddExceptionHandler<ApiExceptionHandler>();
         // Unreadable bodies raise BadHttpRequestException in every environment, so ApiExceptionHandler can say what was wrong.
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-        services.AddRateLimiter(Bots1C.Web.Endpoints.WebChatRateLimit.Configure);
+        services.AddRateLimiter(options =>
+        {
+            Bots1C.Web.Endpoints.WebChatRateLimit.Configure(options);
+            Bots1C.Web.Endpoints.LicenseServerEndpoints.ConfigureRateLimit(options);
+        });
         services.AddSingleton<Bots1C.Web.Endpoints.RefusalLog>();
         services.AddSingleton<Bots1C.Web.Features.Scenarios.ScenarioEditing>();
         services.AddSignalR();

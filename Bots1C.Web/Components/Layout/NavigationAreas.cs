@@ -24,5 +24,6 @@ public static class NavigationAreas
         new("admin/users", "Nav.Users", "Nav.Users.Description", Icons.Material.Filled.People, Domain.Accounts.Roles.Administrator),
         new("admin/events", "Nav.EventLog", "Nav.EventLog.Description", Icons.Material.Filled.ListAlt, Domain.Accounts.Roles.Administrator),
         new("admin/api-keys", "Nav.ApiKeys", "Nav.ApiKeys.Description", Icons.Material.Filled.Key, Domain.Accounts.Roles.Administrator),
+        new("admin/license", "Nav.License", "Nav.License.Description", Icons.Material.Filled.VerifiedUser, Domain.Accounts.Roles.Administrator),
     ];
 }

@@ -40,6 +40,8 @@ public static class BotsApi
         if (await scenarios.ValidateAsync(choice, ct) is { Count: > 0 } unknown)
             return UnprocessableProblems.From(unknown, UnknownScenarios);
         var change = await catalog.CreateAsync(request.ToInput(), Actor(http), ct);
+        if (change.LicenseRefusal is { } refusal)
+            return LicenseProblems.From(refusal);
         if (!change.Succeeded)
             return ValidationProblems.From(change.Errors);
         var set = await scenarios.SetAsync(change.Bot!.Id, choice, Actor(http), ct);
@@ -59,6 +61,8 @@ public static class BotsApi
         var change = await catalog.UpdateAsync(id, request.ToInput(), Actor(http), ct);
         if (change.NotFound)
             return TypedResults.NotFound();
+        if (change.LicenseRefusal is { } refusal)
+            return LicenseProblems.From(refusal);
         if (!change.Succeeded)
             return ValidationProblems.From(change.Errors);
         var set = await scenarios.SetAsync(id, choice, Actor(http), ct);

@@ -40,3 +40,12 @@ public static class UnprocessableProblems
         From(failures.GroupBy(f => JsonNamingPolicy.CamelCase.ConvertName(f.PropertyName))
             .ToDictionary(g => g.Key, g => g.Select(f => f.ErrorMessage).Distinct().ToArray()), title);
 }
+
+public static class LicenseProblems
+{
+    /// <summary>403: the request is fine, the license does not allow it. <c>code</c> names the original's error.</summary>
+    public static ProblemHttpResult From(Bots1C.Domain.Licensing.LicenseRefusal refusal) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "The license does not allow this.", detail: refusal.English,
+            type: "https://tools.ietf.org/html/rfc9110#section-15.5.4",
+            extensions: new Dictionary<string, object?> { ["code"] = refusal.Error.ToString() });
+}
