@@ -1,15 +1,18 @@
 using Bots1C.Web.Composition;
 using Bots1C.Web.CommandLine;
 
-// `license …` commands run and exit; everything else starts the web app. The commands' own options are not
-// configuration, so the builder does not see them.
+// `license …` commands run and exit; everything else starts the web app. A command's own options are not settings,
+// so the builder only sees the settings among them (`--Bots1C:DataPath=…`), and the command does not.
 var command = LicenseCommands.Handles(args);
-var builder = WebApplication.CreateBuilder(command ? [] : args);
+var settings = command ? args.Where(LicenseCommands.IsSetting).ToArray() : args;
+var builder = WebApplication.CreateBuilder(settings);
 builder.AddBots1CWeb();
+if (command)
+    builder.Logging.SetMinimumLevel(LogLevel.Warning); // the command's output, not the app's start-up chatter
 
 var app = builder.Build();
 if (command)
-    return await LicenseCommands.RunAsync(args, async () => await app.PrepareStorageAsync() ? app.Services : null);
+    return await LicenseCommands.RunAsync(args.Except(settings).ToArray(), async () => await app.PrepareStorageAsync() ? app.Services : null);
 
 app.UseBots1CPipeline();
 app.MapBots1CEndpoints();

@@ -128,7 +128,7 @@ public class LicenseStore(IDbContextFactory<Bots1CDbContext> dbFactory, IOptions
             if (_identity is { } loaded)
                 return loaded;
             await using var db = await dbFactory.CreateDbContextAsync(ct);
-            var row = await db.Installations.AsNoTracking().FirstOrDefaultAsync(ct);
+            var row = await db.Installations.AsNoTracking().OrderBy(i => i.Id).FirstOrDefaultAsync(ct);
             if (row is null)
             {
                 using var key = LicenseKeys.NewKey();
@@ -142,7 +142,7 @@ public class LicenseStore(IDbContextFactory<Bots1CDbContext> dbFactory, IOptions
                 {
                     // Another instance on the same database made it first: use theirs.
                     await using var again = await dbFactory.CreateDbContextAsync(ct);
-                    row = await again.Installations.AsNoTracking().FirstAsync(ct);
+                    row = await again.Installations.AsNoTracking().OrderBy(i => i.Id).FirstAsync(ct);
                 }
             }
             return _identity = new Identity(row.InstallationId, LicenseKeys.FromPem(row.TestKeyPem));

@@ -14,6 +14,9 @@ public static class LicenseCommands
 {
     public static bool Handles(string[] args) => args is ["license", ..];
 
+    /// <summary>An app setting given on the command line, e.g. <c>--Bots1C:DataPath=/var/lib/bots1c</c>.</summary>
+    public static bool IsSetting(string arg) => arg.StartsWith("--", StringComparison.Ordinal) && arg.Contains(':');
+
     /// <param name="app">Builds the app (database, services) for the commands that need it; key commands do not.</param>
     public static Task<int> RunAsync(string[] args, Func<Task<IServiceProvider?>> app)
     {
