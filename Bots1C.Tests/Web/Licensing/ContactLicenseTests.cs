@@ -93,6 +93,23 @@ public sealed class ContactLicenseTests : IAsyncLifetime
         Assert.Null(Assert.Single(await _app.ContactsAsync(), c => c.ExternalUserId == "104").LicenseRefusal);
     }
 
+    [Fact]
+    public async Task The_contact_card_tells_the_administrator_why_the_bot_does_not_answer()
+    {
+        foreach (var chat in new long[] { 101, 102, 103, 104 })
+            await WriteAsync(chat, "Здравствуйте");
+        await _app.ProcessedInboxAsync(4);
+        var fourth = Assert.Single(await _app.ContactsAsync(), c => c.ExternalUserId == "104");
+        await _app.CreateUserAsync("admin@example.ru", HtmlForms.Password, Bots1C.Domain.Accounts.Roles.Administrator);
+        var client = _app.CreateBrowserLikeClient();
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("ru-RU");
+        await client.SignInAsync("admin@example.ru");
+
+        var card = await client.GetPageAsync($"/directory/contacts/{fourth.Id}");
+
+        Assert.Contains("Для ключа разработчика установлен лимит до 3 контактов", card.QuerySelector("[data-testid=contact-license-refusal]")?.TextContent);
+    }
+
     public Task DisposeAsync()
     {
         _app.Dispose();
