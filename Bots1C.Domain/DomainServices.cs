@@ -82,6 +82,7 @@ public static class DomainServices
         services.AddSingleton<Scenarios.Exchange.ScenarioImport>();
         services.AddSingleton<Scenarios.Templates.ScenarioTemplates>();
         services.AddSingleton<Scenarios.BotScenarioSettings>();
+        services.AddSingleton<FirstRun.DemoSetup>();
 
         services.AddSingleton<InboxSignal>();
         services.AddSingleton<OutboxSignal>();

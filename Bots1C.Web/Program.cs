@@ -19,6 +19,6 @@ app.MapBots1CEndpoints();
 
 if (!await app.PrepareStorageAsync())
     return 1;
-app.AnnounceAddressesOnStart();
+await app.AnnounceAddressesOnStartAsync();
 await app.RunAsync();
 return 0;

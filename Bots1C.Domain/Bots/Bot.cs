@@ -38,6 +38,8 @@ public class Bot
     public long? MainMenuScenarioId { get; set; }
     /// <summary>Runs when a message matches no trigger.</summary>
     public long? NotMatchedScenarioId { get; set; }
+    /// <summary>The welcome wizard's web-chat bot, embedded in the app's own <c>/demo</c> page.</summary>
+    public bool IsDemo { get; set; }
 
     public string WebhookUrl => $"{PublicBaseUrl.TrimEnd('/')}/webhooks/{BotKey}";
 

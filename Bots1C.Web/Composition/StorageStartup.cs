@@ -71,11 +71,20 @@ public static class StorageStartup
                 .LogError("The license key from the bootstrap settings was not installed: {Reason}", Bots1C.Domain.Licensing.LicenseRefusal.InvalidKey(result.Check).English);
     }
 
-    public static void AnnounceAddressesOnStart(this WebApplication app) =>
+    /// <summary>The run command's last words lead a newcomer on: where the app is, and that the first administrator
+    /// is made there (then the welcome tour follows).</summary>
+    public static async Task AnnounceAddressesOnStartAsync(this WebApplication app)
+    {
+        bool needsAdministrator;
+        await using (var scope = app.Services.CreateAsyncScope())
+            needsAdministrator = await scope.ServiceProvider.GetRequiredService<FirstAdministratorSetup>().IsNeededAsync();
         app.Lifetime.ApplicationStarted.Register(() =>
         {
             var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
             foreach (var address in addresses)
                 Console.WriteLine($"Bots1C is running at {address}{app.Configuration["PathBase"]}");
+            if (needsAdministrator && addresses.FirstOrDefault() is { } first)
+                Console.WriteLine($"Open {first}{app.Configuration["PathBase"]} to create the first administrator; a welcome tour follows.");
         });
+    }
 }

@@ -51,6 +51,7 @@ public static class WebPipeline
         app.MapApiV1();
         app.MapLicenseServerEndpoints();
         app.MapWebChatEndpoints();
+        app.MapDemoSite();
         app.MapFileEndpoints();
         app.MapAttachmentEndpoints();
         app.MapScenarioExportEndpoints();

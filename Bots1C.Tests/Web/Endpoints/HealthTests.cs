@@ -23,11 +23,21 @@ public class HealthTests
         var client = app.CreateClient();
         await client.GetAsync("/health");
 
-        // The database file vanishes and a folder takes its name: SQLite can no longer open it.
+        // The database file vanishes and a folder takes its name: SQLite can no longer open it. A background worker
+        // polling in between may open (and so re-create) the file first: then take it away again, a bounded number of times.
         var database = Path.Combine(app.DataPath, DatabaseProvider.SqliteFileName);
-        SqliteConnection.ClearAllPools();
-        File.Delete(database);
-        Directory.CreateDirectory(database);
+        for (var attempt = 0; !Directory.Exists(database); attempt++)
+        {
+            SqliteConnection.ClearAllPools();
+            File.Delete(database);
+            try
+            {
+                Directory.CreateDirectory(database);
+            }
+            catch (IOException) when (attempt < 20)
+            {
+            }
+        }
 
         var response = await client.GetAsync("/health");
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);

@@ -159,6 +159,9 @@ namespace Bots1C.Domain.Data.Migrations.Sqlite
                     b.Property<string>("ExtraId")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("MainMenuScenarioId")
                         .HasColumnType("INTEGER");
 
