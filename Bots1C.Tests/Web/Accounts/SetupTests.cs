@@ -19,7 +19,7 @@ public class SetupTests
     }
 
     [Fact]
-    public async Task Setup_creates_the_first_administrator_and_signs_them_in()
+    public async Task Setup_creates_the_first_administrator_signs_them_in_and_opens_the_welcome_tour()
     {
         using var app = new Bots1CAppFactory();
         var client = app.CreateBrowserLikeClient();
@@ -27,7 +27,7 @@ public class SetupTests
         var response = await client.SubmitSetupAsync("Anna Admin", "anna@example.ru", HtmlForms.Password);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal("/", response.RedirectPath());
+        Assert.Equal("/welcome", response.RedirectPath());
         await using var scope = app.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         var admin = Assert.Single(await users.Users.ToListAsync());
