@@ -98,6 +98,8 @@ public static class DomainServices
         services.AddSingleton<Dialogs.QuickReplies>();
         services.AddSingleton<Dialogs.IdleDialogReturn>();
         services.AddHostedService(sp => sp.GetRequiredService<Dialogs.IdleDialogReturn>());
+
+        PrintForms.PrintFormServices.AddPrintForms(services);
         return services;
     }
 }

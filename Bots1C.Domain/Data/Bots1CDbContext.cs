@@ -25,6 +25,9 @@ public class Bots1CDbContext(DbContextOptions<Bots1CDbContext> options) : Identi
     public DbSet<Owners.CustomOwnerType> CustomOwnerTypes => Set<Owners.CustomOwnerType>();
     public DbSet<Owners.ContactLinkChange> ContactLinkChanges => Set<Owners.ContactLinkChange>();
     public DbSet<Owners.Sync.ODataSource> ODataSources => Set<Owners.Sync.ODataSource>();
+    public DbSet<PrintForms.OrganisationDetails> Organisation => Set<PrintForms.OrganisationDetails>();
+    public DbSet<PrintForms.PrintDocument> PrintDocuments => Set<PrintForms.PrintDocument>();
+    public DbSet<PrintForms.PrintFormDelivery> PrintFormDeliveries => Set<PrintForms.PrintFormDelivery>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
