@@ -14,6 +14,8 @@ public static class PrintFormServices
         services.AddSingleton<PrintFormRenderer>();
         services.AddSingleton<OrganisationSettings>();
         services.AddSingleton<PrintDocuments>();
+        services.AddSingleton<PrintFormSender>();
+        services.AddSingleton<PrintFormDeliveries>();
         return services;
     }
 }
