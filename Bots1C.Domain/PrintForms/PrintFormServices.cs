@@ -16,6 +16,7 @@ public static class PrintFormServices
         services.AddSingleton<PrintDocuments>();
         services.AddSingleton<PrintFormSender>();
         services.AddSingleton<PrintFormDeliveries>();
+        services.AddSingleton<Scenarios.Methods.IScenarioMethod, LatestInvoice>();
         return services;
     }
 }

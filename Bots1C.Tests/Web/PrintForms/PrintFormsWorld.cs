@@ -27,15 +27,13 @@ public class PrintFormsWorld : IAsyncLifetime
     public long LonelyCounterpartyId { get; private set; }
     public IReadOnlyList<long> ContactIds { get; private set; } = [];
     public string BotKey { get; private set; } = "";
+    public long BotId { get; private set; }
     public string Secret { get; private set; } = "";
 
     public PrintFormsWorld() => App = new Bots1CAppFactory().WithApiKey();
 
-    protected virtual Bots1CAppFactory Configure(Bots1CAppFactory app) => app;
-
     public async Task InitializeAsync()
     {
-        Configure(App);
         Telegram.Given(Request.Create().WithPath($"/bot{Token}/sendDocument").UsingPost())
             .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json").WithBody(Sent));
         Telegram.Given(Request.Create().WithPath($"/bot{Token}/sendMessage").UsingPost())
@@ -47,7 +45,7 @@ public class PrintFormsWorld : IAsyncLifetime
         });
         Secret = (await App.StoredBotAsync(bot.GetProperty("id").GetInt64())).WebhookSecret;
         BotKey = ApiClient.BotKeyOf(bot);
-        await BeforeCustomersWriteAsync();
+        BotId = bot.GetProperty("id").GetInt64();
         var web = App.CreateClient();
         await web.PostTelegramAsync(BotKey, MessagePath.TelegramText(1, 5001, "Здравствуйте"), Secret);
         await web.PostTelegramAsync(BotKey, MessagePath.TelegramText(2, 5002, "Добрый день"), Secret);
@@ -60,9 +58,6 @@ public class PrintFormsWorld : IAsyncLifetime
             (await Api.PostJsonAsync($"/api/v1/contacts/{contact}/link", new { counterpartyId = CounterpartyId })).EnsureSuccessStatusCode();
         await App.Services.GetRequiredService<OrganisationSettings>().SaveAsync(Bots1C.Tests.Domain.PrintForms.FormSamples.Organisation);
     }
-
-    /// <summary>For worlds that set up scenarios before anyone writes.</summary>
-    protected virtual Task BeforeCustomersWriteAsync() => Task.CompletedTask;
 
     private async Task<long> CreateCounterpartyAsync(string name, string inn)
     {
