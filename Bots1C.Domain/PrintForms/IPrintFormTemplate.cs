@@ -27,6 +27,7 @@ public sealed class PrintFormTemplates(IEnumerable<IPrintFormTemplate> templates
 
     public IPrintFormTemplate? DefaultFor(DocumentKind kind) => All.FirstOrDefault(t => t.Kind == kind);
 
+    /// <summary>"Счёт на оплату № 12 от 28 ноября 2026 г.pdf": the title without characters file systems refuse.</summary>
     public static string FileNameOf(string title) =>
-        string.Concat(title.Select(c => Path.GetInvalidFileNameChars().Contains(c) || c is '\\' or ':' or '"' ? '_' : c)) + ".pdf";
+        string.Concat(title.Select(c => Path.GetInvalidFileNameChars().Contains(c) || c is '\\' or ':' or '"' ? '_' : c)).TrimEnd('.', ' ') + ".pdf";
 }

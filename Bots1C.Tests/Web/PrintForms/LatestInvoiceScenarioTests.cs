@@ -40,7 +40,7 @@ public class LatestInvoiceScenarioTests : PrintFormsWorld
         Assert.Equal("5001", parts.Single(p => p.Name == "chat_id").Text);
         Assert.Equal("Счёт № 42 от 28.11.2026 на сумму 123,45 руб.", parts.Single(p => p.Name == "caption").Text);
         var pdf = parts.Single(p => p.FileName is not null);
-        Assert.Equal("Счёт на оплату № 42 от 28 ноября 2026 г..pdf", pdf.FileName);
+        Assert.Equal("Счёт на оплату № 42 от 28 ноября 2026 г.pdf", pdf.FileName);
         var text = FormSamples.TextOf(pdf.Content);
         Assert.Contains("Ёмкость для воды", text);
         Assert.Contains("Сто двадцать три рубля 45 копеек", text);

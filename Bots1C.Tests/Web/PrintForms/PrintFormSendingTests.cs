@@ -28,7 +28,7 @@ public class PrintFormSendingTests : PrintFormsWorld
         {
             var parts = await call.FormParts();
             var document = parts.Single(p => p.FileName is not null);
-            Assert.Equal("Счёт на оплату № 42 от 28 ноября 2026 г..pdf", document.FileName);
+            Assert.Equal("Счёт на оплату № 42 от 28 ноября 2026 г.pdf", document.FileName);
             Assert.Equal(rendered.Content, document.Content);
             Assert.Contains("Сто двадцать три рубля 45 копеек", FormSamples.TextOf(document.Content));
             Assert.Equal("Ваш счёт", parts.Single(p => p.Name == "caption").Text);

@@ -32,12 +32,18 @@ public class PrintFormsWorld : IAsyncLifetime
 
     public PrintFormsWorld() => App = new Bots1CAppFactory().WithApiKey();
 
+    /// <summary>Browser tests serve the app on a real loopback port.</summary>
+    protected virtual bool OnKestrel => false;
+    public string AppUrl { get; private set; } = "";
+
     public async Task InitializeAsync()
     {
         Telegram.Given(Request.Create().WithPath($"/bot{Token}/sendDocument").UsingPost())
             .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json").WithBody(Sent));
         Telegram.Given(Request.Create().WithPath($"/bot{Token}/sendMessage").UsingPost())
             .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json").WithBody(Sent));
+        if (OnKestrel)
+            AppUrl = App.StartOnKestrel();
         Api = App.CreateApiClient();
         var bot = await Api.CreateBotAsync(new
         {
