@@ -106,6 +106,8 @@ public static class DomainServices
         services.AddSingleton<Dialogs.QuickReplies>();
         services.AddSingleton<Dialogs.IdleDialogReturn>();
         services.AddHostedService(sp => sp.GetRequiredService<Dialogs.IdleDialogReturn>());
+
+        PrintForms.PrintFormServices.AddPrintForms(services);
         return services;
     }
 }

@@ -29,6 +29,9 @@ public class Bots1CDbContext(DbContextOptions<Bots1CDbContext> options) : Identi
     public DbSet<Licensing.InstalledLicense> InstalledLicenses => Set<Licensing.InstalledLicense>();
     public DbSet<Licensing.Server.LicenseContract> LicenseContracts => Set<Licensing.Server.LicenseContract>();
     public DbSet<Licensing.Server.IssuedLicense> IssuedLicenses => Set<Licensing.Server.IssuedLicense>();
+    public DbSet<PrintForms.OrganisationDetails> Organisation => Set<PrintForms.OrganisationDetails>();
+    public DbSet<PrintForms.PrintDocument> PrintDocuments => Set<PrintForms.PrintDocument>();
+    public DbSet<PrintForms.PrintFormDelivery> PrintFormDeliveries => Set<PrintForms.PrintFormDelivery>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {

@@ -174,8 +174,8 @@ public sealed partial class ScenarioChecker(ScenarioMethods methods)
                 }
                 break;
             case StepKind.SendFile:
-                if (step.FileId is null)
-                    add("FileRequired", "Choose the file to send.", place + ".FileId");
+                if (step.FileId is null && string.IsNullOrWhiteSpace(step.PrintDocument))
+                    add("FileRequired", "Choose the file to send, or the document whose print form to send.", place + ".FileId");
                 CheckText(step.Text, place + ".Text", add);
                 break;
             case StepKind.GoToScenario:

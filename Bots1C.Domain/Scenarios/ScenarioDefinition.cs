@@ -119,6 +119,11 @@ public sealed class Step
     /// <summary>Message and Send file: a file stored in the app.</summary>
     public long? FileId { get; set; }
     public string? FileName { get; set; }
+    /// <summary>Send file: a print form of this document instead of a stored file — its id, usually a variable a
+    /// method filled (<c>{{vars.invoiceId}}</c> from <c>LatestInvoice</c>).</summary>
+    public string? PrintDocument { get; set; }
+    /// <summary>Send file: the form to print it with (<c>invoice</c>, <c>act</c>, …); empty: the first form for its kind.</summary>
+    public string? PrintForm { get; set; }
 
     /// <summary>Question: where the answer goes (<c>vars.&lt;name&gt;</c>).</summary>
     public string? Variable { get; set; }

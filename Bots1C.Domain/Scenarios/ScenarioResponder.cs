@@ -21,6 +21,7 @@ public sealed class ScenarioResponder(
     ScenarioRunner runner,
     ScenarioCallExecutor calls,
     EventJournal journal,
+    PrintForms.PrintFormRenderer printForms,
     IOptions<ScenarioOptions> options,
     TimeProvider clock)
 {
@@ -147,6 +148,12 @@ public sealed class ScenarioResponder(
         var queued = new List<Message>();
         foreach (var reply in replies)
         {
+            if (reply.PrintDocumentId is { } documentId)
+            {
+                if (await QueuePrintFormAsync(db, conversation, reply, documentId, ct) is { } printed)
+                    queued.Add(printed);
+                continue;
+            }
             var message = Outbox.Stage(db, conversation, reply.Text, reply.Buttons, Author, clock.GetUtcNow());
             if (reply.FileId is { } fileId)
             {
@@ -175,5 +182,37 @@ public sealed class ScenarioResponder(
             queued.Add(message);
         }
         return queued;
+    }
+
+    /// <summary>Renders the document's form and queues it with a delivery row, like a form sent from the page. Only the
+    /// contact's own counterparty's documents are sent: a variable the customer could fill must not reach others' papers.</summary>
+    private async Task<Message?> QueuePrintFormAsync(Bots1CDbContext db, Conversation conversation, ScenarioReply reply, long documentId,
+        CancellationToken ct)
+    {
+        var ownerId = conversation.Contact.OwnerId;
+        var documentOwner = await db.PrintDocuments.Where(d => d.Id == documentId).Select(d => (long?)d.OwnerId).FirstOrDefaultAsync(ct);
+        var rendered = documentOwner is not null && documentOwner == ownerId
+            ? await printForms.RenderAsync(db, documentId, reply.PrintForm, ct)
+            : null;
+        var now = clock.GetUtcNow();
+        if (rendered is null)
+        {
+            await journal.WriteAsync(EventLevel.Warning, EventSources.Scenarios, "ScenarioPrintFormMissing",
+                $"Document {documentId} (form '{reply.PrintForm}') does not exist, is not the contact's counterparty's, or the form does not print it.",
+                $"conversation {conversation.Id}", ct: ct);
+            return reply.Text is null ? null : Outbox.Stage(db, conversation, reply.Text, [], Author, now);
+        }
+        var file = new Files.StoredFile
+        {
+            FileName = rendered.FileName, MimeType = PrintForms.PrintFormSender.PdfMimeType, Size = rendered.Content.LongLength,
+            Content = rendered.Content, CreatedAt = now,
+        };
+        var message = PrintForms.PrintFormSender.Stage(db, conversation, reply.Text, file, Author, now);
+        db.PrintFormDeliveries.Add(new PrintForms.PrintFormDelivery
+        {
+            OwnerId = ownerId!.Value, ContactId = conversation.ContactId, DocumentId = documentId, Form = rendered.Form,
+            FileName = rendered.FileName, Message = message, Author = Author, CreatedAt = now,
+        });
+        return message;
     }
 }

@@ -1,3 +1,4 @@
+using Bots1C.Web.Features.PrintForms;
 using Bots1C.Web.Components;
 using Bots1C.Web.Endpoints;
 using Bots1C.Web.Endpoints.Api;
@@ -56,6 +57,7 @@ public static class WebPipeline
         app.MapAttachmentEndpoints();
         app.MapScenarioExportEndpoints();
         app.MapOwnerExportEndpoints();
+        app.MapPrintFormPreview();
         app.MapAccountEndpoints();
         app.MapCultureEndpoints();
         app.MapHub<Bots1C.Web.Hubs.OperatorHub>(Bots1C.Web.Hubs.OperatorHub.Path).WithoutStatusPages();

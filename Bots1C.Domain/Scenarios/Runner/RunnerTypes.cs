@@ -53,8 +53,13 @@ public sealed record ContactFacts(string? FirstName, string? LastName, string? U
     };
 }
 
-/// <summary>A message the bot sends. <see cref="FileId"/> names a stored file.</summary>
-public sealed record ScenarioReply(string? Text, IReadOnlyList<Button> Buttons, long? FileId = null, string? FileName = null);
+/// <summary>A message the bot sends. <see cref="FileId"/> names a stored file; <see cref="PrintDocumentId"/> a document
+/// whose print form (<see cref="PrintForm"/>) is rendered when the message is queued.</summary>
+public sealed record ScenarioReply(string? Text, IReadOnlyList<Button> Buttons, long? FileId = null, string? FileName = null)
+{
+    public long? PrintDocumentId { get; init; }
+    public string? PrintForm { get; init; }
+}
 
 /// <summary>A call the processor performs before the runner goes on (methods touch the database, HTTP leaves the app).</summary>
 public sealed record PendingCall(long ScenarioId, string StepId, StepKind Kind, string? Method,

@@ -257,6 +257,10 @@ public sealed class ScenarioRunner
                         _call = CallFor(scenario, step);
                         _state = _state with { AwaitingCall = true };
                         return true;
+                    case StepKind.SendFile when !string.IsNullOrWhiteSpace(step.PrintDocument):
+                        SayPrintForm(scenario, step);
+                        id = definition.Next(step.Id, StepOutcomes.Next);
+                        break;
                     case StepKind.SendFile:
                         Say(step.Text, [], step.FileId, step.FileName);
                         id = definition.Next(step.Id, StepOutcomes.Next);
@@ -309,6 +313,24 @@ public sealed class ScenarioRunner
             if (rendered.Trim().Length == 0 && fileId is null)
                 return;
             _replies.Add(new ScenarioReply(rendered.Trim().Length == 0 ? null : rendered, buttons, fileId, fileName));
+        }
+
+        /// <summary>A print form: the document's id comes from the step (usually a variable); without a usable id the
+        /// caption goes alone and the log says why.</summary>
+        private void SayPrintForm(RunnableScenario scenario, Step step)
+        {
+            var rendered = TextTemplate.Render(step.PrintDocument, _state.Variables, _contact).Trim();
+            if (!long.TryParse(rendered, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var documentId))
+            {
+                Warn("PrintDocumentMissing", $"Step '{step.Id}' of '{scenario.Name}' sends a print form, but '{step.PrintDocument}' gave '{rendered}', not a document id.");
+                Say(step.Text, []);
+                return;
+            }
+            var caption = TextTemplate.Render(step.Text, _state.Variables, _contact);
+            _replies.Add(new ScenarioReply(caption.Trim().Length == 0 ? null : caption, [])
+            {
+                PrintDocumentId = documentId, PrintForm = string.IsNullOrWhiteSpace(step.PrintForm) ? null : step.PrintForm.Trim(),
+            });
         }
 
         private IReadOnlyList<Button> MessageButtons(RunnableScenario scenario, Step step) =>

@@ -68,7 +68,7 @@ public class ScenarioTemplates(ScenarioImport import, IDbContextFactory<Bots1CDb
     private static IReadOnlyList<ScenarioTemplate> Load(ScenarioImport import)
     {
         var assembly = typeof(ScenarioTemplates).Assembly;
-        var order = new[] { "main-menu", "not-matched", "share-phone", "call-operator", "faq" };
+        var order = new[] { "main-menu", "not-matched", "share-phone", "call-operator", "faq", "latest-invoice" };
         var templates = new List<ScenarioTemplate>();
         foreach (var resource in assembly.GetManifestResourceNames().Where(n => n.StartsWith("ScenarioTemplates/", StringComparison.Ordinal)))
         {

@@ -21,11 +21,11 @@ public class ScenarioTemplatesTests : IDisposable
 
     [Theory]
     [MemberData(nameof(Languages))]
-    public void Each_language_ships_the_five_templates_with_the_same_keys(string language)
+    public void Each_language_ships_the_six_templates_with_the_same_keys(string language)
     {
         var templates = Templates.List(new CultureInfo(language));
-        Assert.Equal(["main-menu", "not-matched", "share-phone", "call-operator", "faq"], templates.Select(t => t.Id));
-        Assert.Equal(["tpl-main-menu", "tpl-not-matched", "tpl-share-phone", "tpl-call-operator", "tpl-faq"], templates.Select(t => t.Key));
+        Assert.Equal(["main-menu", "not-matched", "share-phone", "call-operator", "faq", "latest-invoice"], templates.Select(t => t.Id));
+        Assert.Equal(["tpl-main-menu", "tpl-not-matched", "tpl-share-phone", "tpl-call-operator", "tpl-faq", "tpl-latest-invoice"], templates.Select(t => t.Key));
         Assert.All(templates, t => Assert.False(string.IsNullOrWhiteSpace(t.Description)));
     }
 
@@ -34,7 +34,7 @@ public class ScenarioTemplatesTests : IDisposable
     {
         var checker = _app.Services.GetRequiredService<ScenarioChecker>();
         var keys = Templates.All.Select(t => t.Key).ToHashSet();
-        Assert.Equal(10, Templates.All.Count);
+        Assert.Equal(12, Templates.All.Count);
         foreach (var template in Templates.All)
             Assert.True(checker.Check(template.Definition, keys) is [],
                 $"{template.Language}/{template.Id}: " + string.Join("; ", checker.Check(template.Definition, keys).Select(p => $"{p.Place} {p.Message}")));
@@ -57,6 +57,8 @@ public class ScenarioTemplatesTests : IDisposable
         Assert.Contains(byId["call-operator"].Steps, s => s.Kind == StepKind.HandOver && !string.IsNullOrWhiteSpace(s.Text));
         Assert.All(byId["faq"].Steps.Where(s => s.Kind == StepKind.End), s => Assert.True(s.ShowMainMenu));
         Assert.Contains(byId["not-matched"].Steps, s => s.Kind == StepKind.End && s.ShowMainMenu);
+        Assert.Contains(byId["latest-invoice"].Steps, s => s.Kind == StepKind.CallMethod && s.Method == "LatestInvoice");
+        Assert.Contains(byId["latest-invoice"].Steps, s => s.Kind == StepKind.SendFile && s.PrintDocument == "{{vars.invoiceId}}");
     }
 
     [Fact]
@@ -82,7 +84,7 @@ public class ScenarioTemplatesTests : IDisposable
         Assert.True(second.Written);
         Assert.All(second.Scenarios, s => Assert.Equal(ImportOutcome.Unchanged, s.Outcome));
         await using var db = await _app.Db();
-        Assert.Equal(5, await db.Scenarios.CountAsync());
+        Assert.Equal(6, await db.Scenarios.CountAsync());
     }
 
     [Fact]

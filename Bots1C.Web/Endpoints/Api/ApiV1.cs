@@ -15,7 +15,8 @@ public static class ApiV1
             .MapBotsApi()
             .MapMessagesApi()
             .MapScenariosApi()
-            .MapCounterpartiesApi();
+            .MapCounterpartiesApi()
+            .MapPrintFormsApi();
 
         app.MapOpenApi().AllowAnonymous();          // /openapi/v1.json
         app.MapScalarApiReference("/api/reference", o => o

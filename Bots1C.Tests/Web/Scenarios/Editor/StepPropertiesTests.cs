@@ -17,6 +17,7 @@ public class StepPropertiesTests : MudTestContext
     {
         Services.AddSingleton(_app.Services.GetRequiredService<FileStore>());
         Services.AddSingleton(_app.Services.GetRequiredService<ScenarioMethods>());
+        Services.AddSingleton(_app.Services.GetRequiredService<Bots1C.Domain.PrintForms.PrintFormTemplates>());
     }
 
     private static ScenarioGraph Graph(Step step, bool readOnly = false)
