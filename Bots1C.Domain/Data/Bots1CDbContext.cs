@@ -29,6 +29,8 @@ public class Bots1CDbContext(DbContextOptions<Bots1CDbContext> options) : Identi
     public DbSet<Licensing.InstalledLicense> InstalledLicenses => Set<Licensing.InstalledLicense>();
     public DbSet<Licensing.Server.LicenseContract> LicenseContracts => Set<Licensing.Server.LicenseContract>();
     public DbSet<Licensing.Server.IssuedLicense> IssuedLicenses => Set<Licensing.Server.IssuedLicense>();
+    public DbSet<Diagnostics.DiagnosticRun> DiagnosticRuns => Set<Diagnostics.DiagnosticRun>();
+    public DbSet<Diagnostics.BotWebhookStatus> BotWebhookStatuses => Set<Diagnostics.BotWebhookStatus>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
