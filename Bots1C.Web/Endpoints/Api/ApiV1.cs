@@ -1,5 +1,6 @@
 using Scalar.AspNetCore;
 using Bots1C.Web.Endpoints;
+using Bots1C.Web.Features.Diagnostics;
 
 namespace Bots1C.Web.Endpoints.Api;
 
@@ -15,7 +16,8 @@ public static class ApiV1
             .MapBotsApi()
             .MapMessagesApi()
             .MapScenariosApi()
-            .MapCounterpartiesApi();
+            .MapCounterpartiesApi()
+            .MapDiagnosticsApi();
 
         app.MapOpenApi().AllowAnonymous();          // /openapi/v1.json
         app.MapScalarApiReference("/api/reference", o => o
