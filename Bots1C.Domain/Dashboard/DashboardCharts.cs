@@ -36,8 +36,9 @@ public sealed class DashboardCharts(IDbContextFactory<Bots1CDbContext> dbFactory
     }
 
     /// <summary>
-    /// From a customer's message to the first reply a person wrote. Messages the bot answered do not count: when the bot
-    /// spoke last (e.g. "an operator will answer you"), people became responsible at that moment.
+    /// From a customer's message to the first reply a person wrote after it. A message the bot answered does not wait for
+    /// people; when the bot spoke last (e.g. "an operator will answer you") and the customer stayed silent, people became
+    /// responsible when the bot spoke.
     /// </summary>
     public async Task<ResponseSeries> FirstResponseAsync(long? botId, CancellationToken ct = default)
     {
@@ -58,12 +59,12 @@ public sealed class DashboardCharts(IDbContextFactory<Bots1CDbContext> dbFactory
                 if (m.Direction == MessageDirection.Incoming)
                     waitingSince ??= m.CreatedAt;
                 else if (m.Author == ScenarioResponder.Author)
-                    botSpokeAt = m.CreatedAt;
-                else if (m.AuthorUserId is not null && waitingSince is { } since)
+                    (waitingSince, botSpokeAt) = (null, m.CreatedAt);
+                else if (m.AuthorUserId is not null)
                 {
-                    var start = botSpokeAt > since ? botSpokeAt.Value : since;
-                    waits.Add((m.CreatedAt, m.CreatedAt - start));
-                    waitingSince = botSpokeAt = null;
+                    if ((waitingSince ?? botSpokeAt) is { } start)
+                        waits.Add((m.CreatedAt, m.CreatedAt - start));
+                    (waitingSince, botSpokeAt) = (null, null);
                 }
             }
         }

@@ -30,10 +30,9 @@ public sealed class DashboardQueries(IDbContextFactory<Bots1CDbContext> dbFactor
         var bots = await db.Bots.AsNoTracking().Where(b => b.State != BotState.MarkedForDeletion).OrderBy(b => b.Name).ToListAsync(ct);
 
         var messages = db.Messages.Where(m => m.Direction != MessageDirection.Internal);
+        // Timestamps are stored as UTC ticks, so the largest is the latest.
         var last = await messages.GroupBy(m => new { m.Conversation!.BotId, m.Direction })
-            .Select(g => new { g.Key.BotId, g.Key.Direction, Id = g.Max(m => m.Id) }).ToListAsync(ct);
-        var lastIds = last.Select(l => l.Id).ToList();
-        var lastAt = await db.Messages.Where(m => lastIds.Contains(m.Id)).Select(m => new { m.Id, m.CreatedAt }).ToDictionaryAsync(m => m.Id, m => m.CreatedAt, ct);
+            .Select(g => new { g.Key.BotId, g.Key.Direction, At = g.Max(m => m.CreatedAt) }).ToListAsync(ct);
         var todayCounts = await messages.Where(m => m.CreatedAt >= today)
             .GroupBy(m => new { m.Conversation!.BotId, m.Direction }).Select(g => new { g.Key.BotId, g.Key.Direction, Count = g.Count() }).ToListAsync(ct);
         // The messenger's own tabs: "All open" and "Waiting".
@@ -48,7 +47,7 @@ public sealed class DashboardQueries(IDbContextFactory<Bots1CDbContext> dbFactor
         var runs = await diagnostics.LastOutcomesAsync(ct);
 
         DateTimeOffset? Last(long botId, MessageDirection direction) =>
-            last.FirstOrDefault(l => l.BotId == botId && l.Direction == direction) is { } l && lastAt.TryGetValue(l.Id, out var at) ? at : null;
+            last.FirstOrDefault(l => l.BotId == botId && l.Direction == direction)?.At;
         int Today(long botId, MessageDirection direction) => todayCounts.FirstOrDefault(c => c.BotId == botId && c.Direction == direction)?.Count ?? 0;
         int Dialogs(long botId, bool waiting) => dialogs.Where(d => d.BotId == botId && (!waiting || d.Waiting)).Sum(d => d.Count);
 

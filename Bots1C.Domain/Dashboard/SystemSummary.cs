@@ -24,8 +24,10 @@ public sealed class SystemSummary(IDbContextFactory<Bots1CDbContext> dbFactory, 
         try
         {
             var drive = new DriveInfo(Path.GetFullPath(dataFolder.Path));
-            var database = new FileInfo(dataFolder.File(DatabaseProvider.SqliteFileName));
-            return new DiskSpace(dataFolder.Path, drive.AvailableFreeSpace, drive.TotalSize, database.Exists ? database.Length : 0);
+            // In WAL mode recent writes sit in the -wal file until a checkpoint: both are the database's size.
+            var database = new[] { "", "-wal" }.Select(suffix => new FileInfo(dataFolder.File(DatabaseProvider.SqliteFileName + suffix)))
+                .Where(f => f.Exists).Sum(f => f.Length);
+            return new DiskSpace(dataFolder.Path, drive.AvailableFreeSpace, drive.TotalSize, database);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
         {
