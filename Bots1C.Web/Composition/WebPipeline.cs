@@ -55,6 +55,7 @@ public static class WebPipeline
         app.MapAttachmentEndpoints();
         app.MapScenarioExportEndpoints();
         app.MapOwnerExportEndpoints();
+        Bots1C.Web.Features.Admin.EventLog.EventLogExportEndpoint.MapEventLogExport(app);
         app.MapAccountEndpoints();
         app.MapCultureEndpoints();
         app.MapHub<Bots1C.Web.Hubs.OperatorHub>(Bots1C.Web.Hubs.OperatorHub.Path).WithoutStatusPages();
