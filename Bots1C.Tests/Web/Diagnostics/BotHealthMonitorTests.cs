@@ -13,7 +13,7 @@ namespace Bots1C.Tests.Web.Diagnostics;
 public class BotHealthMonitorTests : IAsyncLifetime
 {
     private readonly WireMockServer _telegram = WireMockServer.Start();
-    private readonly Bots1CAppFactory _app = new Bots1CAppFactory().WithApiKey().With("Bots1C:Diagnostics:CheckIntervalMinutes", "0");
+    private readonly Bots1CAppFactory _app = new Bots1CAppFactory().WithApiKey();
     private long _botId;
 
     public async Task InitializeAsync()
