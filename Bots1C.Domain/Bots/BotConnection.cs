@@ -19,6 +19,7 @@ public class BotConnection(
     BotDirectory directory,
     EventJournal journal,
     Licensing.LicenseGuard license,
+    Dashboard.DashboardSignal dashboard,
     TimeProvider clock)
 {
     /// <summary>Asks the messenger whether it accepts the token. A person's "Check now" is always logged;
@@ -38,6 +39,7 @@ public class BotConnection(
         stored.StatusReason = check.Ok ? check.AccountName : check.Reason;
         stored.StatusCheckedAt = clock.GetUtcNow();
         await db.SaveChangesAsync(ct);
+        await dashboard.PublishAsync(botId);
 
         if (logOnlyChanges && !changed)
             return new ConnectionOutcome(check.Ok, check.Ok ? check.AccountName : check.Reason);

@@ -31,7 +31,7 @@ public sealed class ReachabilityCheck(CertificateJudge judge, TimeProvider clock
             facts.Add(new("HostNotResolved", host, dnsError));
             return StepResult.Fail(step, "HostNotFound", [.. facts]);
         }
-        facts.Add(new("HostResolved", host, string.Join(", ", addresses)));
+        facts.Add(IPAddress.TryParse(host, out _) ? new("HostIsAddress", host) : new("HostResolved", host, string.Join(", ", addresses)));
 
         IPAddress? reachable = null;
         foreach (var address in addresses.Take(MaxAddresses))
