@@ -20,11 +20,11 @@ public sealed class CertificateCheck(TlsInspector inspector, IOptions<Diagnostic
         if (url.Scheme != Uri.UriSchemeHttps)
             return bot.Messenger == Messenger.WebChat
                 ? StepResult.Skip(step, new DiagnosticFact("NotHttpsWebChat", url.GetLeftPart(UriPartial.Authority)))
-                : StepResult.Fail(step, "NotHttps", new DiagnosticFact("NotHttps", url.GetLeftPart(UriPartial.Authority)));
+                : StepResult.Fail(step, DiagnosticProblems.NotHttps, new DiagnosticFact("NotHttps", url.GetLeftPart(UriPartial.Authority)));
         var timeout = TimeSpan.FromSeconds(options.Value.TimeoutSeconds);
         var (addresses, dnsError) = await HostAddresses.ResolveAsync(url.IdnHost, timeout, ct);
         if (dnsError is not null)
-            return StepResult.Fail(step, "HostNotFound", new DiagnosticFact("HostNotResolved", url.IdnHost, dnsError));
+            return StepResult.Fail(step, DiagnosticProblems.HostNotFound, new DiagnosticFact("HostNotResolved", url.IdnHost, dnsError));
         return await InspectAsync(addresses, url.Port, url.IdnHost, ct);
     }
 
@@ -44,7 +44,7 @@ public sealed class CertificateCheck(TlsInspector inspector, IOptions<Diagnostic
                 break;
         }
         if (seen is not { ServerAccepted: true } || address is null)
-            return StepResult.Fail(step, "NoTls", new DiagnosticFact("TlsFailed", $"{host}:{port}", seen?.Error ?? "no address"));
+            return StepResult.Fail(step, DiagnosticProblems.NoTls, new DiagnosticFact("TlsFailed", $"{host}:{port}", seen?.Error ?? "no address"));
 
         var leaf = seen.Sent[0];
         var findings = seen.Findings!;
@@ -68,11 +68,11 @@ public sealed class CertificateCheck(TlsInspector inspector, IOptions<Diagnostic
         if (findings.Failures.Count > 0)
             return StepResult.Fail(step, findings.Failures[0], [.. facts]);
         if (!tls12.ServerAccepted)
-            return StepResult.Fail(step, "Tls12NotAccepted", [.. facts]);
+            return StepResult.Fail(step, DiagnosticProblems.Tls12NotAccepted, [.. facts]);
         if (findings.Warnings.Count > 0)
             return StepResult.Warn(step, findings.Warnings[0], [.. facts]);
         if (tls10 == LegacyAnswer.Accepted || ssl3 == LegacyAnswer.Accepted)
-            return StepResult.Warn(step, "OldProtocolsAccepted", [.. facts]);
+            return StepResult.Warn(step, DiagnosticProblems.OldProtocolsAccepted, [.. facts]);
         return StepResult.Pass(step, [.. facts]);
     }
 

@@ -50,7 +50,7 @@ public sealed class DiagnosticsRunner(
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 // One broken check must not hide the others' answers.
-                result = StepResult.Fail(step, "CheckFailed", new DiagnosticFact("CheckFailed", e.Message));
+                result = StepResult.Fail(step, DiagnosticProblems.CheckFailed, new DiagnosticFact("CheckFailed", e.Message));
             }
             steps.Add(result);
             progress?.Report(result);

@@ -15,6 +15,6 @@ public sealed class InstallationCheck(IDbContextFactory<Bots1CDbContext> dbFacto
         var versions = new[] { new DiagnosticFact("AppVersion", AppVersion.Current), new DiagnosticFact("SchemaVersion", applied.LastOrDefault() ?? "—") };
         return pending.Count == 0
             ? StepResult.Pass(DiagnosticStep.Installation, [.. versions, new DiagnosticFact("NoPendingMigrations")])
-            : StepResult.Fail(DiagnosticStep.Installation, "PendingMigrations", [.. versions, new DiagnosticFact("PendingMigrations", string.Join(", ", pending))]);
+            : StepResult.Fail(DiagnosticStep.Installation, DiagnosticProblems.PendingMigrations, [.. versions, new DiagnosticFact("PendingMigrations", string.Join(", ", pending))]);
     }
 }

@@ -29,7 +29,7 @@ public sealed class LicenseCheck(LicenseStore store, LicenseGuard guard, IDbCont
         if (refusal is not null)
         {
             facts.Add(Refused(refusal));
-            return StepResult.Fail(DiagnosticStep.License, "LicenseRefused", [.. facts]);
+            return StepResult.Fail(DiagnosticStep.License, DiagnosticProblems.LicenseRefused, [.. facts]);
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -41,7 +41,7 @@ public sealed class LicenseCheck(LicenseStore store, LicenseGuard guard, IDbCont
         if (errors.Count > 0)
         {
             facts.Add(new("LicenseErrorsInLog", errors.Count.ToString(CultureInfo.InvariantCulture), errors[0]));
-            return StepResult.Warn(DiagnosticStep.License, "LicenseErrorsLogged", [.. facts]);
+            return StepResult.Warn(DiagnosticStep.License, DiagnosticProblems.LicenseErrorsLogged, [.. facts]);
         }
         facts.Add(new("NoLicenseErrorsInLog"));
         return StepResult.Pass(DiagnosticStep.License, [.. facts]);

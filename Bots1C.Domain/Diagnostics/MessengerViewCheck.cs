@@ -18,7 +18,7 @@ public sealed class MessengerViewCheck(BotWebhookStatuses statuses, TimeProvider
             return StepResult.Pass(step, new DiagnosticFact("ServedByThisApp"));
         await statuses.SaveAsync(bot.Id, view, ct);
         if (!view.Ok)
-            return StepResult.Fail(step, "MessengerUnreachable", new DiagnosticFact("MessengerNotAsked", bot.Messenger.ToString(), view.Failure!));
+            return StepResult.Fail(step, DiagnosticProblems.MessengerUnreachable, new DiagnosticFact("MessengerNotAsked", bot.Messenger.ToString(), view.Failure!));
 
         var facts = new List<DiagnosticFact> { new("MessengerWebhook", bot.Messenger.ToString(), string.IsNullOrEmpty(view.Url) ? "—" : view.Url) };
         if (view.PendingUpdates is { } pending)
@@ -27,18 +27,18 @@ public sealed class MessengerViewCheck(BotWebhookStatuses statuses, TimeProvider
             facts.Add(new("MessengerLastError", view.LastErrorAt?.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture) ?? "—", error));
 
         if (string.IsNullOrEmpty(view.Url))
-            return StepResult.Fail(step, "WebhookNotRegistered", [.. facts]);
+            return StepResult.Fail(step, DiagnosticProblems.WebhookNotRegistered, [.. facts]);
         if (!string.Equals(view.Url, bot.WebhookUrl, StringComparison.Ordinal))
         {
             facts.Add(new("WebhookExpected", bot.WebhookUrl));
-            return StepResult.Fail(step, "WebhookElsewhere", [.. facts]);
+            return StepResult.Fail(step, DiagnosticProblems.WebhookElsewhere, [.. facts]);
         }
         if (view.LastErrorMessage is not null)
             return view.PendingUpdates > 0 || view.LastErrorAt > clock.GetUtcNow() - RecentError
-                ? StepResult.Fail(step, "MessengerDeliveryFails", [.. facts])
-                : StepResult.Warn(step, "MessengerPastError", [.. facts]);
+                ? StepResult.Fail(step, DiagnosticProblems.MessengerDeliveryFails, [.. facts])
+                : StepResult.Warn(step, DiagnosticProblems.MessengerPastError, [.. facts]);
         if (view.PendingUpdates > ManyPending)
-            return StepResult.Warn(step, "UpdatesPilingUp", [.. facts]);
+            return StepResult.Warn(step, DiagnosticProblems.UpdatesPilingUp, [.. facts]);
         return StepResult.Pass(step, [.. facts]);
     }
 }

@@ -18,21 +18,21 @@ public sealed class PublicationCheck(LocalAppAddress local, IConfiguration confi
     {
         const DiagnosticStep step = DiagnosticStep.LocalPublication;
         if (!Uri.TryCreate(bot.PublicBaseUrl, UriKind.Absolute, out var publicUri))
-            return StepResult.Fail(step, "PublicAddressInvalid", new DiagnosticFact("PublicAddress", bot.PublicBaseUrl));
+            return StepResult.Fail(step, DiagnosticProblems.PublicAddressInvalid, new DiagnosticFact("PublicAddress", bot.PublicBaseUrl));
         var botPath = publicUri.AbsolutePath.TrimEnd('/');
         var appPath = (configuration["PathBase"] ?? "").TrimEnd('/');
         var facts = new List<DiagnosticFact> { new("PublicationPaths", Shown(botPath), Shown(appPath)) };
 
         string? problem = null;
         if (appPath.Length > 0 && botPath != appPath)
-            problem = string.Equals(botPath, appPath, StringComparison.OrdinalIgnoreCase) ? "PathCaseMismatch" : "PathMismatch";
+            problem = string.Equals(botPath, appPath, StringComparison.OrdinalIgnoreCase) ? DiagnosticProblems.PathCaseMismatch : DiagnosticProblems.PathMismatch;
         else if (appPath.Length == 0 && botPath.Length > 0)
             facts.Add(new("ProxyRemovesPath", botPath)); // the proxy must strip the path before passing requests on
 
         if (local.Find() is not { } localBase)
         {
             facts.Add(new("LocalAddressUnknown"));
-            return problem is null ? StepResult.Warn(step, "LocalAddressUnknown", [.. facts]) : StepResult.Fail(step, problem, [.. facts]);
+            return problem is null ? StepResult.Warn(step, DiagnosticProblems.LocalAddressUnknown, [.. facts]) : StepResult.Fail(step, problem, [.. facts]);
         }
         var url = new Uri(localBase, (appPath.Length > 0 ? botPath : "") + "/webhooks/" + bot.BotKey);
         try
@@ -41,12 +41,12 @@ public sealed class PublicationCheck(LocalAppAddress local, IConfiguration confi
             client.Timeout = TimeSpan.FromSeconds(options.Value.TimeoutSeconds);
             var answer = await ReadyAnswer.GetAsync(client, url, ct);
             facts.Add(answer.Fact(url));
-            problem ??= answer.Ready ? null : answer.AsksForPassword ? "AsksForPassword" : "NotReady";
+            problem ??= answer.Ready ? null : answer.AsksForPassword ? DiagnosticProblems.AsksForPassword : DiagnosticProblems.NotReady;
         }
         catch (Exception e) when (e is HttpRequestException || e is TaskCanceledException && !ct.IsCancellationRequested)
         {
             facts.Add(new("RequestFailed", url.ToString(), e.Message));
-            problem ??= "LocalNoAnswer";
+            problem ??= DiagnosticProblems.LocalNoAnswer;
         }
         return problem is null ? StepResult.Pass(step, [.. facts]) : StepResult.Fail(step, problem, [.. facts]);
     }

@@ -29,7 +29,7 @@ public sealed class ReachabilityCheck(CertificateJudge judge, TimeProvider clock
         if (dnsError is not null)
         {
             facts.Add(new("HostNotResolved", host, dnsError));
-            return StepResult.Fail(step, "HostNotFound", [.. facts]);
+            return StepResult.Fail(step, DiagnosticProblems.HostNotFound, [.. facts]);
         }
         facts.Add(IPAddress.TryParse(host, out _) ? new("HostIsAddress", host) : new("HostResolved", host, string.Join(", ", addresses)));
 
@@ -47,7 +47,7 @@ public sealed class ReachabilityCheck(CertificateJudge judge, TimeProvider clock
             }
         }
         if (reachable is null)
-            return StepResult.Fail(step, "PortClosed", [.. facts]);
+            return StepResult.Fail(step, DiagnosticProblems.PortClosed, [.. facts]);
 
         try
         {
@@ -55,17 +55,17 @@ public sealed class ReachabilityCheck(CertificateJudge judge, TimeProvider clock
             var answer = await ReadyAnswer.GetAsync(client, url, ct);
             facts.Add(answer.Fact(url));
             return answer.Ready ? StepResult.Pass(step, [.. facts])
-                : StepResult.Fail(step, answer.AsksForPassword ? "AsksForPassword" : "NotReady", [.. facts]);
+                : StepResult.Fail(step, answer.AsksForPassword ? DiagnosticProblems.AsksForPassword : DiagnosticProblems.NotReady, [.. facts]);
         }
         catch (HttpRequestException e) when (e.HttpRequestError == HttpRequestError.SecureConnectionError)
         {
             facts.Add(new("RequestFailed", url.ToString(), e.InnerException?.Message ?? e.Message));
-            return StepResult.Fail(step, "HttpsRefused", [.. facts]);
+            return StepResult.Fail(step, DiagnosticProblems.HttpsRefused, [.. facts]);
         }
         catch (Exception e) when (e is HttpRequestException || e is TaskCanceledException && !ct.IsCancellationRequested)
         {
             facts.Add(new("RequestFailed", url.ToString(), e.Message));
-            return StepResult.Fail(step, "NoHttpAnswer", [.. facts]);
+            return StepResult.Fail(step, DiagnosticProblems.NoHttpAnswer, [.. facts]);
         }
     }
 
