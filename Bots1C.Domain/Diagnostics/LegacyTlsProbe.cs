@@ -35,7 +35,8 @@ public static class LegacyTlsProbe
             await socket.SendAsync(ClientHello(host, version), cancel.Token);
             var header = new byte[11];
             var read = 0;
-            while (read < header.Length)
+            // An alert may come without the connection closing: decide as soon as the record's type is known.
+            while (read < header.Length && !(read >= 5 && header[0] == 0x15))
             {
                 var n = await socket.ReceiveAsync(header.AsMemory(read), cancel.Token);
                 if (n == 0)

@@ -58,9 +58,12 @@ public class DiagnosticsApiTests
         var bot = await api.CreateBotAsync(new { name = "Site chat", messenger = "WebChat", publicBaseUrl = appUrl + "/bots_unf" });
 
         var report = await (await api.PostAsync($"/api/v1/bots/{bot.GetProperty("id").GetInt64()}/diagnostics", null)).ReadJsonAsync();
+        var saved = await (await api.GetAsync($"/api/v1/bots/{bot.GetProperty("id").GetInt64()}/diagnostics")).ReadJsonAsync();
 
         var step = Step(report, "LocalPublication");
         Assert.True(step.GetProperty("outcome").GetString() == "Pass", Evidence(step));
+        Assert.Equal(report.GetProperty("id").GetInt64(), saved.GetProperty("id").GetInt64());
+        Assert.Equal(Evidence(step), Evidence(Step(saved, "LocalPublication")));
         Assert.Contains("Status: Ready", Evidence(step));
         Assert.Equal("Pass", Step(report, "OutsideReach").GetProperty("outcome").GetString());
         Assert.Equal("Skipped", Step(report, "Certificate").GetProperty("outcome").GetString());
