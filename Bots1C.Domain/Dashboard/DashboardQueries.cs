@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Bots1C.Domain.Dashboard;
 
-/// <summary>One bot's tile. "Today" starts at midnight in the server's time zone.</summary>
+/// <summary>One bot's tile. "Today" starts at midnight in the server's time zone; last in/out look back 30 days.</summary>
 public sealed record BotTile(
     long BotId, string Name, Messenger Messenger, BotState State, ConnectionStatus Status, string? StatusReason, DateTimeOffset? StatusCheckedAt,
     DateTimeOffset? LastIn, DateTimeOffset? LastOut, int InToday, int OutToday, int OpenDialogs, int WaitingDialogs,
@@ -30,8 +30,10 @@ public sealed class DashboardQueries(IDbContextFactory<Bots1CDbContext> dbFactor
         var bots = await db.Bots.AsNoTracking().Where(b => b.State != BotState.MarkedForDeletion).OrderBy(b => b.Name).ToListAsync(ct);
 
         var messages = db.Messages.Where(m => m.Direction != MessageDirection.Internal);
-        // Timestamps are stored as UTC ticks, so the largest is the latest.
-        var last = await messages.GroupBy(m => new { m.Conversation!.BotId, m.Direction })
+        // Timestamps are stored as UTC ticks, so the largest is the latest. Looked for within the charts' 30 days (by the
+        // time index), not over the whole history, since the tiles reload with every message.
+        var recent = today.AddDays(-DashboardCharts.Days);
+        var last = await messages.Where(m => m.CreatedAt >= recent).GroupBy(m => new { m.Conversation!.BotId, m.Direction })
             .Select(g => new { g.Key.BotId, g.Key.Direction, At = g.Max(m => m.CreatedAt) }).ToListAsync(ct);
         var todayCounts = await messages.Where(m => m.CreatedAt >= today)
             .GroupBy(m => new { m.Conversation!.BotId, m.Direction }).Select(g => new { g.Key.BotId, g.Key.Direction, Count = g.Count() }).ToListAsync(ct);

@@ -512,6 +512,8 @@ namespace Bots1C.Domain.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CreatedAt");
+
                     b.HasIndex("ExternalMessageId");
 
                     b.HasIndex("StoredFileId");

@@ -75,6 +75,11 @@ namespace Bots1C.Domain.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Messages_CreatedAt",
+                table: "Messages",
+                column: "CreatedAt");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_EventLog_BotId_At",
                 table: "EventLog",
                 columns: new[] { "BotId", "At" });
@@ -93,6 +98,10 @@ namespace Bots1C.Domain.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "DiagnosticRuns");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Messages_CreatedAt",
+                table: "Messages");
 
             migrationBuilder.DropIndex(
                 name: "IX_EventLog_BotId_At",

@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Bots1C.Domain.Data.Migrations.Sqlite
 {
     [DbContext(typeof(Bots1CDbContext))]
-    [Migration("20261128052452_Diagnostics")]
+    [Migration("20261128061707_Diagnostics")]
     partial class Diagnostics
     {
         /// <inheritdoc />
@@ -514,6 +514,8 @@ namespace Bots1C.Domain.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
 
                     b.HasIndex("ExternalMessageId");
 
