@@ -108,6 +108,39 @@ public static class DomainServices
         services.AddHostedService(sp => sp.GetRequiredService<Dialogs.IdleDialogReturn>());
 
         PrintForms.PrintFormServices.AddPrintForms(services);
+        services.AddDiagnostics();
         return services;
+    }
+
+    private static void AddDiagnostics(this IServiceCollection services)
+    {
+        services.AddOptions<EventLogOptions>().BindConfiguration(EventLogOptions.Section);
+        services.AddSingleton<EventLogExport>();
+        services.AddSingleton<EventLogRetention>();
+        services.AddHostedService(sp => sp.GetRequiredService<EventLogRetention>());
+
+        services.AddOptions<Diagnostics.DiagnosticsOptions>().BindConfiguration(Diagnostics.DiagnosticsOptions.Section);
+        services.AddSingleton(new Diagnostics.CertificateTrust());
+        services.AddSingleton<Diagnostics.CertificateJudge>();
+        services.AddSingleton<Diagnostics.TlsInspector>();
+        services.AddSingleton<Diagnostics.LocalAppAddress>();
+        // A local check must see a sign-in redirect as it is, not follow it to the sign-in page.
+        services.AddHttpClient(Diagnostics.PublicationCheck.HttpClientName)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false });
+        services.AddSingleton<Diagnostics.InstallationCheck>();
+        services.AddSingleton<Diagnostics.LicenseCheck>();
+        services.AddSingleton<Diagnostics.PublicationCheck>();
+        services.AddSingleton<Diagnostics.ReachabilityCheck>();
+        services.AddSingleton<Diagnostics.CertificateCheck>();
+        services.AddSingleton<Diagnostics.MessengerViewCheck>();
+        services.AddSingleton<Diagnostics.BotWebhookStatuses>();
+        services.AddSingleton<Diagnostics.DiagnosticsRunner>();
+        services.AddSingleton<Diagnostics.BotHealthMonitor>();
+        services.AddHostedService(sp => sp.GetRequiredService<Diagnostics.BotHealthMonitor>());
+
+        services.AddSingleton<Dashboard.DashboardSignal>();
+        services.AddSingleton<Dashboard.DashboardQueries>();
+        services.AddSingleton<Dashboard.DashboardCharts>();
+        services.AddSingleton<Dashboard.SystemSummary>();
     }
 }

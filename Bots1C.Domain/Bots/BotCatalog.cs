@@ -47,7 +47,7 @@ public class BotCatalog(
         db.Bots.Add(bot);
         await db.SaveChangesAsync(ct);
         directory.Invalidate();
-        await journal.InfoAsync(EventSources.Bots, "BotCreated", $"Bot created ({bot.Messenger}).", bot.Name, actor);
+        await journal.WriteAsync(EventLevel.Information, EventSources.Bots, "BotCreated", $"Bot created ({bot.Messenger}).", bot.Name, actor, ct, EventLinks.Bot(bot.Id));
         return new BotChange(BotView.From(bot), []);
     }
 

@@ -19,6 +19,7 @@ public class BotConnection(
     BotDirectory directory,
     EventJournal journal,
     Licensing.LicenseGuard license,
+    Dashboard.DashboardSignal dashboard,
     TimeProvider clock)
 {
     /// <summary>Asks the messenger whether it accepts the token. A person's "Check now" is always logged;
@@ -38,15 +39,16 @@ public class BotConnection(
         stored.StatusReason = check.Ok ? check.AccountName : check.Reason;
         stored.StatusCheckedAt = clock.GetUtcNow();
         await db.SaveChangesAsync(ct);
+        await dashboard.PublishAsync(botId);
 
         if (logOnlyChanges && !changed)
             return new ConnectionOutcome(check.Ok, check.Ok ? check.AccountName : check.Reason);
         if (check.Ok)
-            await journal.InfoAsync(EventSources.Bots, "ConnectionEstablished",
-                $"Connection established{(check.AccountName is null ? "" : $" as {check.AccountName}")}.", stored.Name, actor);
+            await journal.WriteAsync(EventLevel.Information, EventSources.Bots, "ConnectionEstablished",
+                $"Connection established{(check.AccountName is null ? "" : $" as {check.AccountName}")}.", stored.Name, actor, ct, EventLinks.Bot(botId));
         else
             await journal.WriteAsync(changed ? EventLevel.Error : EventLevel.Warning, EventSources.Bots, "ConnectionFailed",
-                $"The messenger refused the connection: {check.Reason}", stored.Name, actor, ct);
+                $"The messenger refused the connection: {check.Reason}", stored.Name, actor, ct, EventLinks.Bot(botId));
         return new ConnectionOutcome(check.Ok, check.Ok ? check.AccountName : check.Reason);
     }
 
@@ -57,17 +59,17 @@ public class BotConnection(
         var url = $"{bot.PublicBaseUrl}/webhooks/{bot.BotKey}";
         if (await license.CheckWebhookAsync(bot.Messenger, bot.PublicBaseUrl, ct) is { } refusal)
         {
-            await license.LogAsync(refusal, bot.Credentials.Name, actor, ct);
+            await license.LogAsync(refusal, bot.Credentials.Name, actor, ct, EventLinks.Bot(botId));
             return new ConnectionOutcome(false, refusal.English) { LicenseRefusal = refusal };
         }
         if (Adapter(bot.Messenger) is not { } adapter)
             return new ConnectionOutcome(true, null);
         var result = await adapter.RegisterWebhookAsync(bot.Credentials, url, ct);
         if (result.Ok)
-            await journal.InfoAsync(EventSources.Bots, "WebhookRegistered", $"Webhook registered at {url}.", bot.Credentials.Name, actor);
+            await journal.WriteAsync(EventLevel.Information, EventSources.Bots, "WebhookRegistered", $"Webhook registered at {url}.", bot.Credentials.Name, actor, ct, EventLinks.Bot(botId));
         else
             await journal.WriteAsync(EventLevel.Error, EventSources.Bots, "WebhookRegistrationFailed",
-                $"The messenger refused the webhook {url}: {result.Reason}", bot.Credentials.Name, actor, ct);
+                $"The messenger refused the webhook {url}: {result.Reason}", bot.Credentials.Name, actor, ct, EventLinks.Bot(botId));
         return new ConnectionOutcome(result.Ok, result.Reason);
     }
 

@@ -19,6 +19,14 @@ public sealed record ConnectionCheck(bool Ok, string? Reason, string? AccountNam
 
 public sealed record WebhookRegistration(bool Ok, string? Reason);
 
+/// <summary>The messenger's own view of the bot's webhook: where it sends updates, how many wait, its last delivery
+/// error. <see cref="Failure"/> says why the messenger could not be asked.</summary>
+public sealed record WebhookView(string? Failure, string? Url, int? PendingUpdates = null, DateTimeOffset? LastErrorAt = null, string? LastErrorMessage = null)
+{
+    public bool Ok => Failure is null;
+    public static WebhookView Unreadable(string failure) => new(failure, null);
+}
+
 public enum DownloadFailure
 {
     /// <summary>Larger than the messenger lets a bot fetch (Telegram's Bot API: 20 MB) or than we fetch at all.</summary>
@@ -62,6 +70,10 @@ public interface IChannelAdapter
     Task<ConnectionCheck> CheckConnectionAsync(BotCredentials bot, CancellationToken ct);
 
     Task<WebhookRegistration> RegisterWebhookAsync(BotCredentials bot, string webhookUrl, CancellationToken ct);
+
+    /// <summary>Asks the messenger where it delivers this bot's updates (the diagnostics' "messenger's view"); null for
+    /// a channel this app serves itself. Never throws for a refusal or a network failure.</summary>
+    Task<WebhookView?> ReadWebhookAsync(BotCredentials bot, CancellationToken ct);
 
     /// <summary>Fetches a file a customer sent, by what the update carried (<see cref="InboundFile.FileId"/>). Never throws for
     /// a refusal or a network failure: that is a <see cref="DownloadResult.Failed"/> with a reason people can read.</summary>

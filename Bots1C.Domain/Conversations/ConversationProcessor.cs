@@ -151,7 +151,8 @@ public sealed class ConversationProcessor(
         await db.SaveChangesAsync(ct);
         if (row.State == InboxState.Failed)
             await journal.WriteAsync(EventLevel.Error, EventSources.Webhooks, "UpdateFailed",
-                $"Update {row.ExternalId} could not be processed after {row.Attempts} attempts: {error.Message}", $"bot {row.BotId}", ct: ct);
+                $"Update {row.ExternalId} could not be processed after {row.Attempts} attempts: {error.Message}", $"bot {row.BotId}", ct: ct,
+                about: EventLinks.Bot(row.BotId));
     }
 
     private static bool IsTheUpdatesFault(Exception error) =>

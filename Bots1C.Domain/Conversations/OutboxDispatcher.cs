@@ -204,7 +204,8 @@ public sealed class OutboxDispatcher(
         }
         await SaveAndNotifyAsync(db, item, ct);
         await journal.WriteAsync(EventLevel.Warning, EventSources.Delivery, "DeliveryFailed",
-            $"A message to chat {item.ChatId} was not delivered: {reason}", $"bot {item.BotId}", ct: ct);
+            $"A message to chat {item.ChatId} was not delivered: {reason}", $"bot {item.BotId}", ct: ct,
+            about: new EventLinks(item.BotId, item.Message?.ConversationId));
     }
 
     private async Task SaveAndNotifyAsync(Bots1CDbContext db, OutboxItem item, CancellationToken ct)

@@ -32,6 +32,8 @@ public class Bots1CDbContext(DbContextOptions<Bots1CDbContext> options) : Identi
     public DbSet<PrintForms.OrganisationDetails> Organisation => Set<PrintForms.OrganisationDetails>();
     public DbSet<PrintForms.PrintDocument> PrintDocuments => Set<PrintForms.PrintDocument>();
     public DbSet<PrintForms.PrintFormDelivery> PrintFormDeliveries => Set<PrintForms.PrintFormDelivery>();
+    public DbSet<Diagnostics.DiagnosticRun> DiagnosticRuns => Set<Diagnostics.DiagnosticRun>();
+    public DbSet<Diagnostics.BotWebhookStatus> BotWebhookStatuses => Set<Diagnostics.BotWebhookStatus>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {

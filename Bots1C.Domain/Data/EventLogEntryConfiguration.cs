@@ -16,5 +16,6 @@ public class EventLogEntryConfiguration : IEntityTypeConfiguration<EventLogEntry
         entry.Property(e => e.Actor).HasMaxLength(256);
         entry.HasIndex(e => e.At);
         entry.HasIndex(e => new { e.Source, e.At });
+        entry.HasIndex(e => new { e.BotId, e.At });
     }
 }

@@ -71,6 +71,8 @@ public class MessageConfiguration : IEntityTypeConfiguration<Message>
     {
         message.HasIndex(m => new { m.ConversationId, m.Id });
         message.HasIndex(m => m.ExternalMessageId);
+        // The dashboard's "today" counters and 30-day charts read messages by time.
+        message.HasIndex(m => m.CreatedAt);
         message.HasOne(m => m.Conversation).WithMany().HasForeignKey(m => m.ConversationId);
         message.Property(m => m.Direction).HasConversion<string>().HasMaxLength(10);
         message.Property(m => m.Kind).HasConversion<string>().HasMaxLength(20);

@@ -8,7 +8,7 @@ namespace Bots1C.Domain.EventLog;
 public class EventJournal(IDbContextFactory<Bots1CDbContext> dbFactory, TimeProvider clock)
 {
     public async Task WriteAsync(EventLevel level, string source, string code, string message,
-        string? subject = null, string? actor = null, CancellationToken ct = default)
+        string? subject = null, string? actor = null, CancellationToken ct = default, EventLinks? about = null)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         db.Events.Add(new EventLogEntry
@@ -20,6 +20,9 @@ public class EventJournal(IDbContextFactory<Bots1CDbContext> dbFactory, TimeProv
             Message = message,
             Subject = subject,
             Actor = actor,
+            BotId = about?.BotId,
+            ConversationId = about?.ConversationId,
+            ContactId = about?.ContactId,
         });
         await db.SaveChangesAsync(ct);
     }

@@ -23,4 +23,14 @@ public class EventLogEntry
     public string? Subject { get; set; }
     /// <summary>Who caused it, when a signed-in person did.</summary>
     public string? Actor { get; set; }
+    /// <summary>The bot, dialog and contact it concerns, when known: the event log page links to them.</summary>
+    public long? BotId { get; set; }
+    public long? ConversationId { get; set; }
+    public long? ContactId { get; set; }
+}
+
+/// <summary>What an event concerns, for the links on the event log page.</summary>
+public sealed record EventLinks(long? BotId = null, long? ConversationId = null, long? ContactId = null)
+{
+    public static EventLinks Bot(long botId) => new(botId);
 }

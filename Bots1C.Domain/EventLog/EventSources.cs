@@ -13,4 +13,5 @@ public static class EventSources
     public const string Scenarios = "Scenarios";
     public const string Directory = "Directory";
     public const string Licensing = "Licensing";
+    public const string Diagnostics = "Diagnostics";
 }

@@ -58,6 +58,9 @@ public class LicenseGuard(LicenseStore store, IDbContextFactory<Bots1CDbContext>
                 At = clock.GetUtcNow(), Level = EventLevel.Error, Source = EventSources.Licensing, Code = refusal.EventCode,
                 Message = $"{refusal.English} The bot does not answer {contact.DisplayName} ({contact.ExternalUserId}); the messages are kept.",
                 Subject = bot.Credentials.Name,
+                BotId = bot.Id,
+                // A contact met for the first time has no id yet; the bot link still leads there.
+                ContactId = contact.Id == 0 ? null : contact.Id,
             });
         }
         return false;
@@ -79,8 +82,8 @@ public class LicenseGuard(LicenseStore store, IDbContextFactory<Bots1CDbContext>
         return served >= limit ? new LicenseRefusal(LicenseError.TestContactLimit, Limit: limit) : null;
     }
 
-    public Task LogAsync(LicenseRefusal refusal, string? subject, string? actor, CancellationToken ct = default) =>
-        journal.WriteAsync(EventLevel.Error, EventSources.Licensing, refusal.EventCode, refusal.English, subject, actor, ct);
+    public Task LogAsync(LicenseRefusal refusal, string? subject, string? actor, CancellationToken ct = default, EventLinks? about = null) =>
+        journal.WriteAsync(EventLevel.Error, EventSources.Licensing, refusal.EventCode, refusal.English, subject, actor, ct, about);
 
     /// <summary>The license as a whole: present, genuine, not expired, not on a shared database it forbids.</summary>
     private LicenseRefusal? Whole(LicenseStatus status) => status switch

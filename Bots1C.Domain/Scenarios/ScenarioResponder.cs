@@ -41,7 +41,7 @@ public sealed class ScenarioResponder(
         {
             // A scenario fault must not cost the customer's message: it is recorded all the same, the bot just stays quiet.
             await journal.WriteAsync(EventLevel.Error, EventSources.Scenarios, "ScenarioFault", error.ToString(),
-                $"bot {botId}, conversation {conversation.Id}", ct: ct);
+                $"bot {botId}, conversation {conversation.Id}", ct: ct, about: new EventLinks(botId, conversation.Id, conversation.ContactId));
             return [];
         }
     }
@@ -84,7 +84,8 @@ public sealed class ScenarioResponder(
             Apply(conversation, result);
             foreach (var warning in result.Warnings)
                 await journal.WriteAsync(warning.Code == "CallFailed" ? EventLevel.Warning : EventLevel.Error, EventSources.Scenarios,
-                    "Scenario" + warning.Code, warning.Message, $"bot {botId}, conversation {conversation.Id}", ct: ct);
+                    "Scenario" + warning.Code, warning.Message, $"bot {botId}, conversation {conversation.Id}", ct: ct,
+                    about: new EventLinks(botId, conversation.Id, conversation.ContactId));
             if (result.Call is not { } call)
                 return queued;
             if (call.Kind == StepKind.HttpRequest)
@@ -162,7 +163,8 @@ public sealed class ScenarioResponder(
                 {
                     // The file was deleted after the scenario was saved: send the text alone rather than nothing.
                     await journal.WriteAsync(EventLevel.Warning, EventSources.Scenarios, "ScenarioFileMissing",
-                        $"File {fileId} ({reply.FileName}) of a scenario no longer exists.", $"conversation {conversation.Id}", ct: ct);
+                        $"File {fileId} ({reply.FileName}) of a scenario no longer exists.", $"conversation {conversation.Id}", ct: ct,
+                        about: new EventLinks(conversation.BotId, conversation.Id, conversation.ContactId));
                     if (message.Text is null)
                     {
                         db.Messages.Remove(message);

@@ -90,6 +90,10 @@ public class Bots1CAppFactory : WebApplicationFactory<Program>
         builder.UseSetting($"Bots1C:Licensing:VendorKeys:{TestVendorKeyId}", Bots1C.Domain.Licensing.LicenseKeys.PublicPem(TestVendorKey));
         if (_licensed)
             builder.UseSetting("Bots1C:Bootstrap:LicenseKey", UnlimitedLicenseKey);
+        // Jobs that change data on their own schedule (checking bots against the messengers, removing old event log
+        // entries) stay off, so a test sees only what it did; their own tests switch them on or call them directly.
+        builder.UseSetting("Bots1C:Diagnostics:CheckIntervalMinutes", "0");
+        builder.UseSetting("Bots1C:EventLog:RetentionDays", "0");
         foreach (var (key, value) in _settings)
             builder.UseSetting(key, value);
     }

@@ -58,6 +58,7 @@ public static class WebPipeline
         app.MapScenarioExportEndpoints();
         app.MapOwnerExportEndpoints();
         app.MapPrintFormPreview();
+        Bots1C.Web.Features.Admin.EventLog.EventLogExportEndpoint.MapEventLogExport(app);
         app.MapAccountEndpoints();
         app.MapCultureEndpoints();
         app.MapHub<Bots1C.Web.Hubs.OperatorHub>(Bots1C.Web.Hubs.OperatorHub.Path).WithoutStatusPages();

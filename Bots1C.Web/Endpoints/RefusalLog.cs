@@ -13,7 +13,7 @@ public class RefusalLog(EventJournal journal, TimeProvider clock)
     private const int MaxRemembered = 10_000;
     private readonly ConcurrentDictionary<(string Code, string From), DateTimeOffset> _lastWritten = new();
 
-    public async Task WriteAsync(string code, string message, string from, string subject)
+    public async Task WriteAsync(string code, string message, string from, string subject, long? botId = null)
     {
         var now = clock.GetUtcNow();
         if (_lastWritten.TryGetValue((code, from), out var last) && now - last < Quiet)
@@ -21,6 +21,6 @@ public class RefusalLog(EventJournal journal, TimeProvider clock)
         if (_lastWritten.Count >= MaxRemembered)
             _lastWritten.Clear();
         _lastWritten[(code, from)] = now;
-        await journal.WarningAsync(EventSources.Webhooks, code, message, subject);
+        await journal.WriteAsync(EventLevel.Warning, EventSources.Webhooks, code, message, subject, about: botId is { } id ? EventLinks.Bot(id) : null);
     }
 }

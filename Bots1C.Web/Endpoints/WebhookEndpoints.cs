@@ -75,7 +75,7 @@ public static class WebhookEndpoints
     {
         var from = http.Connection.RemoteIpAddress?.ToString() ?? "unknown address";
         await journal.WriteAsync(code, $"{message} Answered {status}. From {from}.", from,
-            bot?.Credentials.Name ?? $"key {Truncate(http.GetRouteValue("botKey")?.ToString())}");
+            bot?.Credentials.Name ?? $"key {Truncate(http.GetRouteValue("botKey")?.ToString())}", bot?.Id);
         return Results.StatusCode(status);
     }
 

@@ -134,6 +134,23 @@ public sealed class TelegramAdapter(IHttpClientFactory httpClients, TimeProvider
         }
     }
 
+    public async Task<WebhookView?> ReadWebhookAsync(BotCredentials bot, CancellationToken ct)
+    {
+        if (Client(bot) is not { } client)
+            return WebhookView.Unreadable("The bot token is not a Telegram token");
+        try
+        {
+            var info = await client.GetWebhookInfo(ct);
+            return new WebhookView(null, info.Url, info.PendingUpdateCount,
+                info.LastErrorDate is { } at ? new DateTimeOffset(DateTime.SpecifyKind(at, DateTimeKind.Utc)) : null,
+                string.IsNullOrEmpty(info.LastErrorMessage) ? null : info.LastErrorMessage);
+        }
+        catch (Exception e) when (e is RequestException or HttpRequestException || e is TaskCanceledException && !ct.IsCancellationRequested)
+        {
+            return WebhookView.Unreadable(Describe(e));
+        }
+    }
+
     public async Task<DownloadResult> DownloadAsync(BotCredentials bot, string fileId, CancellationToken ct)
     {
         if (Client(bot) is not { } client)

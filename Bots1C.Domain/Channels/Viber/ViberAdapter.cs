@@ -132,6 +132,13 @@ public sealed class ViberAdapter(IHttpClientFactory httpClients, TimeProvider cl
         return answer is { Status: 0 } ? new WebhookRegistration(true, null) : new WebhookRegistration(false, failure ?? answer?.Message);
     }
 
+    /// <summary>get_account_info names the webhook Viber posts to; Viber keeps no error or backlog figures for bots.</summary>
+    public async Task<WebhookView?> ReadWebhookAsync(BotCredentials bot, CancellationToken ct)
+    {
+        var (answer, failure) = await CallAsync(bot, "/pa/get_account_info", new JsonObject(), ct);
+        return answer is { Status: 0 } ? new WebhookView(null, answer.Webhook) : WebhookView.Unreadable(failure ?? answer?.Message ?? "no answer");
+    }
+
     /// <summary><paramref name="fileId"/> is the message's <c>media</c> link: Viber's own download address, public and
     /// expiring. It is fetched without the token (it is not Viber's API and needs none).</summary>
     public async Task<DownloadResult> DownloadAsync(BotCredentials bot, string fileId, CancellationToken ct)
@@ -235,7 +242,8 @@ public sealed class ViberAdapter(IHttpClientFactory httpClients, TimeProvider cl
                 code,
                 root.TryGetProperty("status_message", out var text) && text.ValueKind == JsonValueKind.String ? text.GetString() ?? $"status {code}" : $"status {code}",
                 ViberCallback.Number(root, "message_token"),
-                root.TryGetProperty("name", out var name) && name.ValueKind == JsonValueKind.String ? name.GetString() : null);
+                root.TryGetProperty("name", out var name) && name.ValueKind == JsonValueKind.String ? name.GetString() : null,
+                root.TryGetProperty("webhook", out var webhook) && webhook.ValueKind == JsonValueKind.String ? webhook.GetString() : null);
         }
         catch (JsonException)
         {
@@ -256,7 +264,7 @@ public sealed class ViberAdapter(IHttpClientFactory httpClients, TimeProvider cl
             _ => TimeSpan.FromSeconds(1),
         };
 
-    private sealed record ViberAnswer(int Status, string Message, string? MessageToken, string? AccountName);
+    private sealed record ViberAnswer(int Status, string Message, string? MessageToken, string? AccountName, string? Webhook = null);
 }
 
 internal static class ViberButtons

@@ -44,6 +44,9 @@ public sealed class WebChatAdapter : IChannelAdapter
     public Task<WebhookRegistration> RegisterWebhookAsync(BotCredentials bot, string webhookUrl, CancellationToken ct) =>
         Task.FromResult(new WebhookRegistration(true, null));
 
+    /// <summary>The window talks to this app directly: there is no messenger to ask.</summary>
+    public Task<WebhookView?> ReadWebhookAsync(BotCredentials bot, CancellationToken ct) => Task.FromResult<WebhookView?>(null);
+
     /// <summary>The window sends text and button presses only: no visitor file ever reaches a conversation.</summary>
     public Task<DownloadResult> DownloadAsync(BotCredentials bot, string fileId, CancellationToken ct) =>
         Task.FromResult(DownloadResult.Failed(DownloadFailure.NotSupported, "Web chat visitors cannot send files, so there is nothing to fetch."));

@@ -37,7 +37,7 @@ public class FirstRunTests(ChromiumFixture chromium) : IClassFixture<ChromiumFix
         await page.ClickAsync("[data-testid=submit]");
         await WaitForCircuitAsync(page);
 
-        Assert.Equal(["Главная", "Мессенджер", "Чат-боты", "Сценарии", "Быстрые ответы", "Контрагенты", "Контакты", "Печатные формы", "Пользователи", "Журнал регистрации", "Ключи API", "Лицензия"], await NavigationAsync(page));
+        Assert.Equal(["Главная", "Состояние", "Мессенджер", "Чат-боты", "Сценарии", "Быстрые ответы", "Контрагенты", "Контакты", "Печатные формы", "Пользователи", "Журнал регистрации", "Ключи API", "Лицензия"], await NavigationAsync(page));
         Assert.Equal("Анна Петрова", (await page.InnerTextAsync("[data-testid=user-name]")).Trim());
 
         await page.ClickAsync("[data-testid=language-switch] button");
@@ -45,7 +45,7 @@ public class FirstRunTests(ChromiumFixture chromium) : IClassFixture<ChromiumFix
         await page.WaitForFunctionAsync("() => document.documentElement.lang === 'en'");
         await WaitForCircuitAsync(page);
 
-        Assert.Equal(["Home", "Messenger", "Bots", "Scenarios", "Quick replies", "Counterparties", "Contacts", "Print forms", "Users", "Event log", "API keys", "License"], await NavigationAsync(page));
+        Assert.Equal(["Home", "Status", "Messenger", "Bots", "Scenarios", "Quick replies", "Counterparties", "Contacts", "Print forms", "Users", "Event log", "API keys", "License"], await NavigationAsync(page));
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Path.GetTempPath(), "bots1c-shell-en.png") });
     }
 

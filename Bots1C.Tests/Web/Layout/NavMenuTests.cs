@@ -18,7 +18,7 @@ public class NavMenuTests : MudTestContext
 
     [Fact]
     public void An_administrator_sees_every_administration_area() =>
-        Assert.Equal(["Home", "Messenger", "Bots", "Scenarios", "Quick replies", "Counterparties", "Contacts", "Print forms", "Users", "Event log", "API keys", "License"], LinksFor(Roles.Administrator));
+        Assert.Equal(["Home", "Status", "Messenger", "Bots", "Scenarios", "Quick replies", "Counterparties", "Contacts", "Print forms", "Users", "Event log", "API keys", "License"], LinksFor(Roles.Administrator));
 
     [Fact]
     public void An_operator_sees_only_the_areas_open_to_operators() =>
@@ -31,6 +31,6 @@ public class NavMenuTests : MudTestContext
         auth.SetAuthorized("admin@example.ru");
         auth.SetRoles(Roles.Administrator);
         var hrefs = Render<NavMenu>().FindAll("a").Select(a => a.GetAttribute("href")).ToList();
-        Assert.Equal(["", "messenger", "bots", "scenarios", "quick-replies", "directory/owners", "directory/contacts", "print-forms", "admin/users", "admin/events", "admin/api-keys", "admin/license"], hrefs);
+        Assert.Equal(["", "dashboard", "messenger", "bots", "scenarios", "quick-replies", "directory/owners", "directory/contacts", "print-forms", "admin/users", "admin/events", "admin/api-keys", "admin/license"], hrefs);
     }
 }

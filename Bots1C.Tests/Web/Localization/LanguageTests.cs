@@ -23,8 +23,8 @@ public class LanguageTests : IClassFixture<LanguageTests.AppWithAdmin>
     }
 
     [Theory]
-    [InlineData("ru-RU", "Главная", "Мессенджер", "Чат-боты", "Сценарии", "Быстрые ответы", "Контрагенты", "Контакты", "Печатные формы", "Пользователи", "Журнал регистрации", "Ключи API", "Лицензия")]
-    [InlineData("en-US", "Home", "Messenger", "Bots", "Scenarios", "Quick replies", "Counterparties", "Contacts", "Print forms", "Users", "Event log", "API keys", "License")]
+    [InlineData("ru-RU", "Главная", "Состояние", "Мессенджер", "Чат-боты", "Сценарии", "Быстрые ответы", "Контрагенты", "Контакты", "Печатные формы", "Пользователи", "Журнал регистрации", "Ключи API", "Лицензия")]
+    [InlineData("en-US", "Home", "Status", "Messenger", "Bots", "Scenarios", "Quick replies", "Counterparties", "Contacts", "Print forms", "Users", "Event log", "API keys", "License")]
     public async Task The_shell_renders_in_the_browser_language(string acceptLanguage, params string[] navigation)
     {
         var client = _app.CreateBrowserLikeClient();

@@ -15,6 +15,7 @@ public static class NavigationAreas
 {
     public static readonly IReadOnlyList<NavigationArea> All =
     [
+        new("dashboard", "Nav.Dashboard", "Nav.Dashboard.Description", Icons.Material.Filled.MonitorHeart, Domain.Accounts.Roles.Administrator),
         new("messenger", "Nav.Messenger", "Nav.Messenger.Description", Icons.Material.Filled.Forum, Domain.Accounts.Roles.Administrator, Domain.Accounts.Roles.Manager, Domain.Accounts.Roles.Operator),
         new("bots", "Nav.Bots", "Nav.Bots.Description", Icons.Material.Filled.SmartToy, Domain.Accounts.Roles.Administrator),
         new("scenarios", "Nav.Scenarios", "Nav.Scenarios.Description", Icons.Material.Filled.AccountTree, Domain.Accounts.Roles.Administrator, Domain.Accounts.Roles.Manager, Domain.Accounts.Roles.Operator),

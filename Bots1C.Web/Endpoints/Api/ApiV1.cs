@@ -1,5 +1,6 @@
 using Scalar.AspNetCore;
 using Bots1C.Web.Endpoints;
+using Bots1C.Web.Features.Diagnostics;
 
 namespace Bots1C.Web.Endpoints.Api;
 
@@ -16,7 +17,8 @@ public static class ApiV1
             .MapMessagesApi()
             .MapScenariosApi()
             .MapCounterpartiesApi()
-            .MapPrintFormsApi();
+            .MapPrintFormsApi()
+            .MapDiagnosticsApi();
 
         app.MapOpenApi().AllowAnonymous();          // /openapi/v1.json
         app.MapScalarApiReference("/api/reference", o => o

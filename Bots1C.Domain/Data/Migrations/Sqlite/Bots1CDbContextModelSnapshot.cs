@@ -516,6 +516,8 @@ namespace Bots1C.Domain.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CreatedAt");
+
                     b.HasIndex("ExternalMessageId");
 
                     b.HasIndex("StoredFileId");
@@ -579,6 +581,69 @@ namespace Bots1C.Domain.Data.Migrations.Sqlite
                     b.ToTable("Outbox", (string)null);
                 });
 
+            modelBuilder.Entity("Bots1C.Domain.Diagnostics.BotWebhookStatus", b =>
+                {
+                    b.Property<long>("BotId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CheckedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Failure")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LastErrorAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastErrorMessage")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("PendingUpdates")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Url")
+                        .HasMaxLength(2048)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("BotId");
+
+                    b.ToTable("BotWebhookStatuses");
+                });
+
+            modelBuilder.Entity("Bots1C.Domain.Diagnostics.DiagnosticRun", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Actor")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("BotId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StepsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BotId", "Id");
+
+                    b.ToTable("DiagnosticRuns");
+                });
+
             modelBuilder.Entity("Bots1C.Domain.Dialogs.QuickReply", b =>
                 {
                     b.Property<long>("Id")
@@ -634,10 +699,19 @@ namespace Bots1C.Domain.Data.Migrations.Sqlite
                     b.Property<long>("At")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("BotId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("ContactId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ConversationId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("Level")
                         .HasColumnType("INTEGER");
@@ -659,6 +733,8 @@ namespace Bots1C.Domain.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("At");
+
+                    b.HasIndex("BotId", "At");
 
                     b.HasIndex("Source", "At");
 
@@ -1590,6 +1666,24 @@ namespace Bots1C.Domain.Data.Migrations.Sqlite
                         .HasForeignKey("MessageId");
 
                     b.Navigation("Message");
+                });
+
+            modelBuilder.Entity("Bots1C.Domain.Diagnostics.BotWebhookStatus", b =>
+                {
+                    b.HasOne("Bots1C.Domain.Bots.Bot", null)
+                        .WithMany()
+                        .HasForeignKey("BotId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Bots1C.Domain.Diagnostics.DiagnosticRun", b =>
+                {
+                    b.HasOne("Bots1C.Domain.Bots.Bot", null)
+                        .WithMany()
+                        .HasForeignKey("BotId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Bots1C.Domain.Dialogs.QuickReply", b =>

@@ -1,0 +1,82 @@
+using Bots1C.Domain.Bots;
+using Bots1C.Domain.Channels;
+using Bots1C.Domain.Dashboard;
+using Bots1C.Domain.Data;
+using Bots1C.Domain.EventLog;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Bots1C.Domain.Diagnostics;
+
+/// <summary>
+/// Every few minutes asks the messenger about each active bot: the token (status colour, status changes logged by
+/// <see cref="BotConnection"/>) and the webhook (pending updates, new delivery errors logged here). Waits use real time,
+/// not the app's clock: a test moving the clock by hours must not set off checks.
+/// </summary>
+public sealed class BotHealthMonitor(
+    IServiceProvider services,
+    IDbContextFactory<Bots1CDbContext> dbFactory,
+    BotConnection connection,
+    BotDirectory directory,
+    BotWebhookStatuses statuses,
+    EventJournal journal,
+    DashboardSignal signal,
+    IOptions<DiagnosticsOptions> options,
+    ILogger<BotHealthMonitor> logger) : BackgroundService
+{
+    public const string Actor = "Background check";
+    /// <summary>Lets the app finish starting (and a restart settle) before the first round.</summary>
+    private static readonly TimeSpan FirstDelay = TimeSpan.FromMinutes(1);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (options.Value.CheckIntervalMinutes <= 0)
+            return;
+        try
+        {
+            await Task.Delay(FirstDelay, stoppingToken);
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                await CheckAllAsync(stoppingToken);
+                await Task.Delay(TimeSpan.FromMinutes(options.Value.CheckIntervalMinutes), stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    public async Task CheckAllAsync(CancellationToken ct)
+    {
+        List<long> active;
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+            active = await db.Bots.Where(b => b.State == BotState.Active).Select(b => b.Id).ToListAsync(ct);
+        foreach (var botId in active)
+        {
+            try
+            {
+                await CheckAsync(botId, ct);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogWarning(e, "The background check of bot {BotId} failed", botId);
+            }
+        }
+    }
+
+    public async Task CheckAsync(long botId, CancellationToken ct)
+    {
+        await connection.CheckAsync(botId, Actor, ct, logOnlyChanges: true);
+        if (await directory.FindByIdAsync(botId, ct) is { } bot
+            && services.GetKeyedService<IChannelAdapter>(bot.Messenger) is { } adapter
+            && await adapter.ReadWebhookAsync(bot.Credentials, ct) is { } view
+            && await statuses.SaveAsync(botId, view, ct))
+            await journal.WriteAsync(EventLevel.Warning, EventSources.Webhooks, "MessengerDeliveryError",
+                $"{bot.Messenger} reports it could not deliver to the webhook: {view.LastErrorMessage} ({view.PendingUpdates ?? 0} updates waiting).",
+                bot.Credentials.Name, Actor, ct, EventLinks.Bot(botId));
+        await signal.PublishAsync(botId);
+    }
+}
