@@ -20,13 +20,13 @@ namespace Bots1C.Bench;
 /// with one, a third of the rest closed; messages skewed like real traffic (Zipf: most dialogs a few messages, the
 /// longest about a tenth of all), interleaved in time across dialogs.
 /// </summary>
-public sealed class DialogsBenchmark : IBenchmark
+public sealed class StorageBenchmark : IBenchmark
 {
     private const double GoalMs = 100;
     private const string Tiny = "tiny database";
     private const string CommonName = "петров";
 
-    public string Name => "dialogs";
+    public string Name => "storage";
     public string Description => "dialog list, counts and history pages: server time at 10k dialogs / 1M messages against a tiny database";
 
     private static readonly DateTimeOffsetToBinaryConverter Time = new();
@@ -115,7 +115,7 @@ public sealed class DialogsBenchmark : IBenchmark
                 await queries[q].Call();
                 samples[q].Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
             }
-        return queries.Select((q, i) => new Measurement("dialogs", @case, size, q.Measure, "ms", samples[i], baseline)).ToList();
+        return queries.Select((q, i) => new Measurement("storage", @case, size, q.Measure, "ms", samples[i], baseline)).ToList();
     }
 
     /// <summary>What a seeding produced: the longest dialog, a message in its middle, a phone only one contact has.</summary>
