@@ -1,6 +1,9 @@
 using System.Net.Http.Json;
 using System.Diagnostics;
+using Bots1C.Domain.Conversations;
+using Bots1C.Domain.Data;
 using Bots1C.Domain.Scenarios;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Bots1C.Bench;
@@ -104,9 +107,13 @@ public sealed class ReplyBenchmark : IBenchmark
 
             telegram.SentMessages.Clear();
             Console.Error.WriteLine($"  load: {count} updates at {rate}/s over {chats} chats");
+            using var stopWatching = new CancellationTokenSource();
+            var backlog = WatchBacklogAsync(app, stopWatching.Token);
             var (run, chatOf) = await Drive(count, rate);
             var drain = Stopwatch.StartNew();
             var complete = await WaitForRepliesAsync(telegram, run.Succeeded, TimeSpan.FromSeconds(60));
+            await stopWatching.CancelAsync();
+            var (inboxMax, outboxMax) = await backlog;
             Console.Error.WriteLine($"  {(complete ? "every reply arrived" : "NOT every reply arrived")} {drain.Elapsed.TotalSeconds:0.0} s after the last POST was answered");
 
             // Pair the k-th reply in a chat with the k-th update sent to it.
@@ -138,6 +145,7 @@ public sealed class ReplyBenchmark : IBenchmark
             byUpdate.Sort((a, b) => a.Index.CompareTo(b.Index));
             var tenth = Math.Max(1, byUpdate.Count / 10);
             var note = $"{latencies.Count:N0} replies for {run.Succeeded:N0} accepted updates" + (unmatched > 0 ? $", {unmatched} unmatched" : "") +
+                $"; largest backlog: {inboxMax} updates waiting for the processor, {outboxMax} replies waiting in the outbox" +
                 $"; median of the first tenth {Median(byUpdate.Take(tenth).Select(p => p.Ms)):0.0} ms, of the last tenth {Median(byUpdate.TakeLast(tenth).Select(p => p.Ms)):0.0} ms";
             var replied = new Measurement(Name, Replied, size, $"latency at {rate}/s", "ms", latencies, Baseline, note);
             if (rate == GoalRate && chats >= 1000)
@@ -153,6 +161,25 @@ public sealed class ReplyBenchmark : IBenchmark
     {
         var sorted = values.Order().ToArray();
         return sorted.Length == 0 ? 0 : sorted[sorted.Length / 2];
+    }
+
+    /// <summary>Where a queue builds up: every 250 ms (until stopped) the pending inbox updates (waiting for the processor) and
+    /// pending outbox items (waiting for the dispatcher); returns the largest of each.</summary>
+    private static async Task<(int Inbox, int Outbox)> WatchBacklogAsync(BenchApp app, CancellationToken stop)
+    {
+        var dbFactory = app.Services.GetRequiredService<IDbContextFactory<Bots1CDbContext>>();
+        int inbox = 0, outbox = 0;
+        while (!stop.IsCancellationRequested)
+        {
+            await using (var db = await dbFactory.CreateDbContextAsync())
+            {
+                inbox = Math.Max(inbox, await db.Inbox.CountAsync(u => u.State == InboxState.Pending));
+                outbox = Math.Max(outbox, await db.Outbox.CountAsync(o => o.State == OutboxState.Pending));
+            }
+            try { await Task.Delay(250, stop); }
+            catch (OperationCanceledException) { break; }
+        }
+        return (inbox, outbox);
     }
 
     /// <summary>Waits (bounded) until the fake API has received <paramref name="expected"/> sendMessage calls since it was cleared.</summary>
