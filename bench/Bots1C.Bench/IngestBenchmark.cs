@@ -22,6 +22,7 @@ public sealed class IngestBenchmark : IBenchmark
     private const int Connections = 64;
     private const string Bare = "bare endpoint (parse, 200)";
     private const string Active = "webhook, active bot (intake + processing)";
+    private const string Pipeline = "GET /webhooks/{key} (app pipeline, no body, no storage)";
     private const string Disabled = "webhook, disabled bot (intake only)";
     private const double GoalRatio = 0.5;
 
@@ -100,6 +101,17 @@ public sealed class IngestBenchmark : IBenchmark
         {
             Console.Error.WriteLine($"  {name}: {seconds:0.#} s at saturation, {Connections} connections");
             saturation[name] = await Closed(bot, TimeSpan.FromSeconds(seconds));
+            if (bot is null)
+            {
+                // Where the rest goes: the app's whole pipeline and routing to the webhook group, without a body or storage
+                // (the troubleshooting GET that answers "Status: Ready").
+                Console.Error.WriteLine($"  {Pipeline}: {seconds:0.#} s at saturation, {Connections} connections");
+                saturation[Pipeline] = await Load.ClosedAsync(Connections, TimeSpan.FromSeconds(seconds), (int)(seconds * 50_000), async _ =>
+                {
+                    using var answer = await http.GetAsync($"/webhooks/{active.Key}");
+                    return answer.IsSuccessStatusCode;
+                });
+            }
         }
         var bare = saturation[Bare].PerSecond;
         var satSize = $"{seconds:0.#} s, {Connections} connections";
@@ -107,7 +119,7 @@ public sealed class IngestBenchmark : IBenchmark
         {
             var baseline = name == Bare ? null : Bare;
             var ratio = bare > 0 ? run.PerSecond / bare : 0;
-            var note = baseline is null ? null
+            var note = baseline is null || name == Pipeline ? null
                 : $"{run.Succeeded:N0} accepted, {run.Failed} not answered 200; goal ≥ {GoalRatio:P0} of the bare endpoint: " +
                   $"{(ratio >= GoalRatio ? "met" : "missed")} ({ratio:P0})";
             results.Add(new(Name, name, satSize, "accepted/s at saturation", "/s", [run.PerSecond], baseline, note));
