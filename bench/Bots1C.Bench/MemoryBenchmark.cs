@@ -51,6 +51,13 @@ public sealed class MemoryBenchmark : IBenchmark
             var full = await SnapshotAsync();
             Console.Error.WriteLine($"  {open.Count} tabs: RSS {full.RssKb / 1024:0.0} MB, managed heap {full.HeapKb / 1024:0.0} MB");
 
+            // BOTS1C_BENCH_HOLD_SECONDS=N keeps the tabs open N more seconds (at most 10 minutes), e.g. for
+            // `dotnet-gcdump collect -p <pid>` to see what the circuits hold.
+            if (int.TryParse(Environment.GetEnvironmentVariable("BOTS1C_BENCH_HOLD_SECONDS"), out var hold) && hold > 0)
+            {
+                Console.Error.WriteLine($"  holding {open.Count} tabs open for {Math.Min(hold, 600)} s (process {Environment.ProcessId})");
+                await Task.Delay(TimeSpan.FromSeconds(Math.Min(hold, 600)));
+            }
             var rssPer = (full.RssKb - warm.RssKb) / pages;
             var heapPer = (full.HeapKb - warm.HeapKb) / pages;
             var perCase = $"per circuit ({Warm} → {Warm + pages} tabs)";
