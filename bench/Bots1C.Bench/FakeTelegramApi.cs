@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Net;
+using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -34,6 +36,10 @@ public sealed class FakeTelegramApi : IAsyncDisposable
     /// <summary>Calls received, by method name.</summary>
     public ConcurrentDictionary<string, int> Calls { get; } = new();
 
+    /// <summary>Every <c>sendMessage</c>: its <c>chat_id</c> and when it arrived (a Stopwatch timestamp taken before the body
+    /// is read), in arrival order. The reply benchmark pairs them with the updates that caused them.</summary>
+    public ConcurrentQueue<(string ChatId, long At)> SentMessages { get; } = new();
+
     public static async Task<FakeTelegramApi> StartAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -41,10 +47,13 @@ public sealed class FakeTelegramApi : IAsyncDisposable
         builder.Logging.ClearProviders();
         var app = builder.Build();
         FakeTelegramApi? fake = null;
-        app.MapPost("/{**path}", (string path) =>
+        app.MapPost("/{**path}", async (string path, HttpRequest request) =>
         {
+            var at = Stopwatch.GetTimestamp();
             var method = path[(path.LastIndexOf('/') + 1)..];
             fake!.Calls.AddOrUpdate(method, 1, (_, n) => n + 1);
+            if (method == "sendMessage" && await ChatIdAsync(request) is { } chatId)
+                fake.SentMessages.Enqueue((chatId, at));
             var body = method switch
             {
                 "getMe" => Me,
@@ -57,6 +66,24 @@ public sealed class FakeTelegramApi : IAsyncDisposable
         var url = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
         fake = new FakeTelegramApi(app, url);
         return fake;
+    }
+
+    /// <summary>The <c>chat_id</c> of a JSON request (how Telegram.Bot sends messages without files), or null.</summary>
+    private static async Task<string?> ChatIdAsync(HttpRequest request)
+    {
+        if (request.ContentType?.StartsWith("application/json", StringComparison.OrdinalIgnoreCase) != true)
+            return null;
+        try
+        {
+            using var json = await JsonDocument.ParseAsync(request.Body);
+            return json.RootElement.TryGetProperty("chat_id", out var id)
+                ? id.ValueKind == JsonValueKind.Number ? id.GetRawText() : id.GetString()
+                : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 
     public async ValueTask DisposeAsync()

@@ -1,6 +1,6 @@
 namespace Bots1C.Bench;
 
-/// <summary>One benchmark scenario (editor, push, dialogs; later ingest, reply, memory): given a running app,
+/// <summary>One benchmark scenario (ingest, reply, push, storage, memory, editor): given a running app,
 /// it measures its cases and returns their samples. Add a class and list it in Program.cs.</summary>
 public interface IBenchmark
 {
@@ -10,9 +10,10 @@ public interface IBenchmark
     Task<IReadOnlyList<Measurement>> RunAsync(BenchApp app, BenchOptions options);
 }
 
-/// <summary>What the command line asked for. <paramref name="RunsGiven"/>, <paramref name="Seconds"/>, <paramref name="Rate"/> and
-/// <paramref name="Chats"/> are null unless given: each benchmark has its own defaults (and quick ones).</summary>
-public sealed record BenchOptions(int Runs, bool Quick, int? RunsGiven = null, double? Seconds = null, int? Rate = null, int? Chats = null);
+/// <summary>What the command line asked for. <paramref name="RunsGiven"/>, <paramref name="Seconds"/>, <paramref name="Rate"/>,
+/// <paramref name="Rates"/> and <paramref name="Chats"/> are null unless given: each benchmark has its own defaults (and quick ones).</summary>
+public sealed record BenchOptions(int Runs, bool Quick, int? RunsGiven = null, double? Seconds = null, int? Rate = null, int? Chats = null,
+    int[]? Rates = null, string Provider = "sqlite");
 
 /// <summary>The samples of one measure of one case. <paramref name="Baseline"/> names the case of the same
 /// benchmark whose median this one is divided by (the ratio survives a noisy machine better than milliseconds).

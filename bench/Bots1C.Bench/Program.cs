@@ -5,13 +5,19 @@ namespace Bots1C.Bench;
 // (Not top-level statements: the app's own Program class, which WebApplicationFactory needs, would clash.)
 public static class BenchProgram
 {
-    private static readonly IBenchmark[] All = [new EditorBenchmark(), new PushBenchmark(), new DialogsBenchmark()];
+    // Memory first: its idle reading is of this process's RSS, which the others' apps (1M seeded messages) would inflate.
+    private static readonly IBenchmark[] All =
+        [new MemoryBenchmark(), new IngestBenchmark(), new ReplyBenchmark(), new PushBenchmark(), new StorageBenchmark(), new EditorBenchmark()];
+
+    /// <summary>Earlier names that still work on the command line.</summary>
+    private static readonly Dictionary<string, string> Aliases = new() { ["dialogs"] = "storage" };
 
     public static async Task<int> Main(string[] args)
     {
         var runs = 5;
         var quick = false;
         int? runsGiven = null, rate = null, chats = null;
+        int[]? rates = null;
         double? seconds = null;
         var chosen = new List<IBenchmark>();
         for (var i = 0; i < args.Length; i++)
@@ -26,13 +32,31 @@ public static class BenchProgram
                     runsGiven = n;
                     i++;
                     break;
-                case "--seconds" when i + 1 < args.Length && double.TryParse(args[i + 1], System.Globalization.CultureInfo.InvariantCulture, out var s) && s is > 0 and <= 3600:
+                case "--seconds" or "--duration" when i + 1 < args.Length && double.TryParse(args[i + 1], System.Globalization.CultureInfo.InvariantCulture, out var s) && s is > 0 and <= 3600:
                     seconds = s;
                     i++;
                     break;
                 case "--rate" when i + 1 < args.Length && int.TryParse(args[i + 1], out var r) && r is > 0 and <= 10_000:
                     rate = r;
+                    rates = [r];
                     i++;
+                    break;
+                case "--rates" when i + 1 < args.Length && ParseRates(args[i + 1]) is { } list:
+                    rates = list;
+                    rate = list[0];
+                    i++;
+                    break;
+                case "--provider" when i + 1 < args.Length:
+                    // PostgreSQL arrives with the scale-out issue; until then the app stores in SQLite only.
+                    if (!args[i + 1].Equals("sqlite", StringComparison.OrdinalIgnoreCase))
+                    {
+                        Console.Error.WriteLine($"Provider '{args[i + 1]}' is not available: the app stores in SQLite only today (PostgreSQL comes with the scale-out issue).");
+                        return 2;
+                    }
+                    i++;
+                    break;
+                case "all":
+                    chosen.AddRange(All.Where(b => !chosen.Contains(b)));
                     break;
                 case "--chats" when i + 1 < args.Length && int.TryParse(args[i + 1], out var c) && c is > 0 and <= 1_000_000:
                     chats = c;
@@ -41,13 +65,15 @@ public static class BenchProgram
                 case "-h" or "--help":
                     return Usage(Console.Out, All);
                 default:
-                    if (All.FirstOrDefault(b => b.Name == args[i]) is not { } benchmark)
+                    var name = Aliases.GetValueOrDefault(args[i], args[i]);
+                    if (All.FirstOrDefault(b => b.Name == name) is not { } benchmark)
                     {
                         Console.Error.WriteLine($"Unknown argument '{args[i]}'.");
                         Usage(Console.Error, All);
                         return 2;
                     }
-                    chosen.Add(benchmark);
+                    if (!chosen.Contains(benchmark))
+                        chosen.Add(benchmark);
                     break;
             }
         }
@@ -57,13 +83,19 @@ public static class BenchProgram
             chosen.AddRange(All);
 
         var loadBefore = LoadAverage();
-        var options = new BenchOptions(runs, quick, runsGiven, seconds, rate, chats);
+        var options = new BenchOptions(runs, quick, runsGiven, seconds, rate, chats, rates);
         var results = new List<Measurement>();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        if (chosen.Contains(All[0]))
+            chosen = [All[0], .. chosen.Where(b => b != All[0])];
         foreach (var benchmark in chosen)
         {
-            Console.Error.WriteLine($"[{benchmark.Name}] {benchmark.Description}");
+            // Each benchmark gets a fresh app (own data folder): one's data and backlog do not weigh on the next.
+            Console.Error.WriteLine($"[{benchmark.Name}] {benchmark.Description} (SQLite)");
+            var started = clock.Elapsed;
             await using var app = await BenchApp.StartAsync();
             results.AddRange(await benchmark.RunAsync(app, options));
+            Console.Error.WriteLine($"[{benchmark.Name}] done in {(clock.Elapsed - started).TotalSeconds:0} s");
         }
 
         Console.WriteLine();
@@ -77,14 +109,25 @@ public static class BenchProgram
     private static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "n/a";
 
+    private static int[]? ParseRates(string text)
+    {
+        var parts = text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var rates = parts.Select(p => int.TryParse(p, out var r) && r is > 0 and <= 10_000 ? r : 0).ToArray();
+        return rates.Length > 0 && rates.All(r => r > 0) ? rates : null;
+    }
+
     private static int Usage(TextWriter to, IBenchmark[] all)
     {
-        to.WriteLine("Usage: dotnet run -c Release --project bench/Bots1C.Bench -- [benchmark ...] [--quick] [--runs N] [--seconds S] [--rate R] [--chats C]");
-        to.WriteLine("  --quick      a few seconds per benchmark (editor: 2 runs per case instead of 5; push: 3 s; dialogs: smaller database, 30 calls)");
-        to.WriteLine("  --runs N     editor: N runs per case; dialogs: N calls per query");
-        to.WriteLine("  --seconds S  push: seconds of load (default 30)");
-        to.WriteLine("  --rate R     push: webhook updates per second (default 200)");
-        to.WriteLine("  --chats C    push: chats the updates are spread over (default 1000)");
+        to.WriteLine("Usage: dotnet run -c Release --project bench/Bots1C.Bench -- [all | benchmark ...] [--quick] [--runs N] [--seconds S] [--rates R,R] [--chats C] [--provider sqlite]");
+        to.WriteLine("  all            every benchmark (also when none is named)");
+        to.WriteLine("  --quick        a few seconds per benchmark, for CI (ingest 2 s per step; reply and push 3 s; storage 100k messages, 30 calls;");
+        to.WriteLine("                 memory 5 tabs; editor 2 runs of the grid pair)");
+        to.WriteLine("  --runs N       editor: N runs per case; storage: N calls per query; memory: N tabs");
+        to.WriteLine("  --seconds S    (or --duration S) ingest: seconds per step (default 10); reply: per rate (20); push: of load (30)");
+        to.WriteLine("  --rates R,R    ingest: fixed rates (default 200,1000); reply: rates (100,500); push: the first (default 200)");
+        to.WriteLine("  --rate R       the same as --rates R");
+        to.WriteLine("  --chats C      chats the updates are spread over (default 1000; push --quick 200)");
+        to.WriteLine("  --provider P   the database: sqlite (the only one until the scale-out issue brings PostgreSQL)");
         foreach (var b in all)
             to.WriteLine($"  {b.Name,-10} {b.Description}");
         return 0;

@@ -49,7 +49,7 @@ public sealed class PushBenchmark : IBenchmark
     public async Task<IReadOnlyList<Measurement>> RunAsync(BenchApp app, BenchOptions options)
     {
         var seconds = options.Seconds ?? (options.Quick ? 3 : 30);
-        var rate = options.Rate ?? 200;
+        var rate = options.Rate ?? options.Rates?[0] ?? 200;
         var chats = options.Chats ?? (options.Quick ? 200 : 1000);
         var pingsPerClient = options.Quick ? 25 : 100;
 

@@ -5,6 +5,7 @@ using Bots1C.Domain.Accounts;
 using Bots1C.Domain.Conversations;
 using Bots1C.Domain.Data;
 using Bots1C.Domain.Dialogs;
+using Bots1C.Domain.Owners;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -20,14 +21,14 @@ namespace Bots1C.Bench;
 /// with one, a third of the rest closed; messages skewed like real traffic (Zipf: most dialogs a few messages, the
 /// longest about a tenth of all), interleaved in time across dialogs.
 /// </summary>
-public sealed class DialogsBenchmark : IBenchmark
+public sealed class StorageBenchmark : IBenchmark
 {
     private const double GoalMs = 100;
     private const string Tiny = "tiny database";
     private const string CommonName = "петров";
 
-    public string Name => "dialogs";
-    public string Description => "dialog list, counts and history pages: server time at 10k dialogs / 1M messages against a tiny database";
+    public string Name => "storage";
+    public string Description => "dialog list, counts, dialog and counterparty history pages: server time at 10k dialogs / 1M messages against a tiny database";
 
     private static readonly DateTimeOffsetToBinaryConverter Time = new();
     private static long Stored(DateTimeOffset at) => (long)Time.ConvertToProvider(at)!;
@@ -55,12 +56,14 @@ public sealed class DialogsBenchmark : IBenchmark
             connectionString = db.Database.GetConnectionString()!;
         var seeder = new Seeder(connectionString, bots, operatorId);
         var list = app.Services.GetRequiredService<DialogList>();
+        var history = app.Services.GetRequiredService<OwnerHistory>();
 
         var clock = Stopwatch.StartNew();
         var tiny = seeder.Seed(tinyDialogs, tinyMessages, seed: 1);
         Console.Error.WriteLine($"  seeded {tinyDialogs:N0} dialogs, {tinyMessages:N0} messages in {clock.Elapsed.TotalSeconds:0.0} s; measuring {calls} calls per query");
         var results = new List<Measurement>();
-        results.AddRange(await MeasureAsync(list, Tiny, $"{tinyDialogs:N0} dialogs, {tinyMessages:N0} messages", tiny, operatorId, calls, null));
+        var tinyOwners = await LinkOwnersAsync(dbFactory, tiny, "tiny");
+        results.AddRange(await MeasureAsync(list, history, Tiny, $"{tinyDialogs:N0} dialogs, {tinyMessages:N0} messages", tiny, tinyOwners, operatorId, calls, null));
 
         clock.Restart();
         var large = seeder.Seed(dialogs - tinyDialogs, messages - tinyMessages, seed: 2);
@@ -68,7 +71,8 @@ public sealed class DialogsBenchmark : IBenchmark
             $"(longest dialog {large.LongestCount:N0} messages); measuring");
         var size = $"{dialogs:N0} dialogs, {messages:N0} messages";
         var largeCase = options.Quick ? $"{messages / 1000:N0}k messages (--quick)" : $"{messages / 1_000_000.0:0.#}M messages";
-        var measured = await MeasureAsync(list, largeCase, size, large, operatorId, calls, Tiny);
+        var largeOwners = await LinkOwnersAsync(dbFactory, large, "large");
+        var measured = await MeasureAsync(list, history, largeCase, size, large, largeOwners, operatorId, calls, Tiny);
         foreach (var m in measured)
         {
             var tinyMedian = results.First(t => t.Measure == m.Measure).Median;
@@ -85,9 +89,10 @@ public sealed class DialogsBenchmark : IBenchmark
 
     /// <summary>Each query <paramref name="calls"/> times after 5 unmeasured calls, the queries interleaved so a slow moment
     /// of the machine hits all alike.</summary>
-    private static async Task<List<Measurement>> MeasureAsync(DialogList list, string @case, string size, Seeded data, string operatorId,
-        int calls, string? baseline)
+    private static async Task<List<Measurement>> MeasureAsync(DialogList list, OwnerHistory history, string @case, string size, Seeded data,
+        LinkedOwners owners, string operatorId, int calls, string? baseline)
     {
+        var ownerLatest = await history.PageAsync(owners.Big, null, 30);
         var longest = data.LongestConversationId;
         var latest = await list.HistoryAsync(longest, null, 30);
         var middle = data.LongestMiddleMessageId;
@@ -103,6 +108,9 @@ public sealed class DialogsBenchmark : IBenchmark
             ("history: latest 30 of the longest dialog", () => list.HistoryAsync(longest, null, 30)),
             ("history: 30 before the latest page", () => list.HistoryAsync(longest, latest.Messages[0].Id, 30)),
             ("history: 30 from the middle of the longest", () => list.HistoryAsync(longest, middle, 30)),
+            ("counterparty history: latest 30 (5 contacts, the longest dialog among them)", () => history.PageAsync(owners.Big, null, 30)),
+            ("counterparty history: the 30 before that", () => history.PageAsync(owners.Big, ownerLatest.Items[^1].Message.Id, 30)),
+            ("counterparty history: latest 30 (3 contacts, few messages)", () => history.PageAsync(owners.Small, null, 30)),
         ];
         foreach (var (_, call) in queries)
             for (var i = 0; i < 5; i++)
@@ -115,11 +123,35 @@ public sealed class DialogsBenchmark : IBenchmark
                 await queries[q].Call();
                 samples[q].Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
             }
-        return queries.Select((q, i) => new Measurement("dialogs", @case, size, q.Measure, "ms", samples[i], baseline)).ToList();
+        return queries.Select((q, i) => new Measurement("storage", @case, size, q.Measure, "ms", samples[i], baseline)).ToList();
+    }
+
+    /// <summary>Two counterparties of one seeding: one whose 5 contacts include the longest dialog's, one with 3 contacts
+    /// of ordinary (short) dialogs, whose few messages lie scattered among all the others.</summary>
+    private sealed record LinkedOwners(long Big, long Small);
+
+    private static async Task<LinkedOwners> LinkOwnersAsync(IDbContextFactory<Bots1CDbContext> dbFactory, Seeded data, string name)
+    {
+        var random = new Random(name.Length);
+        var others = data.ConversationIds.Where(id => id != data.LongestConversationId).OrderBy(_ => random.Next()).Take(7).ToList();
+        await using var db = await dbFactory.CreateDbContextAsync();
+        async Task<long> Owner(string ownerName, IReadOnlyList<long> conversations)
+        {
+            var now = DateTimeOffset.UtcNow;
+            var owner = new Owner { Name = ownerName, SearchName = ownerName.ToLowerInvariant(), CreatedAt = now, UpdatedAt = now };
+            db.Owners.Add(owner);
+            await db.SaveChangesAsync();
+            var contacts = await db.Conversations.Where(c => conversations.Contains(c.Id)).Select(c => c.ContactId).ToListAsync();
+            await db.Contacts.Where(k => contacts.Contains(k.Id)).ExecuteUpdateAsync(u => u.SetProperty(k => k.OwnerId, owner.Id));
+            return owner.Id;
+        }
+        return new LinkedOwners(
+            await Owner($"ООО «Ромашка» ({name})", [data.LongestConversationId, .. others.Take(4)]),
+            await Owner($"ИП Петров ({name})", others.Skip(4).ToList()));
     }
 
     /// <summary>What a seeding produced: the longest dialog, a message in its middle, a phone only one contact has.</summary>
-    private sealed record Seeded(long LongestConversationId, int LongestCount, long LongestMiddleMessageId, string RarePhone);
+    private sealed record Seeded(long LongestConversationId, int LongestCount, long LongestMiddleMessageId, string RarePhone, long[] ConversationIds);
 
     /// <summary>Writes dialogs, contacts and messages straight into the app's SQLite file.</summary>
     private sealed class Seeder(string connectionString, IReadOnlyList<long> bots, string operatorId)
@@ -251,7 +283,7 @@ public sealed class DialogsBenchmark : IBenchmark
                 checkpoint.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
                 checkpoint.ExecuteNonQuery();
             }
-            return new Seeded(ids[longest], counts[longest], middle, rarePhone);
+            return new Seeded(ids[longest], counts[longest], middle, rarePhone, ids);
         }
 
         private static string Text(int position) =>
