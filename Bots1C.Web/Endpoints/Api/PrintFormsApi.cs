@@ -2,7 +2,6 @@ using System.Text.Json;
 using Bots1C.Domain.Data;
 using Bots1C.Domain.Owners;
 using Bots1C.Domain.PrintForms;
-using Bots1C.Domain.PrintForms.Rendering;
 using FluentValidation.Results;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Json;
@@ -115,15 +114,7 @@ public static class PrintFormsApi
             if (stored is null || stored.OwnerId != owner.Id)
                 return TypedResults.NotFound(new ProblemDetailsLite("Not found", 404, $"Document {documentId} of counterparty {owner.Id} does not exist."));
         }
-        RenderedForm? rendered;
-        try
-        {
-            rendered = await services.Renderer.RenderAsync(documentId, template.Name, ct);
-        }
-        catch (PrintFontMissingException missing)
-        {
-            return TypedResults.Problem(missing.Message, statusCode: StatusCodes.Status503ServiceUnavailable, title: "The print forms cannot be rendered.");
-        }
+        var rendered = await services.Renderer.RenderAsync(documentId, template.Name, ct);
         if (rendered is null)
             return ValidationProblems.From([new("template", $"The template '{template.Name}' does not print this document.")]);
         var result = await services.Sender.SendAsync(new PrintFormSending(owner.Id, request.ContactIds, rendered.FileName, rendered.Content,
@@ -214,15 +205,8 @@ public static class PrintFormsApi
 
     private static async Task<IResult> PdfAsync(long id, string? template, PrintFormRenderer renderer, CancellationToken ct)
     {
-        try
-        {
-            return await renderer.RenderAsync(id, template, ct) is { } rendered
-                ? TypedResults.File(rendered.Content, PrintFormSender.PdfMimeType, rendered.FileName)
-                : TypedResults.NotFound(new ProblemDetailsLite("Not found", 404, $"Document {id} does not exist or the template '{template}' does not print it."));
-        }
-        catch (PrintFontMissingException missing)
-        {
-            return TypedResults.Problem(missing.Message, statusCode: StatusCodes.Status503ServiceUnavailable, title: "The print forms cannot be rendered.");
-        }
+        return await renderer.RenderAsync(id, template, ct) is { } rendered
+            ? TypedResults.File(rendered.Content, PrintFormSender.PdfMimeType, rendered.FileName)
+            : TypedResults.NotFound(new ProblemDetailsLite("Not found", 404, $"Document {id} does not exist or the template '{template}' does not print it."));
     }
 }

@@ -1,6 +1,5 @@
 using Bots1C.Domain.Accounts;
 using Bots1C.Domain.PrintForms;
-using Bots1C.Domain.PrintForms.Rendering;
 using Microsoft.AspNetCore.Authorization;
 
 namespace Bots1C.Web.Features.PrintForms;
@@ -16,19 +15,12 @@ public static class PrintFormAccess
 
     private static async Task<IResult> PreviewAsync(long documentId, string? form, PrintFormRenderer renderer, HttpContext http, CancellationToken ct)
     {
-        try
-        {
-            if (await renderer.RenderAsync(documentId, form, ct) is not { } rendered)
-                return TypedResults.Problem(title: "Not found", statusCode: StatusCodes.Status404NotFound,
-                    detail: $"Document {documentId} does not exist or the form '{form}' does not print it.");
-            // inline: the browser shows it in the frame instead of saving it
-            http.Response.Headers.ContentDisposition = $"inline; filename*=UTF-8''{Uri.EscapeDataString(rendered.FileName)}";
-            http.Response.Headers.CacheControl = "no-store";
-            return TypedResults.Bytes(rendered.Content, PrintFormSender.PdfMimeType);
-        }
-        catch (PrintFontMissingException missing)
-        {
-            return TypedResults.Problem(title: "The print forms cannot be rendered.", statusCode: StatusCodes.Status503ServiceUnavailable, detail: missing.Message);
-        }
+        if (await renderer.RenderAsync(documentId, form, ct) is not { } rendered)
+            return TypedResults.Problem(title: "Not found", statusCode: StatusCodes.Status404NotFound,
+                detail: $"Document {documentId} does not exist or the form '{form}' does not print it.");
+        // inline: the browser shows it in the frame instead of saving it
+        http.Response.Headers.ContentDisposition = $"inline; filename*=UTF-8''{Uri.EscapeDataString(rendered.FileName)}";
+        http.Response.Headers.CacheControl = "no-store";
+        return TypedResults.Bytes(rendered.Content, PrintFormSender.PdfMimeType);
     }
 }
