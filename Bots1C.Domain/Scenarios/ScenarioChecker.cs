@@ -8,7 +8,7 @@ namespace Bots1C.Domain.Scenarios;
 /// and outcome connected, known methods, valid variable names, existing Go-to targets, sane step settings.
 /// A scenario with problems can still be saved, as a draft.
 /// </summary>
-public sealed partial class ScenarioChecker(ScenarioMethods methods)
+public sealed partial class ScenarioChecker(ScenarioMethods methods, PrintForms.PrintFormTemplates printForms)
 {
     public const int MaxSteps = 1000;
     public const int MaxTextLength = 4096;
@@ -176,6 +176,9 @@ public sealed partial class ScenarioChecker(ScenarioMethods methods)
             case StepKind.SendFile:
                 if (step.FileId is null && string.IsNullOrWhiteSpace(step.PrintDocument))
                     add("FileRequired", "Choose the file to send, or the document whose print form to send.", place + ".FileId");
+                // A misspelt form would only show up as a warning in the event log when a customer asks for it.
+                if (!string.IsNullOrWhiteSpace(step.PrintForm) && printForms.Find(step.PrintForm) is null)
+                    add("PrintFormUnknown", $"There is no print form '{step.PrintForm.Trim()}'; the forms are: {string.Join(", ", printForms.All.Select(f => f.Name))}.", place + ".PrintForm");
                 CheckText(step.Text, place + ".Text", add);
                 break;
             case StepKind.GoToScenario:

@@ -78,6 +78,61 @@ public class PrintFormTemplateTests
         Assert.Contains("Одна тысяча двести рублей 00 копеек", string.Join(" ", pages));
     }
 
+    [Theory]
+    [InlineData("invoice", 3)]
+    [InlineData("act", 2)]
+    public void The_organisations_logo_signature_and_stamp_are_drawn_on_the_form(string name, int images)
+    {
+        var organisation = FormSamples.Organisation;
+        (organisation.Logo, organisation.Signature, organisation.Stamp) = (Png(120, 40), Png(90, 36), Png(100, 100));
+
+        var pdf = Form(name).Render(FormSamples.Document(Form(name).Kind), organisation);
+
+        using var document = UglyToad.PdfPig.PdfDocument.Open(pdf);
+        Assert.Equal(images, document.GetPages().Sum(page => page.GetImages().Count()));
+    }
+
+    [Fact]
+    public void A_form_without_pictures_draws_none()
+    {
+        var pdf = Form("invoice").Render(FormSamples.Document(DocumentKind.Invoice), FormSamples.Organisation);
+
+        using var document = UglyToad.PdfPig.PdfDocument.Open(pdf);
+        Assert.Empty(document.GetPages().SelectMany(page => page.GetImages()));
+    }
+
+    /// <summary>A real PNG (8-bit grey) of the given size, as an administrator would upload.</summary>
+    private static byte[] Png(int width, int height)
+    {
+        static void Chunk(BinaryWriter w, string type, byte[] data)
+        {
+            var typed = System.Text.Encoding.ASCII.GetBytes(type).Concat(data).ToArray();
+            w.Write(System.Buffers.Binary.BinaryPrimitives.ReverseEndianness((uint)data.Length));
+            w.Write(typed);
+            w.Write(System.Buffers.Binary.BinaryPrimitives.ReverseEndianness(System.IO.Hashing.Crc32.HashToUInt32(typed)));
+        }
+        var header = new byte[13];
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(header, width);
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(header.AsSpan(4), height);
+        header[8] = 8; // bit depth; colour type 0 (grey), no interlace
+        var raw = new MemoryStream();
+        using (var z = new System.IO.Compression.ZLibStream(raw, System.IO.Compression.CompressionLevel.Optimal, leaveOpen: true))
+            for (var y = 0; y < height; y++)
+            {
+                z.WriteByte(0); // filter: none
+                z.Write(Enumerable.Range(0, width).Select(x => (byte)((x + y) % 2 == 0 ? 40 : 220)).ToArray());
+            }
+        var png = new MemoryStream();
+        using (var w = new BinaryWriter(png, System.Text.Encoding.ASCII, leaveOpen: true))
+        {
+            w.Write(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A });
+            Chunk(w, "IHDR", header);
+            Chunk(w, "IDAT", raw.ToArray());
+            Chunk(w, "IEND", []);
+        }
+        return png.ToArray();
+    }
+
     [Fact]
     public void Every_kind_has_a_form()
     {

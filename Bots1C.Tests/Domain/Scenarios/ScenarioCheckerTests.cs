@@ -1,4 +1,6 @@
 using Bots1C.Domain.Scenarios;
+using Bots1C.Domain.PrintForms;
+using Bots1C.Domain.PrintForms.Forms;
 using Bots1C.Domain.Scenarios.Methods;
 
 namespace Bots1C.Tests.Domain.Scenarios;
@@ -7,7 +9,8 @@ namespace Bots1C.Tests.Domain.Scenarios;
 public class ScenarioCheckerTests
 {
     public static readonly ScenarioMethods BuiltInMethods = new([new SetContactField(), new SetConversationTag()]);
-    private static readonly ScenarioChecker Checker = new(BuiltInMethods);
+    public static readonly PrintFormTemplates BuiltInPrintForms = new([new InvoiceForm(), new ActForm(), new ReconciliationForm()]);
+    private static readonly ScenarioChecker Checker = new(BuiltInMethods, BuiltInPrintForms);
     private static readonly HashSet<string> Keys = ["other"];
 
     private static IReadOnlyList<ScenarioProblem> Check(ScenarioBuilder builder) => Checker.Check(builder.Definition, Keys);
@@ -42,6 +45,29 @@ public class ScenarioCheckerTests
             .GoTo("g", "other")
             .HandOver("o", "Operator")
             .End("end", "Bye", showMainMenu: true);
+
+        Assert.Empty(Check(builder));
+    }
+
+    [Fact]
+    public void A_send_file_step_naming_a_print_form_that_does_not_exist()
+    {
+        var builder = ScenarioBuilder.Named("Invoice").OnCommand("/invoice").StartsWith("f").SendFile("f", 1, "a.pdf").Then("end").End("end");
+        builder.Definition.Steps.Single(s => s.Id == "f").PrintForm = "invoise";
+
+        var problem = Single(builder);
+
+        Assert.Equal("PrintFormUnknown", problem.Code);
+        Assert.Equal("f", problem.StepId);
+        Assert.Contains("invoice, act, reconciliation", problem.Message);
+    }
+
+    [Fact]
+    public void A_send_file_step_naming_a_print_form_in_any_case_is_fine()
+    {
+        var builder = ScenarioBuilder.Named("Invoice").OnCommand("/invoice").StartsWith("f").SendFile("f", 1, "a.pdf").Then("end").End("end");
+        var step = builder.Definition.Steps.Single(s => s.Id == "f");
+        (step.FileId, step.PrintDocument, step.PrintForm) = (null, "{{vars.invoice}}", " Invoice ");
 
         Assert.Empty(Check(builder));
     }

@@ -17,7 +17,7 @@ public class ScenarioRunnerProperties
     [Property(Arbitrary = [typeof(RunnerArbitraries)], MaxTest = 300)]
     public void Generated_scenarios_pass_the_checker(ScenarioDefinition[] set)
     {
-        var checker = new ScenarioChecker(ScenarioCheckerTests.BuiltInMethods);
+        var checker = new ScenarioChecker(ScenarioCheckerTests.BuiltInMethods, ScenarioCheckerTests.BuiltInPrintForms);
         var keys = set.Select(s => s.Key).ToHashSet();
         foreach (var scenario in set)
             Assert.Empty(checker.Check(scenario, keys));
