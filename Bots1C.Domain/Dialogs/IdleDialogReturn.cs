@@ -49,6 +49,7 @@ public sealed class IdleDialogReturn(
         var idle = await db.Conversations
             .Where(c => c.Mode == ConversationMode.WithOperator && !c.IsClosed && c.LastMessageAt < idleSince
                 && (c.OperatorSince == null || c.OperatorSince < idleSince))
+            .OrderBy(c => c.LastMessageAt) // the longest idle go back first when more than one round's worth wait
             .Take(500).ToListAsync(ct);
         foreach (var conversation in idle)
         {
