@@ -37,4 +37,21 @@ public class DashboardBrowserTests(ChromiumFixture chromium) : IClassFixture<Chr
         Assert.NotEqual("—", await tile.Locator("[data-testid=last-in]").InnerTextAsync());
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Path.GetTempPath(), "bots1c-dashboard.png"), FullPage = true });
     }
+
+    [Fact]
+    public async Task The_welcome_tour_is_reachable_later_from_the_dashboard()
+    {
+        using var app = new Bots1CAppFactory();
+        var appUrl = app.StartOnKestrel();
+        await app.CreateUserAsync("admin@example.ru", HtmlForms.Password, Roles.Administrator);
+
+        await using var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "en-US" });
+        var page = await context.NewPageAsync();
+        await page.SignInAsync(appUrl, "admin@example.ru");
+        await page.OpenAsync(appUrl + "/dashboard");
+        await page.ClickAsync("[data-testid=dashboard-welcome]");
+
+        await page.Locator("[data-testid=welcome-step-license]").WaitForAsync(new() { Timeout = 15_000 });
+        Assert.EndsWith("/welcome", page.Url);
+    }
 }
