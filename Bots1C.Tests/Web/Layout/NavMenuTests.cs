@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
 using Bots1C.Domain.Accounts;
 using Bots1C.Tests.Infrastructure;
 using Bots1C.Web.Components.Layout;
@@ -32,5 +34,33 @@ public class NavMenuTests : MudTestContext
         auth.SetRoles(Roles.Administrator);
         var hrefs = Render<NavMenu>().FindAll("a").Select(a => a.GetAttribute("href")).ToList();
         Assert.Equal(["", "dashboard", "messenger", "bots", "scenarios", "quick-replies", "directory/owners", "directory/contacts", "print-forms", "admin/users", "admin/events", "admin/api-keys", "admin/license"], hrefs);
+    }
+
+    [Fact]
+    public void The_area_of_the_open_page_is_marked_active_also_on_its_sub_pages()
+    {
+        var auth = AddAuthorization();
+        auth.SetAuthorized("admin@example.ru");
+        auth.SetRoles(Roles.Administrator);
+        Services.GetRequiredService<NavigationManager>().NavigateTo("bots/3");
+
+        var menu = Render<NavMenu>();
+
+        Assert.Equal(["bots"], menu.FindAll("a.active").Select(a => a.GetAttribute("href")));
+        Assert.Equal("page", menu.Find("a.active").GetAttribute("aria-current"));
+    }
+
+    [Fact]
+    public void Following_a_link_moves_the_active_mark()
+    {
+        var auth = AddAuthorization();
+        auth.SetAuthorized("admin@example.ru");
+        auth.SetRoles(Roles.Administrator);
+        var menu = Render<NavMenu>();
+        Assert.Equal([""], menu.FindAll("a.active").Select(a => a.GetAttribute("href")));
+
+        Services.GetRequiredService<NavigationManager>().NavigateTo("admin/events?source=Licensing");
+
+        menu.WaitForAssertion(() => Assert.Equal(["admin/events"], menu.FindAll("a.active").Select(a => a.GetAttribute("href"))));
     }
 }
