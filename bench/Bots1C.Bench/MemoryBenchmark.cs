@@ -37,7 +37,7 @@ public sealed class MemoryBenchmark : IBenchmark
                 for (var i = 0; i < count; i++)
                 {
                     var page = await context.NewPageAsync();
-                    await page.GotoAsync(app.BaseUrl + "/messenger");
+                    await page.GotoAsync(app.BaseUrl + (Environment.GetEnvironmentVariable("BOTS1C_BENCH_MEMORY_PATH") ?? "/messenger"));
                     await BenchApp.WaitForCircuitAsync(page);
                     open.Add(page);
                 }
