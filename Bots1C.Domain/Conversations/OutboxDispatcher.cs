@@ -82,8 +82,8 @@ public sealed class OutboxDispatcher(
     private sealed record ChatItems(IReadOnlyList<OutboxItem> Items, Contact? Contact);
 
     /// <summary>
-    /// Delivers one claimed batch: two reads for everything it needs (the items with their messages and files, the
-    /// chats' contacts), the sends (chats in parallel, each chat in order), then one transaction recording every
+    /// Delivers one claimed batch: two reads for everything it needs (the items with their messages, the chats'
+    /// contacts; a file's content is read just before its send), the sends (chats in parallel, each chat in order), then one transaction recording every
     /// result. SQLite has one writer and every commit waits for an fsync, so a commit per message was the ceiling
     /// (docs/benchmarks.md, reply); the inbox writer and the processor group their writes the same way.
     /// At least once: a crash between a send and the batch's commit leaves that item claimed but unrecorded, and it
@@ -96,9 +96,10 @@ public sealed class OutboxDispatcher(
         var recorded = false;
         try
         {
-            // Tracked: the decisions are applied to these rows and saved together.
+            // Tracked: the decisions are applied to these rows and saved together. Not the files: a batch of 100
+            // messages with 20 MB attachments would hold 2 GB; each file is read when its turn to be sent comes.
             var items = await db.Outbox.Where(o => o.LeaseOwner == claim && o.State == OutboxState.Pending)
-                .Include(o => o.Message).ThenInclude(m => m!.StoredFile)
+                .Include(o => o.Message)
                 .OrderBy(o => o.Id).ToListAsync(ct);
             var contacts = await ContactsOfAsync(db, items, ct);
             var chats = items.GroupBy(i => (i.BotId, i.ChatId))
@@ -182,7 +183,7 @@ public sealed class OutboxDispatcher(
         SendResult result;
         try
         {
-            result = await adapter.SendAsync(bot.Credentials, ToOutgoing(item, bot), ct);
+            result = await adapter.SendAsync(bot.Credentials, ToOutgoing(item, bot, await FileOfAsync(item, ct)), ct);
         }
         catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
         {
@@ -234,14 +235,24 @@ public sealed class OutboxDispatcher(
             .ExecuteUpdateAsync(s => s.SetProperty(o => o.LeaseOwner, (string?)null).SetProperty(o => o.LeaseUntil, (DateTimeOffset?)null),
                 CancellationToken.None);
 
-    private OutgoingMessage ToOutgoing(OutboxItem item, BotSnapshot bot) => item.Kind switch
+    /// <summary>The attachment of a file message, read on its own short unit of work (a read: it does not wait for the
+    /// writer), so at most one file per parallel chat is in memory.</summary>
+    private async Task<Files.StoredFile?> FileOfAsync(OutboxItem item, CancellationToken ct)
+    {
+        if (item.Message?.StoredFileId is not { } fileId)
+            return null;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Files.AsNoTracking().FirstOrDefaultAsync(f => f.Id == fileId, ct);
+    }
+
+    private OutgoingMessage ToOutgoing(OutboxItem item, BotSnapshot bot, Files.StoredFile? file) => item.Kind switch
     {
         OutboxKind.CallbackAnswer => new OutgoingMessage(item.ChatId, null) { CallbackAnswerId = item.CallbackId },
         _ => new OutgoingMessage(item.ChatId, item.Message!.Text)
         {
             Buttons = Outbox.ButtonsOf(item.Message),
             TrackingId = item.Message.Id.ToString(),
-            File = item.Message.StoredFile is { } file
+            File = file is not null
                 ? new OutgoingFile(file.FileName, file.MimeType, file.Content, fileLinks.Url(bot.PublicBaseUrl, file.Id))
                 : null,
         },
