@@ -8,6 +8,7 @@
   var error = document.getElementById("wc-error");
   var storageKey = "bots1c-webchat:" + base;
   var token = null;
+  var visitorName = new URLSearchParams(location.search).get("name"); // from the site's snippet, if it knows the visitor
   var shown = {};
 
   function newId() {
@@ -92,6 +93,7 @@
   }
 
   function send(body, attempt) {
+    if (visitorName && attempt === 0) body.name = visitorName;
     return api("/messages", { method: "POST", body: JSON.stringify(body) }).catch(function () {
       // The id makes a resend harmless: the server stores each message once.
       if (attempt < 3) return new Promise(function (ok) { setTimeout(ok, 1000 * (attempt + 1)); }).then(function () { return send(body, attempt + 1); });

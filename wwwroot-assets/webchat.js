@@ -1,11 +1,15 @@
 /* Bots1C web chat launcher. Embed with:
    <script src="https://bot.example.ru/bots_unf/assets/webchat.js" data-bot="BOT_KEY" async></script>
+   Optional: data-title, data-color, data-visitor-name (the signed-in customer's name, shown to operators).
    It adds a chat button; the chat window itself is served by Bots1C in an iframe. */
 (function () {
   var script = document.currentScript;
   if (!script || !script.dataset.bot) { console.error("Bots1C web chat: data-bot is missing on the script tag"); return; }
   var base = script.src.replace(/\/assets\/webchat\.js(\?.*)?$/, "");
   var url = base + "/webchat/" + encodeURIComponent(script.dataset.bot);
+  // A site that knows its visitor (a signed-in customer) names them, so operators do not see an anonymous id.
+  var visitorName = (script.dataset.visitorName || "").trim();
+  if (visitorName) url += "?name=" + encodeURIComponent(visitorName.slice(0, 64));
   var title = script.dataset.title || "Chat";
   var color = script.dataset.color || "#c8102e";
 

@@ -50,6 +50,33 @@ public class WebChatBrowserTests(ChromiumFixture chromium) : IClassFixture<Chrom
     }
 
     [Fact]
+    public async Task A_site_that_knows_its_visitor_names_them_for_the_operators()
+    {
+        using var app = new Bots1CAppFactory().WithApiKey();
+        var appUrl = app.StartOnKestrel();
+        using var site = WireMockServer.Start();
+        var bot = await app.CreateApiClient().CreateBotAsync(new { name = "Site chat", messenger = "WebChat", publicBaseUrl = appUrl, allowedOrigins = site.Url });
+        // The customer's cabinet puts its signed-in customer's name on the snippet (quotes escaped as the site's template would).
+        var snippet = bot.GetProperty("embedSnippet").GetString()!.Replace(" async>", " data-visitor-name=\"  Иван &quot;Ёж&quot; Петров \" async>");
+        site.Given(Request.Create().WithPath("/").UsingGet()).RespondWith(Response.Create()
+            .WithHeader("Content-Type", "text/html; charset=utf-8")
+            .WithBody($"<!DOCTYPE html><html><body>{snippet}</body></html>"));
+
+        await using var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "ru-RU" });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(site.Url + "/");
+        await page.ClickAsync("[data-bots1c=launcher]");
+        var chat = page.FrameLocator("[data-bots1c=window]");
+        await chat.Locator("#wc-text").FillAsync("Здравствуйте");
+        await chat.Locator("#wc-text").PressAsync("Enter");
+
+        await Eventually.GetAsync(app.MessagesAsync, m => m.Count == 1, "the visitor's message to be stored");
+        var contact = Assert.Single(await app.ContactsAsync());
+        Assert.Equal("Иван \"Ёж\" Петров", contact.DisplayName);
+        Assert.StartsWith("v_", contact.ExternalUserId);
+    }
+
+    [Fact]
     public async Task A_visitor_presses_a_bots_button_and_the_press_is_stored_with_its_payload()
     {
         using var app = new Bots1CAppFactory().WithApiKey();
