@@ -56,6 +56,21 @@ public sealed record LicenseRefusal(LicenseError Error, int? Limit = null, strin
 
     public static LicenseRefusal InvalidKey(KeyCheck check) => new(LicenseError.InvalidKey, Detail: Describe(check)) { Check = check };
 
+    /// <summary>
+    /// A refused contact keeps only its error. Its details (the limit, the licensed host) are taken from the license
+    /// installed now, because the contact is checked again against that license at its next message: so a working key
+    /// with its own limits is described with its limits, not the test license's.
+    /// </summary>
+    public static LicenseRefusal OfContact(LicenseError error, LicenseStatus status, Bots.Messenger messenger) => error switch
+    {
+        LicenseError.TestContactLimit => new(error, Limit: status.License?.ContactsPerBot ?? LicenseDocument.TestContactsPerBot),
+        LicenseError.TooManyActiveBots => new(error, Limit: status.License?.ActiveBots ?? LicenseDocument.TestActiveBots),
+        LicenseError.DomainMismatch => new(error, Host: status.License?.WebhookHost),
+        LicenseError.MessengerNotAllowed => new(error, Messenger: messenger.ToString()),
+        LicenseError.InvalidKey when status.Check is { } check => InvalidKey(check),
+        _ => new(error),
+    };
+
     private static string Describe(KeyCheck check) => check switch
     {
         KeyCheck.Malformed => "it is not a license key (two base64url parts joined by a dot)",

@@ -110,6 +110,25 @@ public sealed class ContactLicenseTests : IAsyncLifetime
         Assert.Contains("Для ключа разработчика установлен лимит до 3 контактов", card.QuerySelector("[data-testid=contact-license-refusal]")?.TextContent);
     }
 
+    [Fact]
+    public async Task The_contact_card_names_the_limit_of_the_installed_key_not_the_test_licenses()
+    {
+        await _app.InstallAsync(LicenseTestKit.WorkingKey(contactsPerBot: 2));
+        foreach (var chat in new long[] { 101, 102, 103 })
+            await WriteAsync(chat, "Здравствуйте");
+        await _app.ProcessedInboxAsync(3);
+        var third = Assert.Single(await _app.ContactsAsync(), c => c.ExternalUserId == "103");
+        Assert.Equal(LicenseError.TestContactLimit, third.LicenseRefusal);
+        await _app.CreateUserAsync("admin@example.ru", HtmlForms.Password, Bots1C.Domain.Accounts.Roles.Administrator);
+        var client = _app.CreateBrowserLikeClient();
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("ru-RU");
+        await client.SignInAsync("admin@example.ru");
+
+        var card = await client.GetPageAsync($"/directory/contacts/{third.Id}");
+
+        Assert.Contains("лимит до 2 контактов", card.QuerySelector("[data-testid=contact-license-refusal]")?.TextContent);
+    }
+
     public Task DisposeAsync()
     {
         _app.Dispose();

@@ -9,9 +9,9 @@ namespace Bots1C.Tests.Web.Licensing;
 public static class LicenseTestKit
 {
     public static string WorkingKey(string? host = "bots.example.ru", DateTimeOffset? expires = null, IReadOnlyList<Messenger>? messengers = null,
-        bool forbidsSharedDatabase = false) =>
+        bool forbidsSharedDatabase = false, int? activeBots = null, int? contactsPerBot = null) =>
         LicenseKeys.Sign(new LicenseDocument(Guid.NewGuid().ToString("N"), LicenseType.Working, "7707083893", "Д-15/2026", host, null,
-            DateTimeOffset.UtcNow.AddDays(-1), expires, messengers, null, null)
+            DateTimeOffset.UtcNow.AddDays(-1), expires, messengers, activeBots, contactsPerBot)
         { KeyId = Bots1CAppFactory.TestVendorKeyId, ForbidsSharedDatabase = forbidsSharedDatabase }, Bots1CAppFactory.TestVendorKey);
 
     public static async Task InstallAsync(this Bots1CAppFactory app, string key)
