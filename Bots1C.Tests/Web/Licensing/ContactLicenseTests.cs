@@ -44,6 +44,16 @@ public sealed class ContactLicenseTests : IAsyncLifetime
     private async Task WriteAsync(long chatId, string text) =>
         (await _app.CreateClient().PostTelegramAsync(_botKey, MessagePath.TelegramText(++_updateId, chatId, text), _secret)).EnsureSuccessStatusCode();
 
+    /// <summary>The contact's card as an administrator reading Russian sees it.</summary>
+    private async Task<AngleSharp.Html.Dom.IHtmlDocument> ContactCardInRussianAsync(long contactId)
+    {
+        await _app.CreateUserAsync("admin@example.ru", HtmlForms.Password, Bots1C.Domain.Accounts.Roles.Administrator);
+        var client = _app.CreateBrowserLikeClient();
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("ru-RU");
+        await client.SignInAsync("admin@example.ru");
+        return await client.GetPageAsync($"/directory/contacts/{contactId}");
+    }
+
     private IReadOnlyList<string> AnsweredChats() =>
         _telegram.LogEntries.Where(e => e.RequestMessage.Path.EndsWith("/sendMessage"))
             .Select(e => System.Text.Json.JsonDocument.Parse(e.RequestMessage.Body!).RootElement.GetProperty("chat_id").ToString()).Distinct().Order().ToList();
@@ -100,12 +110,7 @@ public sealed class ContactLicenseTests : IAsyncLifetime
             await WriteAsync(chat, "Здравствуйте");
         await _app.ProcessedInboxAsync(4);
         var fourth = Assert.Single(await _app.ContactsAsync(), c => c.ExternalUserId == "104");
-        await _app.CreateUserAsync("admin@example.ru", HtmlForms.Password, Bots1C.Domain.Accounts.Roles.Administrator);
-        var client = _app.CreateBrowserLikeClient();
-        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("ru-RU");
-        await client.SignInAsync("admin@example.ru");
-
-        var card = await client.GetPageAsync($"/directory/contacts/{fourth.Id}");
+        var card = await ContactCardInRussianAsync(fourth.Id);
 
         Assert.Contains("Для ключа разработчика установлен лимит до 3 контактов", card.QuerySelector("[data-testid=contact-license-refusal]")?.TextContent);
     }
@@ -119,12 +124,7 @@ public sealed class ContactLicenseTests : IAsyncLifetime
         await _app.ProcessedInboxAsync(3);
         var third = Assert.Single(await _app.ContactsAsync(), c => c.ExternalUserId == "103");
         Assert.Equal(LicenseError.TestContactLimit, third.LicenseRefusal);
-        await _app.CreateUserAsync("admin@example.ru", HtmlForms.Password, Bots1C.Domain.Accounts.Roles.Administrator);
-        var client = _app.CreateBrowserLikeClient();
-        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("ru-RU");
-        await client.SignInAsync("admin@example.ru");
-
-        var card = await client.GetPageAsync($"/directory/contacts/{third.Id}");
+        var card = await ContactCardInRussianAsync(third.Id);
 
         Assert.Contains("лимит до 2 контактов", card.QuerySelector("[data-testid=contact-license-refusal]")?.TextContent);
     }
