@@ -25,7 +25,12 @@ public static class DomainServices
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<DatabaseMigrator>();
 
+        // Every outgoing call (messengers, 1C, scenarios, license server) logs one line without the secrets its URL may hold.
+        services.AddSingleton<Logging.RedactedHttpClientLogger>();
+        services.ConfigureHttpClientDefaults(http => http.RemoveAllLoggers().AddLogger<Logging.RedactedHttpClientLogger>());
+
         services.AddSingleton<EventJournal>();
+        services.AddSingleton<ThrottledJournal>();
         services.AddSingleton<EventLogQuery>();
 
         services.AddValidatorsFromAssembly(typeof(DomainServices).Assembly, ServiceLifetime.Singleton);

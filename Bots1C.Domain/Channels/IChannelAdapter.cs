@@ -55,6 +55,10 @@ public interface IChannelAdapter
 {
     Messenger Messenger { get; }
 
+    /// <summary>Can the request be from the messenger, judging by its headers alone? Runs before the body is read, so a
+    /// stranger without the secret or signature cannot make the app read (and hold) a megabyte first.</summary>
+    VerifyOutcome VerifyHeaders(BotCredentials bot, Func<string, string?> header);
+
     /// <summary>Is the request really from the messenger, for this bot? Runs on the raw body before any parsing.</summary>
     VerifyOutcome Verify(BotCredentials bot, Func<string, string?> header, ReadOnlySpan<byte> body);
 
@@ -62,7 +66,8 @@ public interface IChannelAdapter
     UpdateEnvelope? ReadEnvelope(ReadOnlySpan<byte> body);
 
     /// <summary>Translates a stored update into events. Never throws for a well-formed but unknown kind:
-    /// that becomes an <see cref="InboundKind.Service"/> event.</summary>
+    /// that becomes an <see cref="InboundKind.Service"/> event. Throws <see cref="UnreadableUpdateException"/> for a
+    /// body the messenger's format does not allow.</summary>
     IReadOnlyList<InboundEvent> Parse(ReadOnlySpan<byte> body);
 
     Task<SendResult> SendAsync(BotCredentials bot, OutgoingMessage message, CancellationToken ct);

@@ -24,6 +24,7 @@ public sealed class ConversationProcessor(
     OutboxSignal outboxSignal,
     Scenarios.ScenarioCallSignal callSignal,
     EventJournal journal,
+    ThrottledJournal throttledJournal,
     TimeProvider clock,
     ILogger<ConversationProcessor> logger) : BackgroundService
 {
@@ -74,6 +75,7 @@ public sealed class ConversationProcessor(
     private async Task<bool> ProcessTogetherAsync(IReadOnlyList<long> ids, CancellationToken ct, bool recordFailure = false)
     {
         var changes = new List<RecordedChange>();
+        var unreadable = new List<(InboxUpdate Row, BotSnapshot Bot)>();
         var session = new ConversationRecorder.Session();
         try
         {
@@ -84,7 +86,11 @@ public sealed class ConversationProcessor(
             {
                 var bot = await directory.FindByIdAsync(row.BotId, ct)
                     ?? throw new InvalidOperationException($"Bot {row.BotId} no longer exists.");
-                var events = services.GetRequiredKeyedService<IChannelAdapter>(bot.Messenger).Parse(row.Payload);
+                if (Parse(bot, row) is not { } events)
+                {
+                    unreadable.Add((row, bot));
+                    continue;
+                }
                 if (putOff.Contains((row.BotId, row.ChatKey))
                     || await recorder.WaitsForCallAsync(db, session, bot.Id, events, ct) || await FollowsAWaitingRowAsync(db, row, ids, ct))
                 {
@@ -108,6 +114,9 @@ public sealed class ConversationProcessor(
                 await RecordFailureAsync(ids[0], e, ct);
             return false;
         }
+        foreach (var (row, bot) in unreadable)
+            await throttledJournal.WriteAsync(EventSources.Webhooks, "UpdateUnreadable", $"bot {bot.Id}",
+                $"Update {row.ExternalId} was kept but not processed: {row.Error}", bot.Credentials.Name, bot.Id, ct);
         foreach (var change in changes)
             await notifier.PublishAsync(change.ToEvent());
         outboxSignal.Signal(); // a button press queues its callback answer
@@ -115,6 +124,26 @@ public sealed class ConversationProcessor(
             callSignal.Signal();
         return true;
     }
+
+    /// <summary>The update's events, or null when the messenger could not have sent it: then the row is kept as ignored
+    /// with the reason, never retried (the same bytes fail the same way) and never silently marked done.</summary>
+    private IReadOnlyList<InboundEvent>? Parse(BotSnapshot bot, InboxUpdate row)
+    {
+        try
+        {
+            return services.GetRequiredKeyedService<IChannelAdapter>(bot.Messenger).Parse(row.Payload);
+        }
+        catch (UnreadableUpdateException e)
+        {
+            row.State = InboxState.Ignored;
+            row.Error = TextLimits.Cut(e.Message, MaxReason);
+            row.LeaseOwner = null;
+            row.LeaseUntil = null;
+            return null;
+        }
+    }
+
+    private const int MaxReason = 500;
 
     /// <summary>Chats with a row put off for a scenario's call. A later row of such a chat must not overtake it (the
     /// call may finish while the put-off row still waits out its second); only these chats pay for the check.</summary>

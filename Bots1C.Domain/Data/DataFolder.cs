@@ -5,6 +5,8 @@ public record DataFolder(string Path)
 {
     public const string ConfigKey = "Bots1C:DataPath";
     public const string DefaultName = "App_Data";
+    /// <summary>Data Protection's key ring: without it the stored bot tokens and passwords cannot be decrypted.</summary>
+    public const string KeysFolder = "keys";
 
     public static DataFolder Resolve(string? configured, string contentRoot) =>
         new(System.IO.Path.GetFullPath(string.IsNullOrWhiteSpace(configured)

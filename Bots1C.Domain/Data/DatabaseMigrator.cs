@@ -16,7 +16,8 @@ public class DatabaseMigrator(
         var where = DatabaseProvider.Describe(options.Value, dataFolder);
         try
         {
-            Directory.CreateDirectory(dataFolder.Path);
+            PrivateFiles.EnsureFolder(dataFolder.Path);
+            PrivateFiles.EnsureFolder(dataFolder.File(DataFolder.KeysFolder));
             await using var db = await dbFactory.CreateDbContextAsync(ct);
             var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
             if (pending.Count > 0)
@@ -24,6 +25,9 @@ public class DatabaseMigrator(
                     pending.Count, where, string.Join(", ", pending));
             await db.Database.MigrateAsync(ct);
             await DatabaseProvider.TuneAsync(db.Database, ct);
+            // SQLite gives the log and shared-memory files it makes later the database file's own mode.
+            if (db.Database.IsSqlite())
+                PrivateFiles.RestrictSqliteDatabase(where);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

@@ -29,7 +29,7 @@ public static class WebServices
         // Keys live with the data so sign-in cookies (and, later, encrypted bot tokens) survive restarts.
         services.AddDataProtection()
             .SetApplicationName("Bots1C")
-            .PersistKeysToFileSystem(new DirectoryInfo(dataFolder.File("keys")));
+            .PersistKeysToFileSystem(new DirectoryInfo(dataFolder.File(DataFolder.KeysFolder)));
 
         services.AddHealthChecks().AddDbContextCheck<Bots1CDbContext>();
         services.AddOpenApi();
@@ -41,7 +41,6 @@ public static class WebServices
             Bots1C.Web.Endpoints.WebChatRateLimit.Configure(options);
             Bots1C.Web.Endpoints.LicenseServerEndpoints.ConfigureRateLimit(options);
         });
-        services.AddSingleton<Bots1C.Web.Endpoints.RefusalLog>();
         services.AddSingleton<Bots1C.Web.Features.Scenarios.ScenarioEditing>();
         services.AddSignalR();
         services.AddSingleton<Bots1C.Web.Hubs.OnlineConnections>();

@@ -1,6 +1,7 @@
 using Bots1C.Domain.Bots;
 using Bots1C.Domain.Channels;
 using Bots1C.Domain.Conversations;
+using Bots1C.Domain.EventLog;
 
 namespace Bots1C.Web.Endpoints;
 
@@ -21,27 +22,35 @@ public static class WebhookEndpoints
     }
 
     private static async Task<IResult> ReceiveAsync(string botKey, HttpContext http, BotDirectory bots,
-        IServiceProvider services, InboxWriter inbox, RefusalLog journal, CancellationToken ct)
+        IServiceProvider services, InboxWriter inbox, ThrottledJournal journal, CancellationToken ct)
     {
         var bot = await bots.FindByKeyAsync(botKey, ct);
         if (bot is null)
             return await RefuseAsync(journal, StatusCodes.Status404NotFound, "WebhookUnknownBot",
                 "A webhook call named a bot key that does not exist.", http, null);
 
+        if (services.GetKeyedService<IChannelAdapter>(bot.Messenger) is not { } adapter)
+            return await RefuseAsync(journal, StatusCodes.Status404NotFound, "WebhookNoAdapter",
+                $"{bot.Messenger} bots do not receive webhooks.", http, bot);
+
+        string? Header(string name) => http.Request.Headers[name].FirstOrDefault();
+        // Headers first: a caller without the secret or a signature is sent away before we read a byte of its body.
+        if (adapter.VerifyHeaders(bot.Credentials, Header) is not VerifyOutcome.Genuine and var early)
+            return await RefuseNotGenuineAsync(journal, early, http, bot);
+
         var body = await ReadBodyAsync(http, ct);
         if (body is null)
             return await RefuseAsync(journal, StatusCodes.Status413PayloadTooLarge, "WebhookTooLarge",
                 $"A webhook call was larger than {MaxBodyBytes} bytes.", http, bot);
 
-        if (services.GetKeyedService<IChannelAdapter>(bot.Messenger) is not { } adapter)
-            return await RefuseAsync(journal, StatusCodes.Status404NotFound, "WebhookNoAdapter",
-                $"{bot.Messenger} bots do not receive webhooks.", http, bot);
+        if (adapter.Verify(bot.Credentials, Header, body) is not VerifyOutcome.Genuine and var verdict)
+            return await RefuseNotGenuineAsync(journal, verdict, http, bot);
 
-        var verdict = adapter.Verify(bot.Credentials, name => http.Request.Headers[name].FirstOrDefault(), body);
-        if (verdict != VerifyOutcome.Genuine)
-            return await RefuseAsync(journal,
-                verdict == VerifyOutcome.Forbidden ? StatusCodes.Status403Forbidden : StatusCodes.Status401Unauthorized,
-                "WebhookNotGenuine", "A webhook call failed the messenger's secret or signature check.", http, bot);
+        // JSON is UTF-8 by definition and no messenger sends anything else; the JSON reader would let broken bytes
+        // inside a string through, to fail later where nobody sees it.
+        if (!System.Text.Unicode.Utf8.IsValid(body))
+            return await RefuseAsync(journal, StatusCodes.Status400BadRequest, "WebhookMalformed",
+                "A webhook call was not valid UTF-8.", http, bot);
 
         if (adapter.ReadEnvelope(body) is not { } envelope)
             return await RefuseAsync(journal, StatusCodes.Status400BadRequest, "WebhookMalformed",
@@ -70,11 +79,15 @@ public static class WebhookEndpoints
         return buffer.ToArray();
     }
 
-    private static async Task<IResult> RefuseAsync(RefusalLog journal, int status, string code, string message,
+    private static Task<IResult> RefuseNotGenuineAsync(ThrottledJournal journal, VerifyOutcome verdict, HttpContext http, BotSnapshot bot) =>
+        RefuseAsync(journal, verdict == VerifyOutcome.Forbidden ? StatusCodes.Status403Forbidden : StatusCodes.Status401Unauthorized,
+            "WebhookNotGenuine", "A webhook call failed the messenger's secret or signature check.", http, bot);
+
+    private static async Task<IResult> RefuseAsync(ThrottledJournal journal, int status, string code, string message,
         HttpContext http, BotSnapshot? bot)
     {
         var from = http.Connection.RemoteIpAddress?.ToString() ?? "unknown address";
-        await journal.WriteAsync(code, $"{message} Answered {status}. From {from}.", from,
+        await journal.WriteAsync(EventSources.Webhooks, code, from, $"{message} Answered {status}. From {from}.",
             bot?.Credentials.Name ?? $"key {Truncate(http.GetRouteValue("botKey")?.ToString())}", bot?.Id);
         return Results.StatusCode(status);
     }

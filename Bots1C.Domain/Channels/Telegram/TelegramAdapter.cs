@@ -28,7 +28,10 @@ public sealed class TelegramAdapter(IHttpClientFactory httpClients, TimeProvider
 
     public Messenger Messenger => Messenger.Telegram;
 
-    public VerifyOutcome Verify(BotCredentials bot, Func<string, string?> header, ReadOnlySpan<byte> body)
+    /// <summary>The secret header is the whole proof, so the check before the body is the complete one.</summary>
+    public VerifyOutcome Verify(BotCredentials bot, Func<string, string?> header, ReadOnlySpan<byte> body) => VerifyHeaders(bot, header);
+
+    public VerifyOutcome VerifyHeaders(BotCredentials bot, Func<string, string?> header)
     {
         // Telegram signs nothing; the secret we gave setWebhook is the only proof. A bot without one cannot be verified at all.
         if (string.IsNullOrEmpty(bot.WebhookSecret) || header(SecretHeader) is not { } presented)

@@ -17,13 +17,21 @@ internal sealed class TelegramUpdateParser(TimeProvider clock)
         {
             update = JsonSerializer.Deserialize<Update>(body, JsonBotAPI.Options);
         }
-        catch (JsonException)
+        catch (JsonException e)
         {
-            // The webhook only stores bodies that passed ReadEnvelope, so this is a damaged row, not a customer's message.
-            return [];
+            // Valid JSON with an update id (the webhook checked that), but not what the Bot API sends: a number where
+            // text belongs, an id beyond its range. The path in the message says where.
+            throw new UnreadableUpdateException($"Not a Telegram update: {e.Message}", e);
         }
         if (update is null)
-            return [];
+            throw new UnreadableUpdateException("Not a Telegram update: the body is null.");
+        // The Bot API always names the chat of a message and the sender of a press; without them there is no one to answer.
+        if ((update.Message ?? update.EditedMessage) is { Chat: null })
+            throw new UnreadableUpdateException("Not a Telegram update: a message without a chat.");
+        if (update.CallbackQuery is { From: null })
+            throw new UnreadableUpdateException("Not a Telegram update: a button press without a sender.");
+        if (update.MyChatMember is { Chat: null } or { NewChatMember: null } or { From: null })
+            throw new UnreadableUpdateException("Not a Telegram update: a membership change without its chat or member.");
 
         return update switch
         {

@@ -32,6 +32,10 @@ public sealed class ViberAdapter(IHttpClientFactory httpClients, TimeProvider cl
 
     public Messenger Messenger => Messenger.Viber;
 
+    /// <summary>The signature covers the body; before it is read, only a request without one can be refused.</summary>
+    public VerifyOutcome VerifyHeaders(BotCredentials bot, Func<string, string?> header) =>
+        header(SignatureHeader) is { Length: SHA256.HashSizeInBytes * 2 } ? VerifyOutcome.Genuine : VerifyOutcome.Forbidden;
+
     public VerifyOutcome Verify(BotCredentials bot, Func<string, string?> header, ReadOnlySpan<byte> body)
     {
         if (header(SignatureHeader) is not { Length: SHA256.HashSizeInBytes * 2 } presented)

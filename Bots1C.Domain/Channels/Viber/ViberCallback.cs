@@ -34,10 +34,12 @@ internal sealed class ViberCallback(TimeProvider clock)
         using var document = Open(body);
         // The webhook only stores bodies that passed ReadEnvelope, so this is a damaged row, not a customer's message.
         if (document is null || Event(document.RootElement) is not { } name)
-            return [];
+            throw new UnreadableUpdateException("Not a Viber callback: no event name.");
         var root = document.RootElement;
 
+        // A timestamp beyond the calendar's range cannot be a moment: the time the callback is read stands in.
         var at = Number(root, "timestamp") is { } ms && long.TryParse(ms, CultureInfo.InvariantCulture, out var unixMs)
+                 && unixMs is >= MinUnixMilliseconds and <= MaxUnixMilliseconds
             ? DateTimeOffset.FromUnixTimeMilliseconds(unixMs)
             : clock.GetUtcNow();
         var token = Number(root, "message_token");
@@ -57,6 +59,8 @@ internal sealed class ViberCallback(TimeProvider clock)
         };
         return [result];
     }
+
+    private const long MinUnixMilliseconds = -62_135_596_800_000, MaxUnixMilliseconds = 253_402_300_799_999;
 
     private static InboundEvent Message(JsonElement root, InboundEvent basis)
     {

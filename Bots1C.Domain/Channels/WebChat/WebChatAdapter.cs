@@ -14,12 +14,14 @@ public sealed class WebChatAdapter : IChannelAdapter
     /// <summary>The web chat has no webhook: anything posted to one is refused.</summary>
     public VerifyOutcome Verify(BotCredentials bot, Func<string, string?> header, ReadOnlySpan<byte> body) => VerifyOutcome.Unauthorized;
 
+    public VerifyOutcome VerifyHeaders(BotCredentials bot, Func<string, string?> header) => VerifyOutcome.Unauthorized;
+
     public UpdateEnvelope? ReadEnvelope(ReadOnlySpan<byte> body) =>
         Read(body) is { } p ? new UpdateEnvelope($"{p.VisitorId}:{p.ClientMessageId}", p.VisitorId) : null;
 
     public IReadOnlyList<InboundEvent> Parse(ReadOnlySpan<byte> body)
     {
-        var payload = Read(body) ?? throw new FormatException("Not a web-chat message.");
+        var payload = Read(body) ?? throw new UnreadableUpdateException("Not a web-chat message.");
         // A pressed Callback button arrives as a press with the button's text; there is no CallbackId because the
         // window needs no answer (Telegram's answerCallbackQuery only stops a spinner).
         var kind = payload.ButtonPayload is { Length: > 0 } ? InboundKind.ButtonPress : InboundKind.Text;

@@ -63,6 +63,20 @@ public class ViberWebhookTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_timestamp_beyond_any_calendar_is_read_as_the_time_the_callback_arrived()
+    {
+        const string timestamp = "99999999999999999";
+        var body = System.Text.Encoding.UTF8.GetBytes(System.Text.Encoding.UTF8.GetString(MessagePath.Fixture("viber", "message_text.json"))
+            .Replace("1457764197627", timestamp));
+        Assert.Equal(HttpStatusCode.OK, (await _client.PostViberAsync(_botKey, body, MessagePath.ViberSignature(body))).StatusCode);
+
+        await _app.ProcessedInboxAsync(1);
+        var message = Assert.Single(await _app.MessagesAsync());
+        Assert.Equal("a message to the service", message.Text);
+        Assert.True(message.CreatedAt > DateTimeOffset.UtcNow.AddMinutes(-5), $"stored as sent at {message.CreatedAt}");
+    }
+
+    [Fact]
     public async Task The_webhook_confirmation_is_answered_200()
     {
         Assert.Equal(HttpStatusCode.OK, (await PostAsync("webhook.json")).StatusCode);
