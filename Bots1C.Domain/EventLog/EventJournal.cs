@@ -8,10 +8,15 @@ namespace Bots1C.Domain.EventLog;
 public class EventJournal(IDbContextFactory<Bots1CDbContext> dbFactory, TimeProvider clock)
 {
     public async Task WriteAsync(EventLevel level, string source, string code, string message,
+        string? subject = null, string? actor = null, CancellationToken ct = default, EventLinks? about = null) =>
+        await WriteReturningIdAsync(level, source, code, message, subject, actor, ct, about);
+
+    /// <summary>Writes an entry and returns its id, for a writer that later revises it (see <see cref="ReviseMessageAsync"/>).</summary>
+    public async Task<long> WriteReturningIdAsync(EventLevel level, string source, string code, string message,
         string? subject = null, string? actor = null, CancellationToken ct = default, EventLinks? about = null)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        db.Events.Add(new EventLogEntry
+        var entry = new EventLogEntry
         {
             At = clock.GetUtcNow(),
             Level = level,
@@ -23,7 +28,20 @@ public class EventJournal(IDbContextFactory<Bots1CDbContext> dbFactory, TimeProv
             BotId = about?.BotId,
             ConversationId = about?.ConversationId,
             ContactId = about?.ContactId,
-        });
+        };
+        db.Events.Add(entry);
+        await db.SaveChangesAsync(ct);
+        return entry.Id;
+    }
+
+    /// <summary>Replaces an entry's message, e.g. to count repeats instead of writing each (an entry already
+    /// removed by retention is left alone).</summary>
+    public async Task ReviseMessageAsync(long id, string message, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await db.Events.FindAsync([id], ct) is not { } entry)
+            return;
+        entry.Message = message;
         await db.SaveChangesAsync(ct);
     }
 

@@ -11,18 +11,22 @@ public enum EventLevel
 /// One line of the registration journal. <see cref="Code"/> names what happened so the page can show it
 /// in the reader's language; <see cref="Message"/> keeps an English rendering for search and export.
 /// </summary>
+/// <remarks>Every text field is capped (<see cref="EventFieldLimits"/>) as it is set, so no writer can store more.</remarks>
 public class EventLogEntry
 {
+    private string _source = "", _code = "", _message = "";
+    private string? _subject, _actor;
+
     public long Id { get; set; }
     public DateTimeOffset At { get; set; }
     public EventLevel Level { get; set; }
-    public string Source { get; set; } = "";
-    public string Code { get; set; } = "";
-    public string Message { get; set; } = "";
+    public string Source { get => _source; set => _source = EventFieldLimits.Cap(value, EventFieldLimits.Source)!; }
+    public string Code { get => _code; set => _code = EventFieldLimits.Cap(value, EventFieldLimits.Code)!; }
+    public string Message { get => _message; set => _message = EventFieldLimits.Cap(value, EventFieldLimits.Message)!; }
     /// <summary>What the event is about: a user's e-mail, a bot's name.</summary>
-    public string? Subject { get; set; }
+    public string? Subject { get => _subject; set => _subject = EventFieldLimits.Cap(value, EventFieldLimits.Subject); }
     /// <summary>Who caused it, when a signed-in person did.</summary>
-    public string? Actor { get; set; }
+    public string? Actor { get => _actor; set => _actor = EventFieldLimits.Cap(value, EventFieldLimits.Actor); }
     /// <summary>The bot, dialog and contact it concerns, when known: the event log page links to them.</summary>
     public long? BotId { get; set; }
     public long? ConversationId { get; set; }

@@ -83,6 +83,7 @@ public class Bots1CAppFactory : WebApplicationFactory<Program>
             builder.ConfigureServices(s => s.AddSingleton<TimeProvider>(clock));
         foreach (var configure in _services)
             builder.ConfigureServices(configure);
+        builder.ConfigureServices(s => s.AddTransient<IStartupFilter, ClientAddresses.FromHeader>());
         builder.UseEnvironment("Testing");
         // Outside Development the app expects published files; tests run from the build output like `dotnet run` does.
         builder.UseStaticWebAssets();
@@ -96,6 +97,16 @@ public class Bots1CAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Bots1C:EventLog:RetentionDays", "0");
         foreach (var (key, value) in _settings)
             builder.UseSetting(key, value);
+    }
+
+    private int _clients;
+
+    /// <summary>Each in-memory client comes from its own loopback address (see <see cref="ClientAddresses"/>).</summary>
+    protected override void ConfigureClient(HttpClient client)
+    {
+        base.ConfigureClient(client);
+        var n = Interlocked.Increment(ref _clients);
+        client.From($"127.1.{n / 250 % 250}.{n % 250 + 1}");
     }
 
     public HttpClient CreateBrowserLikeClient() =>

@@ -40,6 +40,7 @@ public static class WebServices
         {
             Bots1C.Web.Endpoints.WebChatRateLimit.Configure(options);
             Bots1C.Web.Endpoints.LicenseServerEndpoints.ConfigureRateLimit(options);
+            SignInRateLimit.Configure(options);
         });
         services.AddSingleton<Bots1C.Web.Features.Scenarios.ScenarioEditing>();
         services.AddSignalR();
@@ -58,8 +59,8 @@ public static class WebServices
                 o.User.RequireUniqueEmail = true;
                 o.Password.RequiredLength = 8;
                 o.Password.RequireNonAlphanumeric = false;
-                o.Lockout.MaxFailedAccessAttempts = 5;
-                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                // Lockout carries administrators' locks only: wrong passwords block the address that typed them
+                // (SignInThrottle), never the account, so a stranger cannot lock out an administrator.
                 o.Lockout.AllowedForNewUsers = true;
             })
             .AddEntityFrameworkStores<Bots1CDbContext>()
@@ -105,6 +106,6 @@ public static class WebServices
             .AddPolicy(ApiKeyAuthentication.Policy, p => p
                 .AddAuthenticationSchemes(ApiKeyAuthentication.SchemeName)
                 .RequireAuthenticatedUser());
-        services.AddScoped<SignInAudit>();
+        services.AddSignInProtection();
     }
 }

@@ -51,7 +51,7 @@ public class SignInTests
     }
 
     [Fact]
-    public async Task Five_wrong_passwords_lock_the_account_even_against_the_right_one()
+    public async Task Five_wrong_passwords_from_one_address_lock_it_out_of_the_account_even_with_the_right_one()
     {
         using var app = new Bots1CAppFactory();
         await app.CreateUserAsync(Email, HtmlForms.Password, Roles.Operator);
@@ -62,7 +62,7 @@ public class SignInTests
         var response = await client.SignInAsync(Email, HtmlForms.Password);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("locked until", (await HtmlForms.ParseAsync(response)).FormError());
+        Assert.Contains("Too many failed attempts", (await HtmlForms.ParseAsync(response)).FormError());
         Assert.Single(await EventsAsync(app), e => e.Code == "LockedOut" && e.Subject == Email);
     }
 
@@ -94,6 +94,20 @@ public class SignInTests
 
         Assert.Equal("/account/login", response.RedirectPath());
         Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Sign_out_without_the_antiforgery_token_is_refused_and_the_session_stays()
+    {
+        using var app = new Bots1CAppFactory();
+        await app.CreateUserAsync(Email, HtmlForms.Password, Roles.Administrator);
+        var client = app.CreateBrowserLikeClient();
+        await client.SignInAsync(Email);
+
+        var response = await client.PostAsync("/account/logout", new FormUrlEncodedContent([]));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/")).StatusCode);
     }
 
     private static async Task<List<Bots1C.Domain.EventLog.EventLogEntry>> EventsAsync(Bots1CAppFactory app)

@@ -8,39 +8,64 @@ public enum SignInOutcome
 {
     SignedIn,
     WrongCredentials,
+    /// <summary>An administrator locked the account.</summary>
     LockedOut,
     NotAllowed,
+    /// <summary>This address failed too often (with this e-mail or altogether) and must wait.</summary>
+    TooManyAttempts,
 }
 
-/// <summary>Signs a person in with e-mail and password and writes failures and lockouts to the event log.</summary>
-public class SignInAudit(SignInManager<AppUser> signIn, UserManager<AppUser> users, EventJournal journal)
+/// <summary>
+/// Signs a person in with e-mail and password and writes failures and blocks to the event log. Wrong passwords
+/// never lock the account itself, which would let anyone lock out an administrator: <see cref="SignInThrottle"/>
+/// blocks the address that failed instead. Identity's lockout is left to administrators' locks.
+/// </summary>
+public class SignInAudit(SignInManager<AppUser> signIn, UserManager<AppUser> users, IPasswordHasher<AppUser> hasher,
+    SignInThrottle throttle, FailedSignInEvents failures, EventJournal journal)
 {
-    public async Task<(SignInOutcome Outcome, DateTimeOffset? LockedUntil)> SignInAsync(string email, string password, bool remember)
+    private static readonly AppUser NoOne = new();
+    private static string? _noOnesHash;
+
+    public async Task<(SignInOutcome Outcome, DateTimeOffset? Until)> SignInAsync(string address, string email, string password, bool remember)
     {
-        var user = await users.FindByEmailAsync(email.Trim());
-        if (user is null)
+        email = email.Trim();
+        if (throttle.BlockedUntil(address, email) is { } blocked)
         {
-            await journal.WarningAsync(EventSources.Security, "SignInFailed", "Sign-in failed: unknown e-mail.", email.Trim());
-            return (SignInOutcome.WrongCredentials, null);
+            await failures.RecordAsync(address, "Sign-in refused: too many failed attempts.", email);
+            return (SignInOutcome.TooManyAttempts, blocked);
         }
 
-        var wasLocked = await users.IsLockedOutAsync(user);
-        var result = await signIn.PasswordSignInAsync(user, password, remember, lockoutOnFailure: true);
+        var user = await users.FindByEmailAsync(email);
+        if (user is null)
+        {
+            // The same work as checking a real password, so the answer's timing does not tell which e-mails have accounts.
+            hasher.VerifyHashedPassword(NoOne, _noOnesHash ??= hasher.HashPassword(NoOne, Guid.NewGuid().ToString()), password);
+            return await FailedAsync(address, email, email, "Sign-in failed: unknown e-mail.");
+        }
+
+        var result = await signIn.PasswordSignInAsync(user, password, remember, lockoutOnFailure: false);
         if (result.Succeeded)
+        {
+            throttle.RecordSuccess(address, email);
             return (SignInOutcome.SignedIn, null);
+        }
         if (result.IsLockedOut)
         {
-            if (!wasLocked)
-                await journal.WarningAsync(EventSources.Security, "LockedOut",
-                    "Account locked after repeated wrong passwords.", user.Email);
-            else
-                await journal.WarningAsync(EventSources.Security, "SignInFailed", "Sign-in refused: account is locked.", user.Email);
+            await failures.RecordAsync(address, "Sign-in refused: account is locked.", user.Email);
             return (SignInOutcome.LockedOut, user.LockoutEnd);
         }
         if (result.IsNotAllowed)
             return (SignInOutcome.NotAllowed, null);
+        return await FailedAsync(address, email, user.Email, "Sign-in failed: wrong password.");
+    }
 
-        await journal.WarningAsync(EventSources.Security, "SignInFailed", "Sign-in failed: wrong password.", user.Email);
-        return (SignInOutcome.WrongCredentials, null);
+    private async Task<(SignInOutcome, DateTimeOffset?)> FailedAsync(string address, string email, string? subject, string message)
+    {
+        await failures.RecordAsync(address, message, subject);
+        if (throttle.RecordFailure(address, email) is not { } blocked)
+            return (SignInOutcome.WrongCredentials, null);
+        await journal.WarningAsync(EventSources.Security, "LockedOut",
+            $"Sign-in from {address} blocked until {blocked:u} after repeated failures.", subject);
+        return (SignInOutcome.TooManyAttempts, blocked);
     }
 }
