@@ -4,6 +4,7 @@ using Bots1C.Domain.Channels;
 using Bots1C.Domain.Conversations;
 using Bots1C.Domain.Data;
 using Bots1C.Domain.EventLog;
+using Bots1C.Domain.Outbound;
 using FluentValidation;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -52,6 +53,8 @@ public static class DomainServices
         services.AddSingleton<BotConnection>();
         services.AddSingleton<ApiKeys.ApiKeyStore>();
         services.AddChannelAdapters();
+        services.AddOptions<MessengerOptions>().BindConfiguration(MessengerOptions.Section)
+            .WithAllowedHostsAsOneValue(MessengerOptions.ApiAllowedHostsKey, o => o.ApiAllowedHosts);
         services.AddSingleton<Channels.WebChat.WebChatVisitors>();
 
         services.AddSingleton<Scenarios.Methods.IScenarioMethod, Scenarios.Methods.SetContactField>();
@@ -74,10 +77,15 @@ public static class DomainServices
         services.AddSingleton<Scenarios.ScenarioChecker>();
         services.AddSingleton<Scenarios.ScenarioDirectory>();
         services.AddSingleton<Scenarios.ScenarioCatalog>();
-        services.AddOptions<Scenarios.ScenarioOptions>().BindConfiguration(Scenarios.ScenarioOptions.Section);
+        services.AddOptions<Scenarios.ScenarioOptions>().BindConfiguration(Scenarios.ScenarioOptions.Section)
+            .WithAllowedHostsAsOneValue(Scenarios.ScenarioOptions.HttpAllowedHostsKey, o => o.HttpAllowedHosts);
         services.AddSingleton<Scenarios.Runner.ScenarioRunner>();
         services.AddSingleton<Scenarios.Runner.ScenarioCallExecutor>();
-        services.AddHttpClient(Scenarios.Runner.ScenarioCallExecutor.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(65));
+        // A step's URL is typed by people: only public addresses and the ones listed in HttpAllowedHosts (docs/security.md).
+        services.AddHttpClient(Scenarios.Runner.ScenarioCallExecutor.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(65))
+            .ThroughOutboundGuard(sp => Outbound.OutboundAllowList.Parse(Scenarios.ScenarioOptions.HttpAllowedHostsKey,
+                sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<Scenarios.ScenarioOptions>>().Value.HttpAllowedHosts),
+                followRedirects: true, useProxy: false);
         services.AddSingleton<Scenarios.ScenarioResponder>();
         services.AddSingleton<Scenarios.ScenarioCallSignal>();
         services.AddHostedService<Scenarios.ScenarioCallWorker>();

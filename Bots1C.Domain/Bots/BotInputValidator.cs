@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Bots1C.Domain.Channels;
 using Bots1C.Domain.Data;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
@@ -12,7 +13,7 @@ public partial class BotInputValidator : AbstractValidator<BotInput>
     /// <summary>Telegram only accepts webhooks on these ports.</summary>
     public static readonly int[] TelegramPorts = [443, 80, 88, 8443];
 
-    public BotInputValidator(IDbContextFactory<Bots1CDbContext> dbFactory)
+    public BotInputValidator(IDbContextFactory<Bots1CDbContext> dbFactory, MessengerApiServers apiServers)
     {
         RuleFor(b => b.Name).Must(n => !string.IsNullOrWhiteSpace(n)).WithErrorCode("NameRequired")
             .WithMessage("Enter the bot's name.");
@@ -53,6 +54,14 @@ public partial class BotInputValidator : AbstractValidator<BotInput>
         RuleFor(b => b.ApiServerUrl).Must(u => BeAbsoluteWebUrl(u!))
             .When(b => !string.IsNullOrWhiteSpace(b.ApiServerUrl))
             .WithErrorCode("ApiServerUrlInvalid").WithMessage("The API server address must be a full http(s) address.");
+        // The token goes to this server with every call: only the messenger's own, or one the administrator listed.
+        RuleFor(b => b.ApiServerUrl).Custom((url, context) =>
+            {
+                if (apiServers.Refusal(context.InstanceToValidate.Messenger, new Uri(url!.Trim())) is { } refusal)
+                    context.AddFailure(new FluentValidation.Results.ValidationFailure(nameof(BotInput.ApiServerUrl), refusal, url)
+                        { ErrorCode = "ApiServerNotAllowed" });
+            })
+            .When(b => !string.IsNullOrWhiteSpace(b.ApiServerUrl) && BeAbsoluteWebUrl(b.ApiServerUrl));
 
         RuleFor(b => b.State).IsInEnum().WithErrorCode("StateUnknown").WithMessage("Choose active, disabled or marked for deletion.");
 

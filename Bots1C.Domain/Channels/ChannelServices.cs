@@ -1,6 +1,7 @@
 using Bots1C.Domain.Bots;
 using Bots1C.Domain.Channels.Telegram;
 using Bots1C.Domain.Channels.Viber;
+using Bots1C.Domain.Outbound;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -15,14 +16,27 @@ public static class ChannelServices
     public static IServiceCollection AddChannelAdapters(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
-        services.AddHttpClient(TelegramAdapter.HttpClientName, c => c.Timeout = MessengerTimeout);
-        services.AddHttpClient(ViberAdapter.HttpClientName, c => c.Timeout = MessengerTimeout);
+        services.AddOptions<MessengerOptions>();
+        services.TryAddSingleton<MessengerApiServers>();
+        AddMessengerClient(services, TelegramAdapter.HttpClientName, Messenger.Telegram);
+        AddMessengerClient(services, ViberAdapter.HttpClientName, Messenger.Viber);
 
         Add<TelegramAdapter>(services, Messenger.Telegram);
         Add<ViberAdapter>(services, Messenger.Viber);
         Add<WebChat.WebChatAdapter>(services, Messenger.WebChat);
         return services;
     }
+
+    /// <summary>
+    /// The host is checked by name first (only the messenger's own or a listed one gets the token), then every
+    /// connection by address. No redirects: Viber's token travels in a header that a redirect would carry along.
+    /// A configured proxy is still used (some offices reach Telegram only through one); its own address must then
+    /// be public or listed.
+    /// </summary>
+    private static void AddMessengerClient(IServiceCollection services, string name, Messenger messenger) =>
+        services.AddHttpClient(name, c => c.Timeout = MessengerTimeout)
+            .AddHttpMessageHandler(sp => new MessengerApiServerCheck(sp.GetRequiredService<MessengerApiServers>(), messenger))
+            .ThroughOutboundGuard(sp => sp.GetRequiredService<MessengerApiServers>().AllowList, followRedirects: false, useProxy: true);
 
     private static void Add<TAdapter>(IServiceCollection services, Messenger messenger) where TAdapter : class, IChannelAdapter
     {

@@ -7,4 +7,10 @@ public sealed class ScenarioOptions
 
     /// <summary>A conversation left this long in the middle of a question returns to idle at its next message.</summary>
     public int IdleTimeoutMinutes { get; set; } = 30;
+
+    public const string HttpAllowedHostsKey = Section + ":HttpAllowedHosts";
+
+    /// <summary>Non-public hosts an HTTP step may reach (networks, addresses, host names; docs/scenarios.md), typically
+    /// the 1C server on the office network. Public addresses need no listing; everything else is refused.</summary>
+    public List<string> HttpAllowedHosts { get; set; } = [];
 }

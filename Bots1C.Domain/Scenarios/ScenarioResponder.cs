@@ -83,7 +83,7 @@ public sealed class ScenarioResponder(
             queued.AddRange(await QueueAsync(db, conversation, result.Replies, ct));
             Apply(conversation, result);
             foreach (var warning in result.Warnings)
-                await journal.WriteAsync(warning.Code == "CallFailed" ? EventLevel.Warning : EventLevel.Error, EventSources.Scenarios,
+                await journal.WriteAsync(warning.Code is "CallFailed" or ScenarioCallExecutor.RefusedCode ? EventLevel.Warning : EventLevel.Error, EventSources.Scenarios,
                     "Scenario" + warning.Code, warning.Message, $"bot {botId}, conversation {conversation.Id}", ct: ct,
                     about: new EventLinks(botId, conversation.Id, conversation.ContactId));
             if (result.Call is not { } call)

@@ -44,6 +44,30 @@ public class Bots1CAppFactory : WebApplicationFactory<Program>
         return this;
     }
 
+    public const string ScenarioHostsKey = "Bots1C:Scenarios:HttpAllowedHosts";
+    public const string MessengerHostsKey = "Bots1C:Messengers:ApiAllowedHosts";
+
+    /// <summary>Every fake the tests talk to (Telegram, Viber, "1C") listens on loopback, which the app refuses by
+    /// default (docs/security.md); so tests start with loopback allowed, and the SSRF tests choose their own list.</summary>
+    public static readonly string[] Loopback = ["127.0.0.0/8", "::1", "localhost"];
+
+    private string[] _scenarioHosts = Loopback;
+    private string[] _messengerHosts = Loopback;
+
+    /// <summary>Bots1C:Scenarios:HttpAllowedHosts exactly as given (nothing: only public addresses).</summary>
+    public Bots1CAppFactory AllowingScenarioHosts(params string[] hosts)
+    {
+        _scenarioHosts = hosts;
+        return this;
+    }
+
+    /// <summary>Bots1C:Messengers:ApiAllowedHosts exactly as given (nothing: only the messengers' official hosts).</summary>
+    public Bots1CAppFactory AllowingMessengerHosts(params string[] hosts)
+    {
+        _messengerHosts = hosts;
+        return this;
+    }
+
     public Bots1CAppFactory With(string key, string? value)
     {
         _settings[key] = value;
@@ -95,6 +119,10 @@ public class Bots1CAppFactory : WebApplicationFactory<Program>
         // entries) stay off, so a test sees only what it did; their own tests switch them on or call them directly.
         builder.UseSetting("Bots1C:Diagnostics:CheckIntervalMinutes", "0");
         builder.UseSetting("Bots1C:EventLog:RetentionDays", "0");
+        for (var i = 0; i < _scenarioHosts.Length; i++)
+            builder.UseSetting($"{ScenarioHostsKey}:{i}", _scenarioHosts[i]);
+        for (var i = 0; i < _messengerHosts.Length; i++)
+            builder.UseSetting($"{MessengerHostsKey}:{i}", _messengerHosts[i]);
         foreach (var (key, value) in _settings)
             builder.UseSetting(key, value);
     }

@@ -189,6 +189,8 @@ public sealed partial class BenchApp : IAsyncDisposable
             builder.UseSetting("Bots1C:Bootstrap:ApiKey", ApiKey);
             builder.UseSetting($"Bots1C:Licensing:VendorKeys:{VendorKeyId}", LicenseKeys.PublicPem(VendorKey));
             builder.UseSetting("Bots1C:Bootstrap:LicenseKey", UnlimitedLicense);
+            // The fake Telegram API listens on loopback, which a bot's API server may only be when listed (docs/security.md).
+            builder.UseSetting("Bots1C:Messengers:ApiAllowedHosts:0", "127.0.0.0/8");
             // The app's logging would drown the table and cost time that is not the app's: errors only.
             // appsettings.json names some categories; each is overridden, as a more specific rule beats Default.
             foreach (var category in new[] { "Default", "Microsoft.AspNetCore", "Microsoft.EntityFrameworkCore", "Microsoft.Hosting.Lifetime" })

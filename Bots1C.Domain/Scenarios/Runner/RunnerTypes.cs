@@ -12,8 +12,9 @@ public abstract record RunnerInput
     public sealed record ButtonPress(string? Payload, string? ButtonText) : RunnerInput;
     /// <summary>A shared contact; only the customer's own counts as their phone.</summary>
     public sealed record PhoneShared(string Phone, bool IsOwn) : RunnerInput;
-    /// <summary>The outcome of the <see cref="PendingCall"/> the previous run returned; <see cref="Variables"/> go into <c>vars</c>.</summary>
-    public sealed record CallCompleted(bool Ok, IReadOnlyDictionary<string, string> Variables, string? Error) : RunnerInput;
+    /// <summary>The outcome of the <see cref="PendingCall"/> the previous run returned; <see cref="Variables"/> go into <c>vars</c>.
+    /// <see cref="FailureCode"/> names a failure the event log tells apart (a refused address), else it is "CallFailed".</summary>
+    public sealed record CallCompleted(bool Ok, IReadOnlyDictionary<string, string> Variables, string? Error, string? FailureCode = null) : RunnerInput;
     /// <summary>Start a scenario from its start step (the editor's test panel).</summary>
     public sealed record StartScenario(long ScenarioId) : RunnerInput;
 }

@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using System.Text;
+using Bots1C.Domain.Outbound;
 using Bots1C.Domain.Scenarios.Methods;
 using Microsoft.Extensions.Logging;
 using Newtonsoft.Json;
@@ -15,6 +16,8 @@ public sealed class ScenarioCallExecutor(ScenarioMethods methods, IHttpClientFac
 {
     public const string HttpClientName = "scenarios";
     public const int MaxResponseBytes = 1024 * 1024;
+    /// <summary>The failure code of a request the SSRF rule refused (event "ScenarioCallRefused").</summary>
+    public const string RefusedCode = "CallRefused";
 
     public async Task<RunnerInput.CallCompleted> ExecuteAsync(PendingCall call, ScenarioMethodContext context, CancellationToken ct) =>
         call.Kind == StepKind.CallMethod ? await CallMethodAsync(call, context, ct) : await CallHttpAsync(call.Http!, call.Results, ct);
@@ -65,6 +68,12 @@ public sealed class ScenarioCallExecutor(ScenarioMethods methods, IHttpClientFac
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {
             return Failed($"{http.Method} {url.GetLeftPart(UriPartial.Path)} did not answer within {http.Timeout.TotalSeconds:0} s.");
+        }
+        catch (HttpRequestException e) when (e.InnerException is OutboundRefusedException refused)
+        {
+            // Said apart from other failures: the fix is a setting, not waiting for the server.
+            return new RunnerInput.CallCompleted(false, new Dictionary<string, string>(),
+                $"{http.Method} {url.GetLeftPart(UriPartial.Path)}: {refused.Message}", RefusedCode);
         }
         catch (Exception e) when (e is HttpRequestException or IOException)
         {

@@ -188,7 +188,7 @@ public sealed class ScenarioRunner
             foreach (var (name, value) in completed.Variables)
                 SetVariable(name, value);
             if (!completed.Ok)
-                Warn("CallFailed", $"Step '{step.Id}' of '{running.Scenario.Name}': {completed.Error}");
+                Warn(completed.FailureCode ?? "CallFailed", $"Step '{step.Id}' of '{running.Scenario.Name}': {completed.Error}");
             return Go(running.Scenario, step, completed.Ok ? StepOutcomes.Ok : StepOutcomes.Failed);
         }
 

@@ -13,10 +13,14 @@ namespace Bots1C.Tests.Domain.Channels;
 /// <summary>The adapters as the app builds them (real container, real HTTP clients), plus the payloads they read.</summary>
 public static class ChannelKit
 {
-    public static ServiceProvider Services(Action<IServiceCollection>? configure = null, TimeProvider? clock = null)
+    /// <param name="allowLoopback">The fakes listen on loopback, which the messenger clients refuse unless listed in
+    /// Bots1C:Messengers:ApiAllowedHosts; off to see that refusal.</param>
+    public static ServiceProvider Services(Action<IServiceCollection>? configure = null, TimeProvider? clock = null, bool allowLoopback = true)
     {
         var services = new ServiceCollection().AddSingleton(clock ?? TimeProvider.System);
         services.AddChannelAdapters();
+        if (allowLoopback)
+            services.Configure<MessengerOptions>(o => o.ApiAllowedHosts.AddRange(Infrastructure.Bots1CAppFactory.Loopback));
         configure?.Invoke(services);
         return services.BuildServiceProvider();
     }
