@@ -25,6 +25,17 @@ public sealed class InboxWriter(
     private readonly Channel<Pending> _queue = Channel.CreateBounded<Pending>(
         new BoundedChannelOptions(20_000) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
 
+    private long _storingSinceTicks = NotStoring;
+    private volatile bool _lastStoreFailed;
+    private const long NotStoring = long.MinValue;
+
+    /// <summary>Since when the writer has been trying to commit its current batch; null while it waits for updates.</summary>
+    public DateTimeOffset? StoringSince =>
+        Interlocked.Read(ref _storingSinceTicks) is var ticks && ticks != NotStoring ? new DateTimeOffset(ticks, TimeSpan.Zero) : null;
+
+    /// <summary>The last batch could not be stored (its requests were refused); cleared by the next batch stored.</summary>
+    public bool LastStoreFailed => _lastStoreFailed;
+
     /// <summary>Completes when the update is durably stored (or was already).</summary>
     public async Task AppendAsync(IncomingUpdate update, CancellationToken ct)
     {
@@ -41,16 +52,23 @@ public sealed class InboxWriter(
             batch.Clear();
             while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var next))
                 batch.Add(next);
+            Interlocked.Exchange(ref _storingSinceTicks, clock.GetUtcNow().UtcTicks);
             try
             {
                 await StoreAsync(batch, stoppingToken);
+                _lastStoreFailed = false;
                 batch.ForEach(p => p.Stored.TrySetResult());
                 inboxSignal.Signal();
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
+                _lastStoreFailed = true;
                 logger.LogError(e, "Could not store {Count} incoming update(s)", batch.Count);
                 batch.ForEach(p => p.Stored.TrySetException(e));
+            }
+            finally
+            {
+                Interlocked.Exchange(ref _storingSinceTicks, NotStoring);
             }
         }
     }

@@ -27,6 +27,12 @@ public static class DatabaseProvider
                 builder.UseSqlite(connectionString, sqlite =>
                     sqlite.MigrationsAssembly(typeof(DatabaseProvider).Assembly.FullName));
                 builder.AddInterceptors(SqliteBusyTimeout.Instance);
+                // To alter a table SQLite rebuilds it, and EF switches foreign keys off around the rebuild with
+                // PRAGMA foreign_keys, which cannot run inside the migration's transaction: EF warns about it three
+                // times on every new database. The statement changes only the connection, never the data, so nothing
+                // can be left half-applied; it is written at Debug instead of greeting a newcomer as a warning.
+                builder.ConfigureWarnings(w => w.Log((Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.NonTransactionalMigrationOperationWarning,
+                    Microsoft.Extensions.Logging.LogLevel.Debug)));
                 break;
             default:
                 throw new NotSupportedException($"Database provider {options.Provider} is not supported.");

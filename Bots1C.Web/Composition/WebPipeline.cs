@@ -12,12 +12,10 @@ public static class WebPipeline
 
     public static WebApplication UseBots1CPipeline(this WebApplication app)
     {
-        // Behind nginx/Apache/IIS on the same machine: the client's address and https come from the proxy.
-        app.UseForwardedHeaders(new ForwardedHeadersOptions
-        {
-            ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor
-                | Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedProto,
-        });
+        // Behind nginx/Apache/IIS: the client's address and https come from the proxy — only from the configured ones.
+        if (ReverseProxy.ForwardedHeaders(app.Configuration) is { } forwarded)
+            app.UseForwardedHeaders(forwarded);
+        app.UseSecurityHeaders();
         // Published under a path such as /bots_unf behind a reverse proxy: the public URL keeps it, routes do not.
         if (app.Configuration["PathBase"] is { Length: > 0 } pathBase)
         {
@@ -37,6 +35,7 @@ public static class WebPipeline
                 RequestPath = AssetsPath,
             });
 
+        app.UseMiddleware<MachineRouteMisses>();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();

@@ -16,14 +16,22 @@ public static class WebServices
     public static WebApplicationBuilder AddBots1CWeb(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        builder.UseDefaultListenAddressUnlessConfigured();
         services.AddBots1CDomain(builder.Configuration, builder.Environment.ContentRootPath);
         services.AddOptions<BootstrapOptions>().BindConfiguration(BootstrapOptions.Section);
 
         services.AddLocalization();
+        // Russian pages as text, not as numeric entities six times the size: the encoder lets these letters through
+        // (it still encodes the characters that matter to HTML).
+        services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(
+            System.Text.Unicode.UnicodeRanges.BasicLatin, System.Text.Unicode.UnicodeRanges.Latin1Supplement,
+            System.Text.Unicode.UnicodeRanges.Cyrillic, System.Text.Unicode.UnicodeRanges.GeneralPunctuation,
+            System.Text.Unicode.UnicodeRanges.CurrencySymbols, System.Text.Unicode.UnicodeRanges.LetterlikeSymbols));
         services.Configure<RequestLocalizationOptions>(Cultures.Configure);
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
+        services.AddBots1CSecurityHeaders();
 
         var dataFolder = DataFolder.Resolve(builder.Configuration[DataFolder.ConfigKey], builder.Environment.ContentRootPath);
         // Keys live with the data so sign-in cookies (and, later, encrypted bot tokens) survive restarts.
@@ -31,7 +39,8 @@ public static class WebServices
             .SetApplicationName("Bots1C")
             .PersistKeysToFileSystem(new DirectoryInfo(dataFolder.File(DataFolder.KeysFolder)));
 
-        services.AddHealthChecks().AddDbContextCheck<Bots1CDbContext>();
+        services.AddHealthChecks().AddDbContextCheck<Bots1CDbContext>()
+            .AddCheck<Bots1C.Web.Endpoints.InboxHealthCheck>("inbox");
         services.AddOpenApi();
         services.AddExceptionHandler<ApiExceptionHandler>();
         // Unreadable bodies raise BadHttpRequestException in every environment, so ApiExceptionHandler can say what was wrong.

@@ -18,13 +18,19 @@ public static class DemoSiteEndpoint
 
     public static WebApplication MapDemoSite(this WebApplication app)
     {
-        app.MapGet(Path, RenderAsync).AllowAnonymous().ExcludeFromDescription();
+        app.MapGet(Path, RenderAsync).AllowAnonymous().ExcludeFromDescription()
+            .WithSecurityHeadersPolicy(Bots1C.Web.Composition.SecurityHeaderPolicies.WithoutScriptPolicy);
         return app;
     }
 
     private static async Task<IResult> RenderAsync(HttpContext http, DemoSetup demo, IStringLocalizer<SharedResource> L, CancellationToken ct)
     {
         var bot = await demo.FindAsync(ct);
+        // Like a customer's site, the page runs the launcher from the bot's public address, which may be another origin.
+        var launcherOrigin = bot is { State: BotState.Active } && Uri.TryCreate(bot.WidgetScript, UriKind.Absolute, out var script)
+            ? script.GetLeftPart(UriPartial.Authority) : null;
+        http.Response.Headers.ContentSecurityPolicy = Bots1C.Web.Composition.SecurityHeaderPolicies.PagePolicy(
+            launcherOrigin is null ? [] : [launcherOrigin], []);
         string E(string key) => WebUtility.HtmlEncode(L[key]);
         var pathBase = WebUtility.HtmlEncode(http.Request.PathBase.Value ?? "");
         var body = bot is { State: BotState.Active }

@@ -41,7 +41,7 @@ public static class WebChatEndpoints
     {
         // Machine endpoints answer with their own status codes; the HTML status pages are for people.
         var chat = app.MapGroup("/webchat/{botKey}").AllowAnonymous().DisableAntiforgery().RequireRateLimiting(WebChatRateLimit.Policy)
-            .WithoutStatusPages();
+            .WithoutStatusPages().WithSecurityHeadersPolicy(Bots1C.Web.Composition.SecurityHeaderPolicies.ChatWindow);
         chat.MapGet("", WebChatWindow.RenderAsync);
         chat.MapPost("/session", StartSessionAsync);
         chat.MapPost("/messages", PostAsync);

@@ -17,7 +17,7 @@ public static class WebChatWindow
             return TypedResults.NotFound();
 
         // Only the bot's allowed sites (and this app itself) may frame the window.
-        http.Response.Headers.ContentSecurityPolicy = $"frame-ancestors 'self' {string.Join(' ', bot.AllowedOrigins)}".Trim();
+        http.Response.Headers.ContentSecurityPolicy = Bots1C.Web.Composition.SecurityHeaderPolicies.PagePolicy([], bot.AllowedOrigins);
 
         string E(string key) => WebUtility.HtmlEncode(L[key]);
         var pathBase = WebUtility.HtmlEncode(http.Request.PathBase.Value ?? "");

@@ -23,6 +23,7 @@ public static class ApiV1
         app.MapOpenApi().AllowAnonymous();          // /openapi/v1.json
         app.MapScalarApiReference("/api/reference", o => o
             .WithTitle("Bots1C REST API")
-            .WithOpenApiRoutePattern("/openapi/{documentName}.json")).AllowAnonymous();
+            .WithOpenApiRoutePattern("/openapi/{documentName}.json")).AllowAnonymous()
+            .WithSecurityHeadersPolicy(Bots1C.Web.Composition.SecurityHeaderPolicies.ApiReference);
     }
 }

@@ -11,7 +11,8 @@ public static class PrintFormAccess
 
     /// <summary><c>GET /print-forms/preview/{documentId}?form=invoice</c>: the PDF shown inline, for the page's preview frame.</summary>
     public static void MapPrintFormPreview(this IEndpointRouteBuilder app) =>
-        app.MapGet("/print-forms/preview/{documentId:long}", PreviewAsync).RequireAuthorization(new AuthorizeAttribute { Roles = Users });
+        app.MapGet("/print-forms/preview/{documentId:long}", PreviewAsync).RequireAuthorization(new AuthorizeAttribute { Roles = Users })
+            .WithSecurityHeadersPolicy(Bots1C.Web.Composition.SecurityHeaderPolicies.WithoutScriptPolicy);
 
     private static async Task<IResult> PreviewAsync(long documentId, string? form, PrintFormRenderer renderer, HttpContext http, CancellationToken ct)
     {

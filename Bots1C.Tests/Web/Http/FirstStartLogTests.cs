@@ -1,0 +1,47 @@
+using System.Collections.Concurrent;
+using Bots1C.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Bots1C.Tests.Web.Http;
+
+/// <summary>A newcomer's first start on an empty data folder prints no warnings from the database layer: the
+/// migrations' table rebuilds are expected and safe, not something to act on.</summary>
+public class FirstStartLogTests
+{
+    [Fact]
+    public async Task Creating_the_database_on_an_empty_data_folder_logs_no_warning_from_EF_Core()
+    {
+        var logs = new CapturedLogs();
+        using var app = new Bots1CAppFactory().WithServices(s => s.AddSingleton<ILoggerProvider>(logs));
+
+        await app.CreateClient().GetAsync("/health");
+
+        Assert.Contains(logs.Entries, e => e.Category == "Bots1C.Domain.Data.DatabaseMigrator"); // the migrations did run
+        Assert.Empty(logs.Entries.Where(e => e.Level >= LogLevel.Warning && e.Category.StartsWith("Microsoft.EntityFrameworkCore", StringComparison.Ordinal))
+            .Select(e => $"{e.Category}: {e.Message}"));
+    }
+
+    private sealed record Entry(string Category, LogLevel Level, string Message);
+
+    private sealed class CapturedLogs : ILoggerProvider
+    {
+        public ConcurrentQueue<Entry> Entries { get; } = new();
+
+        public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
+
+        public void Dispose()
+        {
+        }
+
+        private sealed class Logger(CapturedLogs logs, string category) : ILogger
+        {
+            public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+            public bool IsEnabled(LogLevel logLevel) => true;
+
+            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+                logs.Entries.Enqueue(new Entry(category, logLevel, formatter(state, exception)));
+        }
+    }
+}
