@@ -38,6 +38,10 @@ public static class WebServices
         services.AddDataProtection()
             .SetApplicationName("Bots1C")
             .PersistKeysToFileSystem(new DirectoryInfo(dataFolder.File(DataFolder.KeysFolder)));
+        // Off Windows there is nothing to encrypt the key files with but a certificate the admin would have to manage;
+        // they are protected by being readable by the app's account only (PrivateFiles, docs/security.md). Saying
+        // "may be persisted unencrypted" at every first start would teach newcomers to ignore warnings.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection.KeyManagement.XmlKeyManager", LogLevel.Error);
 
         services.AddHealthChecks().AddDbContextCheck<Bots1CDbContext>()
             .AddCheck<Bots1C.Web.Endpoints.InboxHealthCheck>("inbox");
