@@ -29,9 +29,18 @@ public sealed class AppInstance : IDisposable
             Id = Guid.NewGuid().ToString("N");
             try
             {
-                Directory.CreateDirectory(Folder);
-                _lock = new FileStream(Path.Combine(Folder, Id + Extension), FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None,
-                    bufferSize: 1, FileOptions.DeleteOnClose);
+                // Private like everything in the data folder (it says only which process runs, but nobody else needs to).
+                if (OperatingSystem.IsWindows())
+                    Directory.CreateDirectory(Folder);
+                else
+                    Directory.CreateDirectory(Folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+                var options = new FileStreamOptions
+                {
+                    Mode = FileMode.CreateNew, Access = FileAccess.ReadWrite, Share = FileShare.None, Options = FileOptions.DeleteOnClose, BufferSize = 0,
+                };
+                if (!OperatingSystem.IsWindows())
+                    options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+                _lock = new FileStream(Path.Combine(Folder, Id + Extension), options);
                 _lock.Write(System.Text.Encoding.UTF8.GetBytes($"process {Environment.ProcessId}, started {DateTimeOffset.UtcNow:O}\n"));
                 _lock.Flush();
             }

@@ -19,7 +19,7 @@ public sealed class CrashBenchmark : IBenchmark
     {
         var chats = options.Chats ?? (options.Quick ? 100 : 500);
         var perChat = options.Quick ? 4 : 10;
-        var crash = new CrashOptions(Bots, chats, perChat, Kills: 2, Interval: TimeSpan.FromSeconds(1.2),
+        var crash = new CrashOptions(Bots, chats, perChat, Kills: 2, Interval: TimeSpan.FromSeconds(0.1),
             Deadline: TimeSpan.FromSeconds(options.Quick ? 150 : 300));
         var figures = await CrashRun.RunAsync(crash, line => Console.Error.WriteLine("  " + line));
         Console.Error.WriteLine("  " + figures);

@@ -15,7 +15,7 @@ public class CrashTests(ITestOutputHelper output)
     public async Task After_kill_9_under_load_every_update_is_stored_and_processed_once_and_each_chat_gets_its_replies_in_order()
     {
         var options = new CrashOptions(Bots: 10, Chats: 200, UpdatesPerChat: 6, Kills: 1,
-            Interval: TimeSpan.FromSeconds(1.2), Deadline: TimeSpan.FromSeconds(150));
+            Interval: TimeSpan.FromSeconds(0.1), Deadline: TimeSpan.FromSeconds(150));
 
         var figures = await CrashRun.RunAsync(options, line => output.WriteLine(line));
 

@@ -1,5 +1,8 @@
 using Bots1C.Domain.Conversations;
+using Bots1C.Domain.Data;
 using Bots1C.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Bots1C.Tests.Web.Crash;
@@ -81,6 +84,33 @@ public class InboxChatOrderTests
         var row = (await app.InboxAsync()).Single(x => x.ExternalId == "1");
         Assert.Equal((InboxState.Pending, claim), (row.State, row.LeaseOwner));
         Assert.True(File.Exists(lockFile));
+    }
+
+    [Fact]
+    public async Task When_trouble_of_our_own_stops_an_update_the_rest_of_its_chat_waits_while_other_chats_go_on()
+    {
+        using var folder = new TempFolder();
+        var botId = await CreateBotAsync(folder.Path);
+        var now = DateTimeOffset.UtcNow;
+        await StoreAsync(folder.Path, Row(botId, 1, ChatA, "first", now), Row(botId, 2, ChatA, "second", now), Row(botId, 3, ChatB, "other chat", now));
+
+        using var app = new Bots1CAppFactory(folder.Path)
+            .WithServices(s => s.ConfigureDbContext<Bots1CDbContext>(o => o.AddInterceptors(new DatabaseTroubleWhenProcessing("1"))));
+        var rows = await Eventually.GetAsync(app.InboxAsync, r => r.Single(x => x.ExternalId == "3").State == InboxState.Processed,
+            "the other chat's update to be processed");
+
+        Assert.Equal(InboxState.Pending, rows.Single(x => x.ExternalId == "2").State);
+        Assert.Equal(["other chat"], (await app.MessagesAsync()).Select(m => m.Text));
+    }
+
+    /// <summary>The database refuses to commit the processing of one update (as when it is locked): not the update's fault.</summary>
+    private sealed class DatabaseTroubleWhenProcessing(string externalId) : SaveChangesInterceptor
+    {
+        public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result,
+            CancellationToken cancellationToken = default) =>
+            eventData.Context!.ChangeTracker.Entries<InboxUpdate>().Any(e => e.Entity.ExternalId == externalId && e.Entity.State == InboxState.Processed)
+                ? throw new DbUpdateException("database is locked")
+                : base.SavingChangesAsync(eventData, result, cancellationToken);
     }
 
     private static string LockFile(string dataPath, string instance)
