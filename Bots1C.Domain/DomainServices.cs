@@ -108,6 +108,9 @@ public static class DomainServices
         services.AddSingleton<SendPacer>();
         services.AddSingleton<InboxWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<InboxWriter>());
+        services.AddSingleton<AppInstance>();
+        services.AddSingleton<GoneInstanceRelease>();
+        services.AddHostedService(sp => sp.GetRequiredService<GoneInstanceRelease>());
         services.AddHostedService<ConversationProcessor>();
         services.AddHostedService<OutboxDispatcher>();
 

@@ -12,11 +12,14 @@ namespace Bots1C.Domain.Conversations;
 /// <summary>
 /// Takes stored updates out of the inbox and records what they mean. Updates of one chat are handled in
 /// arrival order, different chats in parallel. Rows are claimed with a lease, so after a crash (or on a
-/// second instance) unfinished rows are picked up again once the lease runs out.
+/// second instance) unfinished rows are picked up again once the lease runs out (at once when the dead process is
+/// provably gone, <see cref="GoneInstanceRelease"/>). A chat is never processed past an older row that is held:
+/// the claim itself leaves such chats out (<see cref="ClaimAsync"/>).
 /// </summary>
 public sealed class ConversationProcessor(
     IDbContextFactory<Bots1CDbContext> dbFactory,
     IServiceProvider services,
+    AppInstance instance,
     BotDirectory directory,
     ConversationRecorder recorder,
     ConversationNotifier notifier,
@@ -38,29 +41,31 @@ public sealed class ConversationProcessor(
 
     private async Task<int> ProcessBatchAsync(CancellationToken ct)
     {
-        var claim = Guid.NewGuid().ToString("N");
-        var now = clock.GetUtcNow();
+        var claim = instance.NewClaim();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var claimed = await db.Inbox
-            .Where(i => i.State == InboxState.Pending && (i.LeaseUntil == null || i.LeaseUntil < now))
-            .OrderBy(i => i.Id).Take(BatchSize)
-            .ExecuteUpdateAsync(s => s.SetProperty(i => i.LeaseOwner, claim).SetProperty(i => i.LeaseUntil, now + Lease), ct);
+        var claimed = await ClaimAsync(db, claim, clock.GetUtcNow(), BatchSize, ct);
         if (claimed == 0)
             return 0;
 
-        var ids = await db.Inbox.AsNoTracking()
+        var rows = await db.Inbox.AsNoTracking()
             .Where(i => i.LeaseOwner == claim && i.State == InboxState.Pending)
             .OrderBy(i => i.Id)
-            .Select(i => i.Id)
+            .Select(i => new { i.Id, i.BotId, i.ChatKey })
             .ToListAsync(ct);
+        var ids = rows.Select(r => r.Id).ToList();
         // One transaction for the whole batch: SQLite has one writer, so parallel small commits only queue up.
         // Arrival order (Id) keeps each chat's updates in order. If anything in the batch fails, redo it row by
-        // row so one broken update cannot hold up the others.
+        // row so one broken update cannot hold up the others; the rest of a failed row's chat is left to the next
+        // claim, which decides whether that row holds its chat (see ClaimAsync).
         try
         {
             if (!await ProcessTogetherAsync(ids, ct))
-                foreach (var id in ids)
-                    await ProcessTogetherAsync([id], ct, recordFailure: true);
+            {
+                var failedChats = new HashSet<(long, string)>();
+                foreach (var row in rows.Where(r => !failedChats.Contains((r.BotId, r.ChatKey))))
+                    if (!await ProcessTogetherAsync([row.Id], ct, recordFailure: true))
+                        failedChats.Add((row.BotId, row.ChatKey));
+            }
         }
         finally
         {
@@ -71,6 +76,22 @@ public sealed class ConversationProcessor(
         }
         return ids.Count;
     }
+
+    /// <summary>
+    /// Claims the first <paramref name="batchSize"/> pending rows, in one statement, leaving out every row of a chat that has
+    /// an older pending row which is held: claimed by anyone (a dead process's claim included, until it is released or its
+    /// lease ends), put off for a scenario's call, or waiting to be retried after trouble of our own. An older row that is
+    /// free is older, so it comes first in the same claim; only rows that failed by their own fault (<c>Attempts</c> &gt; 0)
+    /// do not hold their chat, or one broken update would silence a customer for minutes. The check walks the
+    /// pending rows' (bot, chat, id) index.
+    /// </summary>
+    public static Task<int> ClaimAsync(Bots1CDbContext db, string claim, DateTimeOffset now, int batchSize, CancellationToken ct) =>
+        db.Inbox
+            .Where(i => i.State == InboxState.Pending && (i.LeaseUntil == null || i.LeaseUntil < now))
+            .Where(i => !db.Inbox.Any(o => o.State == InboxState.Pending && o.BotId == i.BotId && o.ChatKey == i.ChatKey && o.Id < i.Id
+                                           && o.LeaseUntil >= now && o.Attempts == 0))
+            .OrderBy(i => i.Id).Take(batchSize)
+            .ExecuteUpdateAsync(s => s.SetProperty(i => i.LeaseOwner, claim).SetProperty(i => i.LeaseUntil, now + Lease), ct);
 
     private async Task<bool> ProcessTogetherAsync(IReadOnlyList<long> ids, CancellationToken ct, bool recordFailure = false)
     {
@@ -91,14 +112,13 @@ public sealed class ConversationProcessor(
                     unreadable.Add((row, bot));
                     continue;
                 }
-                if (putOff.Contains((row.BotId, row.ChatKey))
-                    || await recorder.WaitsForCallAsync(db, session, bot.Id, events, ct) || await FollowsAWaitingRowAsync(db, row, ids, ct))
+                if (putOff.Contains((row.BotId, row.ChatKey)) || await recorder.WaitsForCallAsync(db, session, bot.Id, events, ct))
                 {
                     putOff.Add((row.BotId, row.ChatKey));
                     // Looked at again once the call worker is done (it clears the wait), or after a second at the latest.
+                    // Until then the row holds its chat: the claim leaves later rows of the chat out.
                     row.LeaseOwner = null;
                     row.LeaseUntil = clock.GetUtcNow() + TimeSpan.FromSeconds(1);
-                    _waitingChats[(row.BotId, row.ChatKey)] = true;
                     continue;
                 }
                 changes.AddRange(await recorder.RecordAsync(db, session, bot.Id, events, ct));
@@ -144,22 +164,6 @@ public sealed class ConversationProcessor(
     }
 
     private const int MaxReason = 500;
-
-    /// <summary>Chats with a row put off for a scenario's call. A later row of such a chat must not overtake it (the
-    /// call may finish while the put-off row still waits out its second); only these chats pay for the check.</summary>
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<(long BotId, string ChatKey), bool> _waitingChats = new();
-
-    private async Task<bool> FollowsAWaitingRowAsync(Bots1CDbContext db, InboxUpdate row, IReadOnlyList<long> batch, CancellationToken ct)
-    {
-        var chat = (row.BotId, row.ChatKey);
-        if (!_waitingChats.ContainsKey(chat))
-            return false;
-        if (await db.Inbox.AnyAsync(i => i.BotId == row.BotId && i.ChatKey == row.ChatKey && i.State == InboxState.Pending
-                && i.Id < row.Id && !batch.Contains(i.Id), ct))
-            return true;
-        _waitingChats.TryRemove(chat, out _);
-        return false;
-    }
 
     private async Task RecordFailureAsync(long id, Exception error, CancellationToken ct)
     {

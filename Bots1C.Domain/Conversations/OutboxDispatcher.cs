@@ -18,6 +18,7 @@ namespace Bots1C.Domain.Conversations;
 public sealed class OutboxDispatcher(
     IDbContextFactory<Bots1CDbContext> dbFactory,
     IServiceProvider services,
+    AppInstance instance,
     BotDirectory directory,
     SendPacer pacer,
     Files.FileLinks fileLinks,
@@ -29,7 +30,8 @@ public sealed class OutboxDispatcher(
 {
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
     private static readonly TimeSpan Poll = TimeSpan.FromSeconds(5);
-    private const int BatchSize = 100;
+    /// <summary>Also the bound on replies sent twice after a crash: at most one claimed batch is sent but not yet recorded.</summary>
+    public const int BatchSize = 100;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -52,17 +54,10 @@ public sealed class OutboxDispatcher(
     /// <summary>Sends what is due; returns how long until the next item falls due (at most the poll interval).</summary>
     private async Task<TimeSpan> DispatchDueAsync(CancellationToken ct)
     {
-        var claim = Guid.NewGuid().ToString("N");
+        var claim = instance.NewClaim();
         var now = clock.GetUtcNow();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        // Due, not held by anyone, and nothing earlier for the same chat still waiting: a message that must wait
-        // (retry_after, backoff) holds back the ones after it, so a chat never sees them out of order.
-        var claimed = await db.Outbox
-            .Where(o => o.State == OutboxState.Pending && o.NextAttemptAt <= now && (o.LeaseUntil == null || o.LeaseUntil < now))
-            .Where(o => !db.Outbox.Any(e => e.State == OutboxState.Pending && e.BotId == o.BotId && e.ChatId == o.ChatId
-                                            && e.Id < o.Id && e.NextAttemptAt > now))
-            .OrderBy(o => o.Id).Take(BatchSize)
-            .ExecuteUpdateAsync(s => s.SetProperty(o => o.LeaseOwner, claim).SetProperty(o => o.LeaseUntil, now + Lease), ct);
+        var claimed = await ClaimAsync(db, claim, now, BatchSize, ct);
         if (claimed > 0)
         {
             await DeliverBatchAsync(db, claim, ct);
@@ -74,6 +69,20 @@ public sealed class OutboxDispatcher(
             .OrderBy(t => t).Select(t => (DateTimeOffset?)t).FirstOrDefaultAsync(ct);
         return next is { } due ? Clamp(due - now) : Poll;
     }
+
+    /// <summary>
+    /// Claims, in one statement, due items not held by anyone whose chat has nothing earlier still waiting or held: a
+    /// message that must wait (retry_after, backoff) or that someone holds (another worker, or a process that died while
+    /// sending it, until it is released or its lease ends) holds back the ones after it, so a chat never sees them out of
+    /// order. The check walks the pending items' (bot, chat, id) index.
+    /// </summary>
+    public static Task<int> ClaimAsync(Bots1CDbContext db, string claim, DateTimeOffset now, int batchSize, CancellationToken ct) =>
+        db.Outbox
+            .Where(o => o.State == OutboxState.Pending && o.NextAttemptAt <= now && (o.LeaseUntil == null || o.LeaseUntil < now))
+            .Where(o => !db.Outbox.Any(e => e.State == OutboxState.Pending && e.BotId == o.BotId && e.ChatId == o.ChatId && e.Id < o.Id
+                                            && (e.NextAttemptAt > now || e.LeaseUntil >= now)))
+            .OrderBy(o => o.Id).Take(batchSize)
+            .ExecuteUpdateAsync(s => s.SetProperty(o => o.LeaseOwner, claim).SetProperty(o => o.LeaseUntil, now + Lease), ct);
 
     private static TimeSpan Clamp(TimeSpan wait) =>
         wait < TimeSpan.FromMilliseconds(10) ? TimeSpan.FromMilliseconds(10) : wait > Poll ? Poll : wait;

@@ -93,6 +93,9 @@ public class InboxUpdateConfiguration : IEntityTypeConfiguration<InboxUpdate>
         update.ToTable(Table);
         update.HasIndex(u => new { u.BotId, u.ExternalId }).IsUnique();
         update.HasIndex(u => new { u.State, u.Id });
+        // The claim's "no older held row in this chat" check, and the call worker's wake-up of a chat: pending rows only,
+        // so the index stays as small as the backlog.
+        update.HasIndex(u => new { u.BotId, u.ChatKey, u.Id }).HasFilter("\"State\" = 0").HasDatabaseName("IX_InboxUpdates_PendingChat");
         update.Property(u => u.ExternalId).HasMaxLength(128); // web chat: visitor id + the window's message id
         update.Property(u => u.ChatKey).HasMaxLength(128);
         update.HasOne<Bot>().WithMany().HasForeignKey(u => u.BotId);
@@ -105,6 +108,10 @@ public class OutboxItemConfiguration : IEntityTypeConfiguration<OutboxItem>
     {
         item.ToTable("Outbox");
         item.HasIndex(i => new { i.State, i.NextAttemptAt });
+        // The claim's "nothing earlier waiting or held in this chat" check: pending items only. The bot's own index stays
+        // (the foreign key's: a partial index does not cover every row).
+        item.HasIndex(i => i.BotId);
+        item.HasIndex(i => new { i.BotId, i.ChatId, i.Id }).HasFilter("\"State\" = 0").HasDatabaseName("IX_Outbox_PendingChat");
         item.HasOne<Bot>().WithMany().HasForeignKey(i => i.BotId);
         item.HasOne(i => i.Message).WithMany().HasForeignKey(i => i.MessageId);
     }

@@ -40,6 +40,10 @@ public sealed class FakeTelegramApi : IAsyncDisposable
     /// is read), in arrival order. The reply benchmark pairs them with the updates that caused them.</summary>
     public ConcurrentQueue<(string ChatId, long At)> SentMessages { get; } = new();
 
+    /// <summary>Every <c>sendMessage</c>'s <c>chat_id</c> and <c>text</c>, in arrival order (the crash run reads which
+    /// update a reply answers from its text).</summary>
+    public ConcurrentQueue<(string ChatId, string? Text)> SentTexts { get; } = new();
+
     public static async Task<FakeTelegramApi> StartAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -52,8 +56,11 @@ public sealed class FakeTelegramApi : IAsyncDisposable
             var at = Stopwatch.GetTimestamp();
             var method = path[(path.LastIndexOf('/') + 1)..];
             fake!.Calls.AddOrUpdate(method, 1, (_, n) => n + 1);
-            if (method == "sendMessage" && await ChatIdAsync(request) is { } chatId)
+            if (method == "sendMessage" && await ChatIdAndTextAsync(request) is ({ } chatId, var text))
+            {
                 fake.SentMessages.Enqueue((chatId, at));
+                fake.SentTexts.Enqueue((chatId, text));
+            }
             var body = method switch
             {
                 "getMe" => Me,
@@ -68,21 +75,23 @@ public sealed class FakeTelegramApi : IAsyncDisposable
         return fake;
     }
 
-    /// <summary>The <c>chat_id</c> of a JSON request (how Telegram.Bot sends messages without files), or null.</summary>
-    private static async Task<string?> ChatIdAsync(HttpRequest request)
+    /// <summary>The <c>chat_id</c> and <c>text</c> of a JSON request (how Telegram.Bot sends messages without files), or nulls.</summary>
+    private static async Task<(string? ChatId, string? Text)> ChatIdAndTextAsync(HttpRequest request)
     {
         if (request.ContentType?.StartsWith("application/json", StringComparison.OrdinalIgnoreCase) != true)
-            return null;
+            return (null, null);
         try
         {
             using var json = await JsonDocument.ParseAsync(request.Body);
-            return json.RootElement.TryGetProperty("chat_id", out var id)
+            var chatId = json.RootElement.TryGetProperty("chat_id", out var id)
                 ? id.ValueKind == JsonValueKind.Number ? id.GetRawText() : id.GetString()
                 : null;
+            var text = json.RootElement.TryGetProperty("text", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
+            return (chatId, text);
         }
         catch (JsonException)
         {
-            return null;
+            return (null, null);
         }
     }
 

@@ -1,6 +1,6 @@
 namespace Bots1C.Bench;
 
-/// <summary>One benchmark scenario (ingest, reply, push, storage, memory, editor): given a running app,
+/// <summary>One benchmark scenario (ingest, reply, push, storage, memory, editor, crash): given a running app,
 /// it measures its cases and returns their samples. Add a class and list it in Program.cs.</summary>
 public interface IBenchmark
 {

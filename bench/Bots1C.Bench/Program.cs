@@ -7,7 +7,8 @@ public static class BenchProgram
 {
     // Memory first: its idle reading is of this process's RSS, which the others' apps (1M seeded messages) would inflate.
     private static readonly IBenchmark[] All =
-        [new MemoryBenchmark(), new IngestBenchmark(), new ReplyBenchmark(), new PushBenchmark(), new StorageBenchmark(), new EditorBenchmark()];
+        [new MemoryBenchmark(), new IngestBenchmark(), new ReplyBenchmark(), new PushBenchmark(), new StorageBenchmark(), new EditorBenchmark(),
+         new CrashBenchmark()];
 
     /// <summary>Earlier names that still work on the command line.</summary>
     private static readonly Dictionary<string, string> Aliases = new() { ["dialogs"] = "storage" };
@@ -121,12 +122,12 @@ public static class BenchProgram
         to.WriteLine("Usage: dotnet run -c Release --project bench/Bots1C.Bench -- [all | benchmark ...] [--quick] [--runs N] [--seconds S] [--rates R,R] [--chats C] [--provider sqlite]");
         to.WriteLine("  all            every benchmark (also when none is named)");
         to.WriteLine("  --quick        a few seconds per benchmark, for CI (ingest 2 s per step; reply and push 3 s; storage 100k messages, 30 calls;");
-        to.WriteLine("                 memory 5 tabs; editor 2 runs of the grid pair)");
+        to.WriteLine("                 memory 5 tabs; editor 2 runs of the grid pair; crash 400 updates in 100 chats)");
         to.WriteLine("  --runs N       editor: N runs per case; storage: N calls per query; memory: N tabs");
         to.WriteLine("  --seconds S    (or --duration S) ingest: seconds per step (default 10); reply: per rate (20); push: of load (30)");
         to.WriteLine("  --rates R,R    ingest: fixed rates (default 200,1000); reply: rates (100,500); push: the first (default 200)");
         to.WriteLine("  --rate R       the same as --rates R");
-        to.WriteLine("  --chats C      chats the updates are spread over (default 1000; push --quick 200)");
+        to.WriteLine("  --chats C      chats the updates are spread over (default 1000; push --quick 200; crash 500, --quick 100)");
         to.WriteLine("  --provider P   the database: sqlite (the only one until the scale-out issue brings PostgreSQL)");
         foreach (var b in all)
             to.WriteLine($"  {b.Name,-10} {b.Description}");

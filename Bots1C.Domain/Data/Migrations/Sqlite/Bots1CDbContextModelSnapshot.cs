@@ -441,6 +441,10 @@ namespace Bots1C.Domain.Data.Migrations.Sqlite
 
                     b.HasIndex("State", "Id");
 
+                    b.HasIndex("BotId", "ChatKey", "Id")
+                        .HasDatabaseName("IX_InboxUpdates_PendingChat")
+                        .HasFilter("\"State\" = 0");
+
                     b.ToTable("InboxUpdates", (string)null);
                 });
 
@@ -577,6 +581,10 @@ namespace Bots1C.Domain.Data.Migrations.Sqlite
                     b.HasIndex("MessageId");
 
                     b.HasIndex("State", "NextAttemptAt");
+
+                    b.HasIndex("BotId", "ChatId", "Id")
+                        .HasDatabaseName("IX_Outbox_PendingChat")
+                        .HasFilter("\"State\" = 0");
 
                     b.ToTable("Outbox", (string)null);
                 });
