@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Bots1C.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -33,28 +32,5 @@ public class FirstStartLogTests
         Assert.Contains(logs.Entries, e => e.Category == "Bots1C.Domain.Data.DatabaseMigrator"); // the migrations did run
         Assert.Empty(logs.Entries.Where(e => e.Level >= LogLevel.Warning && e.Category.StartsWith("Microsoft.EntityFrameworkCore", StringComparison.Ordinal))
             .Select(e => $"{e.Category}: {e.Message}"));
-    }
-
-    private sealed record Entry(string Category, LogLevel Level, string Message);
-
-    private sealed class CapturedLogs : ILoggerProvider
-    {
-        public ConcurrentQueue<Entry> Entries { get; } = new();
-
-        public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
-
-        public void Dispose()
-        {
-        }
-
-        private sealed class Logger(CapturedLogs logs, string category) : ILogger
-        {
-            public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-
-            public bool IsEnabled(LogLevel logLevel) => true;
-
-            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-                logs.Entries.Enqueue(new Entry(category, logLevel, formatter(state, exception)));
-        }
     }
 }
