@@ -20,6 +20,10 @@ public static class ChannelServices
         services.TryAddSingleton<MessengerApiServers>();
         AddMessengerClient(services, TelegramAdapter.HttpClientName, Messenger.Telegram);
         AddMessengerClient(services, ViberAdapter.HttpClientName, Messenger.Viber);
+        // Files customers send on Viber come from its media servers (dl-media.viber.com and others), not its API host, and
+        // the request carries no token: any public server, or a listed one, may serve them; redirects are checked hop by hop.
+        services.AddHttpClient(ViberAdapter.MediaClientName, c => c.Timeout = MessengerTimeout)
+            .ThroughOutboundGuard(sp => sp.GetRequiredService<MessengerApiServers>().AllowList, followRedirects: true, useProxy: true);
 
         Add<TelegramAdapter>(services, Messenger.Telegram);
         Add<ViberAdapter>(services, Messenger.Viber);

@@ -12,6 +12,8 @@ namespace Bots1C.Domain.Channels.Viber;
 public sealed class ViberAdapter(IHttpClientFactory httpClients, TimeProvider clock) : IChannelAdapter
 {
     public const string HttpClientName = "viber";
+    /// <summary>Fetches the media links of customers' files: no token, so not bound to the API host.</summary>
+    public const string MediaClientName = "viber-media";
     public const string SignatureHeader = "X-Viber-Content-Signature";
     public const string AuthHeader = "X-Viber-Auth-Token";
     public const string DefaultApiServer = "https://chatapi.viber.com";
@@ -151,7 +153,7 @@ public sealed class ViberAdapter(IHttpClientFactory httpClients, TimeProvider cl
             return DownloadResult.Failed(DownloadFailure.Gone, "The file's address is not an http(s) link");
         try
         {
-            using var response = await httpClients.CreateClient(HttpClientName).GetAsync(url, HttpCompletionOption.ResponseHeadersRead, ct);
+            using var response = await httpClients.CreateClient(MediaClientName).GetAsync(url, HttpCompletionOption.ResponseHeadersRead, ct);
             if (response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Gone or HttpStatusCode.Forbidden)
                 return DownloadResult.Failed(DownloadFailure.Gone, $"Viber no longer has this file (its link has expired): HTTP {(int)response.StatusCode}");
             if (!response.IsSuccessStatusCode)

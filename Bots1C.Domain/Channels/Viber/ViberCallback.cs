@@ -26,8 +26,14 @@ internal sealed class ViberCallback(TimeProvider clock)
         else
             return null;
 
-        return new UpdateEnvelope(externalId, UserId(root) ?? $"event:{name}");
+        // A report on one of our messages may have to wait until the dispatcher has saved that message's token (up to two
+        // minutes after a crash): it is queued apart from what the customer says, so the customer's messages never wait for it.
+        var chat = UserId(root) is { } user ? DeliveryEvents.Contains(name) ? ReportsOf(user) : user : $"event:{name}";
+        return new UpdateEnvelope(externalId, chat);
     }
+
+    /// <summary>The queue of one customer's delivery reports, next to (not in) the queue of what they say.</summary>
+    public static string ReportsOf(string userId) => $"reports:{userId}";
 
     public IReadOnlyList<InboundEvent> Parse(ReadOnlySpan<byte> body)
     {

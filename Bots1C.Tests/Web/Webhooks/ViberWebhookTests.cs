@@ -77,6 +77,22 @@ public class ViberWebhookTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_delivery_report_waiting_for_its_message_does_not_hold_up_the_customers_next_message()
+    {
+        // "delivered" for a message whose token is not saved yet (as after a crash between the send and its record):
+        // the report is tried again for up to two minutes.
+        var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var report = System.Text.Encoding.UTF8.GetBytes(System.Text.Encoding.UTF8.GetString(MessagePath.Fixture("viber", "delivered.json"))
+            .Replace("1457764197627", now));
+        Assert.Equal(HttpStatusCode.OK, (await _client.PostViberAsync(_botKey, report, MessagePath.ViberSignature(report))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync("message_text.json", messageToken: "5000000000000000001")).StatusCode);
+
+        var message = await Eventually.GetAsync(_app.MessagesAsync, m => m.Count == 1, "the customer's message to be recorded", seconds: 10);
+        Assert.Equal("a message to the service", message[0].Text);
+        Assert.Contains(await _app.InboxAsync(), r => r.ExternalId.StartsWith("delivered:") && r.State == InboxState.Pending);
+    }
+
+    [Fact]
     public async Task The_webhook_confirmation_is_answered_200()
     {
         Assert.Equal(HttpStatusCode.OK, (await PostAsync("webhook.json")).StatusCode);

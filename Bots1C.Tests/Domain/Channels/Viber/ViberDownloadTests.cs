@@ -43,6 +43,19 @@ public sealed class ViberDownloadTests : IDisposable
     }
 
     [Fact]
+    public async Task A_media_link_on_a_server_other_than_the_API_host_is_fetched()
+    {
+        // Viber's media live on dl-media.viber.com, not chatapi.viber.com. Here: the API servers allowed are the network
+        // 127.0.0.0/8 only, and the media link names its server "localhost", which is not an API host.
+        using var services = ChannelKit.Services(s => s.Configure<MessengerOptions>(o => o.ApiAllowedHosts.Add("127.0.0.0/8")), allowLoopback: false);
+        var url = Media("/1/share/photo.jpg", 200, [1, 2, 3]).Replace(new Uri(_api.Server.Url!).Host, "localhost");
+
+        var result = await services.Adapter(Messenger.Viber).DownloadAsync(_api.Bot, url, CancellationToken.None);
+
+        Assert.True(result.Ok, result.Reason);
+    }
+
+    [Fact]
     public async Task An_expired_media_link_is_gone()
     {
         var url = Media("/1/share/old.jpg", 404, []);

@@ -17,14 +17,20 @@ public class ViberEnvelopeTests
     [InlineData("subscribed.json")]
     [InlineData("conversation_started.json")]
     [InlineData("unsubscribed.json")]
-    [InlineData("delivered.json")]
-    [InlineData("failed.json")]
     public void The_chat_key_is_the_user_wherever_the_event_puts_them(string fixture)
     {
         var body = ChannelKit.Fixture("viber", fixture);
         Assert.Equal("01234567890A=", _viber.ReadEnvelope(body)!.ChatKey);
         // Updates are queued per chat key and processed per chat id: the two must agree.
         Assert.Equal("01234567890A=", Assert.Single(_viber.Parse(body)).ChatId);
+    }
+
+    [Theory]
+    [InlineData("delivered.json")]
+    [InlineData("failed.json")]
+    public void Delivery_reports_are_queued_apart_from_what_the_user_says(string fixture)
+    {
+        Assert.Equal("reports:01234567890A=", _viber.ReadEnvelope(ChannelKit.Fixture("viber", fixture))!.ChatKey);
     }
 
     [Fact]
