@@ -24,6 +24,12 @@ public sealed class AppInstance : IDisposable
         Folder = Path.Combine(dataFolder.Path, FolderName);
         // A process sweeping the folder may take a brand-new file for a dead one's in the instant between its creation and
         // its lock: then the name is taken again, fresh. Without a lock file claims are still safe, only not released early.
+        if (FileLockingDisabled())
+        {
+            // Every file could be "taken", a live instance's too: no lock file, and no release of others' claims either.
+            logger.LogInformation("File locking is turned off (DOTNET_SYSTEM_IO_DISABLEFILELOCKING): after a crash, claims are released when their lease ends");
+            return;
+        }
         for (var attempt = 0; attempt < 3 && _lock is null; attempt++)
         {
             Id = Guid.NewGuid().ToString("N");
@@ -34,9 +40,13 @@ public sealed class AppInstance : IDisposable
                     Directory.CreateDirectory(Folder);
                 else
                     Directory.CreateDirectory(Folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+                // Windows deletes a delete-on-close file when the process's handles close, and a killed process's handles
+                // close too: the file would vanish with its owner and nobody could tell the claims are orphaned. There the
+                // file is deleted on a clean stop only (Dispose); on Unix .NET unlinks it on Dispose, never on a kill.
                 var options = new FileStreamOptions
                 {
-                    Mode = FileMode.CreateNew, Access = FileAccess.ReadWrite, Share = FileShare.None, Options = FileOptions.DeleteOnClose, BufferSize = 0,
+                    Mode = FileMode.CreateNew, Access = FileAccess.ReadWrite, Share = FileShare.None, BufferSize = 0,
+                    Options = OperatingSystem.IsWindows() ? FileOptions.None : FileOptions.DeleteOnClose,
                 };
                 if (!OperatingSystem.IsWindows())
                     options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
@@ -54,6 +64,13 @@ public sealed class AppInstance : IDisposable
         }
     }
 
+    /// <summary>This process holds its lock file, so it can tell a held file (a live instance) from one nobody holds.</summary>
+    public bool HoldsLock => _lock is not null;
+
+    private static bool FileLockingDisabled() =>
+        AppContext.TryGetSwitch("System.IO.DisableFileLocking", out var disabled) && disabled
+        || Environment.GetEnvironmentVariable("DOTNET_SYSTEM_IO_DISABLEFILELOCKING") is "1" or "true";
+
     /// <summary>32 hex digits, new at every start.</summary>
     public string Id { get; }
 
@@ -65,5 +82,12 @@ public sealed class AppInstance : IDisposable
     /// <summary>The lease owners (<see cref="NewClaim"/>) of the instance <paramref name="id"/> start with this.</summary>
     public static string ClaimPrefix(string id) => id + ".";
 
-    public void Dispose() => _lock?.Dispose();
+    public void Dispose()
+    {
+        if (_lock is null)
+            return;
+        _lock.Dispose();
+        if (OperatingSystem.IsWindows())
+            File.Delete(_lock.Name);
+    }
 }

@@ -42,7 +42,8 @@ public sealed class GoneInstanceRelease(
     /// <summary>Returns how many rows were given back.</summary>
     public async Task<int> ReleaseGoneInstancesAsync(CancellationToken ct)
     {
-        if (!Directory.Exists(instance.Folder))
+        // Without a lock of our own, file locks may not work here at all: a file we can take proves nothing.
+        if (!instance.HoldsLock || !Directory.Exists(instance.Folder))
             return 0;
         var released = 0;
         foreach (var path in Directory.EnumerateFiles(instance.Folder, "*" + AppInstance.Extension))

@@ -15,6 +15,8 @@ public static class WebPipeline
         // Behind nginx/Apache/IIS: the client's address and https come from the proxy — only from the configured ones.
         if (ReverseProxy.ForwardedHeaders(app.Configuration) is { } forwarded)
             app.UseForwardedHeaders(forwarded);
+        else
+            app.UseMiddleware<UntrustedProxyNotice>();
         app.UseSecurityHeaders();
         // Published under a path such as /bots_unf behind a reverse proxy: the public URL keeps it, routes do not.
         if (app.Configuration["PathBase"] is { Length: > 0 } pathBase)

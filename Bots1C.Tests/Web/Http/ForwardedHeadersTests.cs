@@ -1,5 +1,6 @@
 using System.Net;
 using Bots1C.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 
 namespace Bots1C.Tests.Web.Http;
 
@@ -24,6 +25,24 @@ public class ForwardedHeadersTests
             statuses.Add((await client.SendAsync(request)).StatusCode);
         }
         return statuses;
+    }
+
+    [Fact]
+    public async Task Forwarded_headers_from_a_proxy_nobody_configured_are_reported_once_with_the_setting_that_fixes_it()
+    {
+        using var app = new Bots1CAppFactory();
+        var client = app.CreateClient();
+
+        for (var i = 0; i < 3; i++)
+        {
+            var request = new HttpRequestMessage(HttpMethod.Get, "/health");
+            request.Headers.Add("X-Forwarded-For", "203.0.113.7");
+            await client.SendAsync(request);
+        }
+
+        await using var db = await app.Db();
+        var notice = Assert.Single(await db.Events.AsNoTracking().Where(e => e.Code == "ProxyNotTrusted").ToListAsync());
+        Assert.Contains("Bots1C:ReverseProxy:KnownProxies", notice.Message);
     }
 
     [Fact]
