@@ -20,7 +20,7 @@ public static class LicenseServerEndpoints
     public static void ConfigureRateLimit(RateLimiterOptions options) =>
         // Open to the internet and answering "unknown INN or contract": a guessing loop gets a few tries a minute.
         options.AddPolicy(RateLimitPolicy, http => RateLimitPartition.GetFixedWindowLimiter(
-            http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+            Bots1C.Web.Composition.ClientAddress.Of(http),
             _ => new FixedWindowRateLimiterOptions { PermitLimit = 20, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
 
     public static WebApplication MapLicenseServerEndpoints(this WebApplication app)

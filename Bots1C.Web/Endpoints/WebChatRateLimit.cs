@@ -3,7 +3,8 @@ using Microsoft.AspNetCore.RateLimiting;
 
 namespace Bots1C.Web.Endpoints;
 
-/// <summary>The chat window is open to the internet: one address gets a generous but finite number of calls.</summary>
+/// <summary>The chat window is open to the internet: one address (an IPv6 one by its /64, see ClientAddress) gets a
+/// generous but finite number of calls.</summary>
 public static class WebChatRateLimit
 {
     public const string Policy = "webchat";
@@ -12,7 +13,7 @@ public static class WebChatRateLimit
     {
         options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
         options.AddPolicy(Policy, http => RateLimitPartition.GetFixedWindowLimiter(
-            http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+            Bots1C.Web.Composition.ClientAddress.Of(http),
             _ => new FixedWindowRateLimiterOptions { PermitLimit = 120, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
     }
 }

@@ -87,7 +87,8 @@ public static class WebhookEndpoints
         HttpContext http, BotSnapshot? bot)
     {
         var from = http.Connection.RemoteIpAddress?.ToString() ?? "unknown address";
-        await journal.WriteAsync(EventSources.Webhooks, code, from, $"{message} Answered {status}. From {from}.",
+        // Throttled per network as the limits count it: rotating through one IPv6 /64 must not write a row per call.
+        await journal.WriteAsync(EventSources.Webhooks, code, Bots1C.Web.Composition.ClientAddress.Of(http), $"{message} Answered {status}. From {from}.",
             bot?.Credentials.Name ?? $"key {Truncate(http.GetRouteValue("botKey")?.ToString())}", bot?.Id);
         return Results.StatusCode(status);
     }

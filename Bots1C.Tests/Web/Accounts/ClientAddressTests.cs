@@ -1,5 +1,5 @@
 using System.Net;
-using Bots1C.Web.Components.Account;
+using Bots1C.Web.Composition;
 
 namespace Bots1C.Tests.Web.Accounts;
 

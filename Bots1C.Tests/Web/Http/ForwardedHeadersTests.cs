@@ -28,6 +28,18 @@ public class ForwardedHeadersTests
     }
 
     [Fact]
+    public async Task Addresses_of_one_IPv6_network_share_the_chat_windows_limit()
+    {
+        // One customer line is given a whole /64: counting single addresses would give a script billions of fresh starts.
+        using var app = new Bots1CAppFactory();
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < PastTheLimit; i++)
+            statuses.Add((await app.CreateClient().From($"2001:db8:1:2::{i + 1:x}").GetAsync("/webchat/no-such-bot/messages")).StatusCode);
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, statuses[^1]);
+    }
+
+    [Fact]
     public async Task Forwarded_headers_from_a_proxy_nobody_configured_are_reported_once_with_the_setting_that_fixes_it()
     {
         using var app = new Bots1CAppFactory();

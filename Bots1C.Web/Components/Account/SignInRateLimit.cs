@@ -19,7 +19,7 @@ public static class SignInRateLimit
             if (!HttpMethods.IsPost(http.Request.Method))
                 return RateLimitPartition.GetNoLimiter("form");
             var limit = http.RequestServices.GetRequiredService<IOptions<SignInProtectionOptions>>().Value.AttemptsPerMinute;
-            return RateLimitPartition.GetFixedWindowLimiter(ClientAddress.Of(http),
+            return RateLimitPartition.GetFixedWindowLimiter(Bots1C.Web.Composition.ClientAddress.Of(http),
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = limit, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
         });
 }

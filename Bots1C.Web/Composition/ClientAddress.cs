@@ -1,9 +1,9 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace Bots1C.Web.Components.Account;
+namespace Bots1C.Web.Composition;
 
-/// <summary>Who is asking, as the sign-in limits count it.</summary>
+/// <summary>Who is asking, as the per-address limits (sign-in, web chat, license server) and the throttled event log count it.</summary>
 public static class ClientAddress
 {
     /// <summary>The request's address as the limits see it (after the forwarded-headers rule has set it).</summary>
