@@ -22,4 +22,60 @@ public class ArchitectureRulesTests
     public void The_domain_does_not_depend_on_the_web_project() =>
         Types().That().ResideInNamespaceMatching(@"^Bots1C\.Domain(\..*)?$").Should()
             .NotDependOnAny(Types().That().ResideInNamespaceMatching(@"^Bots1C\.Web(\..*)?$")).Check(App);
+
+    [Fact]
+    public void Conversations_depend_on_neither_scenarios_nor_dialogs() =>
+        Types().That().Are(Folder("Conversations")).Should()
+            .NotDependOnAny(Folder("Scenarios")).AndShould().NotDependOnAny(Folder("Dialogs")).Check(App);
+
+    [Fact]
+    public void Scenarios_do_not_depend_on_dialogs() =>
+        Types().That().Are(Folder("Scenarios")).Should().NotDependOnAny(Folder("Dialogs")).Check(App);
+
+    /// <summary>The runner decides what a scenario says and does; storage and the network are the callers' part, so it
+    /// stays a pure function the editor's test chat can run too.</summary>
+    [Fact]
+    public void The_scenario_runner_touches_no_storage_and_no_http() =>
+        Types().That().ResideInNamespaceMatching(@"^Bots1C\.Domain\.Scenarios\.Runner(\..*)?$").Should()
+            .NotDependOnAny(Types(true).That().ResideInNamespaceMatching(@"^(Bots1C\.Domain\.Data|Microsoft\.EntityFrameworkCore|System\.Net\.Http)(\..*)?$"))
+            .Check(App);
+
+    [Fact]
+    public void Web_features_never_touch_the_database_context() =>
+        Types().That().ResideInNamespaceMatching(@"^Bots1C\.Web\.Features(\..*)?$").Should()
+            .NotDependOnAny(Types(true).That().HaveFullName("Bots1C.Domain.Data.Bots1CDbContext")
+                .Or().HaveFullNameMatching(@"^Microsoft\.EntityFrameworkCore\.IDbContextFactory`1"))
+            .Check(App);
+
+    /// <summary>Any dependency between two of the three folders is allowed one way only, and no three of them go round:
+    /// the turn (Turns/) is what calls across them.</summary>
+    [Fact]
+    public void Conversations_scenarios_and_dialogs_form_no_cycle()
+    {
+        string[] folders = ["Conversations", "Scenarios", "Dialogs"];
+        var edges = new Dictionary<(string From, string To), string>();
+        foreach (var type in App.Types)
+            if (FolderOf(type, folders) is { } from)
+                foreach (var dependency in type.Dependencies)
+                    if (FolderOf(dependency.Target, folders) is { } to && to != from)
+                        edges.TryAdd((from, to), $"{type.FullName} -> {dependency.Target.FullName}");
+
+        var cycles = new List<string>();
+        void Walk(List<string> path)
+        {
+            foreach (var next in folders.Where(to => edges.ContainsKey((path[^1], to))))
+                if (next == path[0])
+                    cycles.Add(string.Join(", ", path.Append(next).Zip(path.Skip(1).Append(next)).Select(e => edges[e])));
+                else if (!path.Contains(next))
+                    Walk([.. path, next]);
+        }
+        foreach (var start in folders)
+            Walk([start]);
+        Assert.True(cycles.Count == 0, "Cycles (each found from each of its folders):\n" + string.Join("\n", cycles));
+    }
+
+    private static string? FolderOf(IType type, string[] folders) =>
+        type.Namespace?.FullName is { } name
+            ? folders.FirstOrDefault(f => name == $"Bots1C.Domain.{f}" || name.StartsWith($"Bots1C.Domain.{f}.", StringComparison.Ordinal))
+            : null;
 }
