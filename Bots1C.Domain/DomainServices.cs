@@ -80,15 +80,15 @@ public static class DomainServices
         services.AddOptions<Scenarios.ScenarioOptions>().BindConfiguration(Scenarios.ScenarioOptions.Section)
             .WithAllowedHostsAsOneValue(Scenarios.ScenarioOptions.HttpAllowedHostsKey, o => o.HttpAllowedHosts);
         services.AddSingleton<Scenarios.Runner.ScenarioRunner>();
-        services.AddSingleton<Scenarios.Runner.ScenarioCallExecutor>();
+        services.AddSingleton<Scenarios.ScenarioCallExecutor>();
         // A step's URL is typed by people: only public addresses and the ones listed in HttpAllowedHosts (docs/security.md).
-        services.AddHttpClient(Scenarios.Runner.ScenarioCallExecutor.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(65))
+        services.AddHttpClient(Scenarios.ScenarioCallExecutor.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(65))
             .ThroughOutboundGuard(sp => Outbound.OutboundAllowList.Parse(Scenarios.ScenarioOptions.HttpAllowedHostsKey,
                 sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<Scenarios.ScenarioOptions>>().Value.HttpAllowedHosts),
                 followRedirects: true, useProxy: false);
         services.AddSingleton<Scenarios.ScenarioResponder>();
-        services.AddSingleton<Scenarios.ScenarioCallSignal>();
-        services.AddHostedService<Scenarios.ScenarioCallWorker>();
+        services.AddSingleton<Turns.ScenarioCallSignal>();
+        services.AddHostedService<Turns.ScenarioCallWorker>();
         services.AddTransient<Scenarios.ScenarioTestChat>();
         services.AddSingleton(_ => new Scenarios.Exchange.ScenarioFormatMigrations());
         services.AddSingleton<Scenarios.Exchange.ScenarioExport>();
@@ -100,7 +100,9 @@ public static class DomainServices
         services.AddSingleton<InboxSignal>();
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<ConversationNotifier>();
-        services.AddSingleton<ConversationRecorder>();
+        services.AddSingleton<Turns.ConversationRecorder>();
+        services.AddSingleton<Turns.ConversationTurn>();
+        services.AddSingleton<Turns.ChatWaitsForScenarioCall>();
         services.AddSingleton<Outbox>();
         services.AddSingleton<ConversationQueries>();
         services.AddSingleton<Files.FileLinks>();
@@ -111,7 +113,7 @@ public static class DomainServices
         services.AddSingleton<AppInstance>();
         services.AddSingleton<GoneInstanceRelease>();
         services.AddHostedService(sp => sp.GetRequiredService<GoneInstanceRelease>());
-        services.AddHostedService<ConversationProcessor>();
+        services.AddHostedService<Turns.ConversationProcessor>();
         services.AddHostedService<OutboxDispatcher>();
 
         services.AddOptions<Dialogs.OperatorOptions>().BindConfiguration(Dialogs.OperatorOptions.Section);

@@ -57,6 +57,10 @@ public class Message
     public string? ButtonsJson { get; set; }
     /// <summary>Who wrote an outgoing message: an operator, an API key, the bot.</summary>
     public string? Author { get; set; }
+
+    /// <summary>The <see cref="Author"/> of what the bot's scenarios sent.</summary>
+    public const string BotAuthor = "bot";
+
     /// <summary>The signed-in person who wrote it (operator replies, notes, dialog events).</summary>
     public string? AuthorUserId { get; set; }
     /// <summary>For dialog events: the other person involved (transferred to, assigned to).</summary>
@@ -73,7 +77,7 @@ public class Message
         (MessageDirection.Incoming, _) => AuthorKind.Customer,
         (_, MessageKind.Note) => AuthorKind.Note,
         (MessageDirection.Internal, _) => AuthorKind.System,
-        _ when Author == Scenarios.ScenarioResponder.Author => AuthorKind.Bot,
+        _ when Author == BotAuthor => AuthorKind.Bot,
         _ => AuthorKind.Operator, // a person in the messenger, or 1C through the API
     };
 }

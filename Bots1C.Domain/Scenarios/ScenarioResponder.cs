@@ -25,7 +25,7 @@ public sealed class ScenarioResponder(
     IOptions<ScenarioOptions> options,
     TimeProvider clock)
 {
-    public const string Author = "bot";
+    public const string Author = Message.BotAuthor;
 
     /// <summary>The messages it queued (to announce once committed).</summary>
     public async Task<IReadOnlyList<Message>> RespondAsync(Bots1CDbContext db, long botId, Conversation conversation, InboundEvent e,
@@ -91,7 +91,7 @@ public sealed class ScenarioResponder(
             if (call.Kind == StepKind.HttpRequest)
             {
                 // A remote service may take seconds: the call worker performs it outside this batch, so other chats
-                // are not held up. This chat's later updates wait for it (ConversationProcessor), keeping their order.
+                // are not held up. This chat's later updates wait for it (Turns/ChatWaitsForScenarioCall), keeping their order.
                 conversation.PendingCallJson = JsonSerializer.Serialize(call with { StepsTaken = result.StepsTaken });
                 conversation.CallLeaseUntil = null;
                 return queued;

@@ -1,4 +1,5 @@
 using Bots1C.Domain.Conversations;
+using Bots1C.Domain.Turns;
 using Bots1C.Domain.Data;
 using Bots1C.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;

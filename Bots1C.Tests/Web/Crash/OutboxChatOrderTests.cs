@@ -1,6 +1,7 @@
 using System.Net;
 using Bots1C.Domain.Channels;
 using Bots1C.Domain.Conversations;
+using Bots1C.Domain.Turns;
 using Bots1C.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using WireMock.RequestBuilders;

@@ -1,5 +1,6 @@
 using Bots1C.Domain.Bots;
 using Bots1C.Domain.Channels;
+using Bots1C.Domain.Conversations;
 using Bots1C.Domain.Data;
 using Bots1C.Domain.EventLog;
 using Microsoft.EntityFrameworkCore;
@@ -7,14 +8,15 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-namespace Bots1C.Domain.Conversations;
+namespace Bots1C.Domain.Turns;
 
 /// <summary>
 /// Takes stored updates out of the inbox and records what they mean. Updates of one chat are handled in
 /// arrival order, different chats in parallel. Rows are claimed with a lease, so after a crash (or on a
 /// second instance) unfinished rows are picked up again once the lease runs out (at once when the dead process is
 /// provably gone, <see cref="GoneInstanceRelease"/>). A chat is never processed past an older row that is held:
-/// the claim itself leaves such chats out (<see cref="ClaimAsync"/>).
+/// the claim itself leaves such chats out (<see cref="ClaimAsync"/>), and a chat waits while a scenario's HTTP request
+/// runs (<see cref="ChatWaitsForScenarioCall"/>).
 /// </summary>
 public sealed class ConversationProcessor(
     IDbContextFactory<Bots1CDbContext> dbFactory,
@@ -22,10 +24,10 @@ public sealed class ConversationProcessor(
     AppInstance instance,
     BotDirectory directory,
     ConversationRecorder recorder,
+    ChatWaitsForScenarioCall callWait,
     ConversationNotifier notifier,
     InboxSignal inboxSignal,
     OutboxSignal outboxSignal,
-    Scenarios.ScenarioCallSignal callSignal,
     EventJournal journal,
     ThrottledJournal throttledJournal,
     TimeProvider clock,
@@ -102,7 +104,7 @@ public sealed class ConversationProcessor(
         {
             await using var db = await dbFactory.CreateDbContextAsync(ct);
             var rows = await db.Inbox.Where(i => ids.Contains(i.Id) && i.State == InboxState.Pending).OrderBy(i => i.Id).ToListAsync(ct);
-            var putOff = new HashSet<(long, string)>(); // chats whose earlier row in this batch waits: the later ones wait too
+            var waiting = new ChatWaitsForScenarioCall.Batch();
             foreach (var row in rows)
             {
                 var bot = await directory.FindByIdAsync(row.BotId, ct)
@@ -112,15 +114,8 @@ public sealed class ConversationProcessor(
                     unreadable.Add((row, bot));
                     continue;
                 }
-                if (putOff.Contains((row.BotId, row.ChatKey)) || await recorder.WaitsForCallAsync(db, session, bot.Id, events, ct))
-                {
-                    putOff.Add((row.BotId, row.ChatKey));
-                    // Looked at again once the call worker is done (it clears the wait), or after a second at the latest.
-                    // Until then the row holds its chat: the claim leaves later rows of the chat out.
-                    row.LeaseOwner = null;
-                    row.LeaseUntil = clock.GetUtcNow() + TimeSpan.FromSeconds(1);
+                if (await callWait.PutOffAsync(db, session, waiting, row, events, ct))
                     continue;
-                }
                 changes.AddRange(await recorder.RecordAsync(db, session, bot.Id, events, ct));
                 row.State = InboxState.Processed;
                 row.LeaseOwner = null;
@@ -140,8 +135,7 @@ public sealed class ConversationProcessor(
         foreach (var change in changes)
             await notifier.PublishAsync(change.ToEvent());
         outboxSignal.Signal(); // a button press queues its callback answer
-        if (session.HasPendingCalls)
-            callSignal.Signal();
+        callWait.CallsLeftBy(session);
         return true;
     }
 

@@ -2,26 +2,28 @@ using System.Text.Json;
 using Bots1C.Domain.Conversations;
 using Bots1C.Domain.Data;
 using Bots1C.Domain.EventLog;
+using Bots1C.Domain.Scenarios;
 using Bots1C.Domain.Scenarios.Runner;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-namespace Bots1C.Domain.Scenarios;
+namespace Bots1C.Domain.Turns;
 
 /// <summary>Conversations with an HTTP request to perform.</summary>
 public sealed class ScenarioCallSignal : WakeUpSignal;
 
 /// <summary>
-/// Performs scenario HTTP requests outside the message batches, several at once, then lets the scenario go on
-/// (its replies and new state committed together). Claimed with a lease, so a crash retries the call.
+/// Performs scenario HTTP requests outside the message batches, several at once, then lets the scenario go on: the bot
+/// takes its turn (<see cref="ConversationTurn"/>, the same as on a customer's message), committed together, and the chat's
+/// waiting updates go (<see cref="ChatWaitsForScenarioCall"/>). Claimed with a lease, so a crash retries the call.
 /// </summary>
 public sealed class ScenarioCallWorker(
     IDbContextFactory<Bots1CDbContext> dbFactory,
     ScenarioCallExecutor calls,
-    ScenarioResponder responder,
+    ConversationTurn turn,
+    ChatWaitsForScenarioCall chatWait,
     ConversationNotifier notifier,
-    Dialogs.HandOverRouter router,
     ScenarioCallSignal signal,
     InboxSignal inboxSignal,
     OutboxSignal outboxSignal,
@@ -90,23 +92,12 @@ public sealed class ScenarioCallWorker(
 
             await using var work = await dbFactory.CreateDbContextAsync(ct);
             var conversation = await work.Conversations.Include(c => c.Contact).FirstAsync(c => c.Id == conversationId, ct);
-            var modeBefore = conversation.Mode;
-            var replies = await responder.ContinueAsync(work, conversation, call, completed, ct);
-            var handedOver = conversation.Mode == ConversationMode.WaitingForOperator && modeBefore != ConversationMode.WaitingForOperator;
-            var assigned = handedOver ? await router.RouteAsync(work, conversation, ct) : null;
+            var changes = await turn.ContinueAfterCallAsync(work, conversation, call, completed, ct);
             await work.SaveChangesAsync(ct);
-            foreach (var reply in replies.Append(assigned).OfType<Message>())
-                await notifier.PublishAsync(new ConversationEvent(conversation.BotId, conversation.Id, reply.Id, ConversationChange.MessageAdded));
-            if (handedOver)
-                await notifier.PublishAsync(new ConversationEvent(conversation.BotId, conversation.Id, null,
-                    assigned is null ? ConversationChange.WaitingStarted : ConversationChange.DialogChanged));
-            // The chat's updates that waited for this call may go now.
-            await work.Inbox.Where(i => i.BotId == conversation.BotId && i.ChatKey == conversation.ChatId && i.State == InboxState.Pending && i.LeaseOwner == null)
-                .ExecuteUpdateAsync(s => s.SetProperty(i => i.LeaseUntil, (DateTimeOffset?)null), ct);
+            foreach (var change in changes)
+                await notifier.PublishAsync(change.ToEvent());
             outboxSignal.Signal();
-            inboxSignal.Signal();
-            if (conversation.PendingCallJson is not null)
-                signal.Signal(); // the scenario went on into another request
+            await chatWait.ReleaseAsync(work, conversation, ct);
         }
         catch (Exception e) when (e is System.Data.Common.DbException or DbUpdateException or IOException)
         {

@@ -2,11 +2,12 @@ using System.Net.Http.Headers;
 using System.Text;
 using Bots1C.Domain.Outbound;
 using Bots1C.Domain.Scenarios.Methods;
+using Bots1C.Domain.Scenarios.Runner;
 using Microsoft.Extensions.Logging;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
-namespace Bots1C.Domain.Scenarios.Runner;
+namespace Bots1C.Domain.Scenarios;
 
 /// <summary>
 /// Performs what the runner asked for — a named method or an HTTP request — and turns the outcome into the

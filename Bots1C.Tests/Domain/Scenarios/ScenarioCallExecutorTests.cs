@@ -3,13 +3,14 @@ using Bots1C.Domain.Conversations;
 using Bots1C.Domain.Scenarios;
 using Bots1C.Domain.Scenarios.Methods;
 using Bots1C.Domain.Scenarios.Runner;
+using Bots1C.Tests.Domain.Scenarios.Runner;
 using Microsoft.Extensions.DependencyInjection;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 using WireMock.Server;
 using WireMock.Settings;
 
-namespace Bots1C.Tests.Domain.Scenarios.Runner;
+namespace Bots1C.Tests.Domain.Scenarios;
 
 /// <summary>
 /// The executor against a real HTTP server on loopback (WireMock) through a real HttpClient: JSON paths into

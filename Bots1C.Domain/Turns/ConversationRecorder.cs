@@ -1,8 +1,9 @@
 using Bots1C.Domain.Channels;
+using Bots1C.Domain.Conversations;
 using Bots1C.Domain.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace Bots1C.Domain.Conversations;
+namespace Bots1C.Domain.Turns;
 
 /// <summary>What recording changed, to announce once it is committed (ids exist only after the save).</summary>
 public sealed record RecordedChange(long BotId, Conversation Conversation, Message? Message, ConversationChange Change)
@@ -13,10 +14,10 @@ public sealed record RecordedChange(long BotId, Conversation Conversation, Messa
 /// <summary>
 /// Turns inbound events into contacts, conversations and messages inside the caller's unit of work
 /// (the caller commits them together with the inbox rows' new state, and may record many updates at once),
-/// then lets the bot's scenarios answer each message in the same unit of work.
+/// then lets the bot take its turn (<see cref="ConversationTurn"/>) on each message in the same unit of work.
 /// </summary>
-public class ConversationRecorder(TimeProvider clock, Scenarios.ScenarioResponder scenarios, Dialogs.HandOverRouter router,
-    Owners.ContactLinker linker, Licensing.LicenseGuard license, Bots.BotDirectory bots)
+public class ConversationRecorder(TimeProvider clock, ConversationTurn turn, Owners.ContactLinker linker, Licensing.LicenseGuard license,
+    Bots.BotDirectory bots)
 {
     /// <summary>The conversations met in one unit of work, by (bot, messenger user): many updates of one chat in a
     /// batch share one contact and conversation without asking the database (or EF's change tracker) again.</summary>
@@ -26,18 +27,6 @@ public class ConversationRecorder(TimeProvider clock, Scenarios.ScenarioResponde
 
         /// <summary>A scenario of this batch left an HTTP request for the call worker.</summary>
         public bool HasPendingCalls => Conversations.Values.Any(c => c.PendingCallJson is not null);
-    }
-
-    /// <summary>The chat waits for a scenario's HTTP request: its updates must wait too, or they would be answered
-    /// out of order (the scenario is not at its next step yet).</summary>
-    public async Task<bool> WaitsForCallAsync(Bots1CDbContext db, Session session, long botId, IReadOnlyList<InboundEvent> events,
-        CancellationToken ct)
-    {
-        foreach (var e in events)
-            if (e.Sender is not null && e.ChatId == e.Sender.ExternalUserId && e.Kind is not (InboundKind.DeliveryStatus or InboundKind.WebhookConfirmed)
-                && (await ConversationOfAsync(db, session, botId, e, ct)).PendingCallJson is not null)
-                return true;
-        return false;
     }
 
     public async Task<List<RecordedChange>> RecordAsync(Bots1CDbContext db, Session session, long botId,
@@ -94,23 +83,14 @@ public class ConversationRecorder(TimeProvider clock, Scenarios.ScenarioResponde
                 db.Outbox.Add(CallbackAnswer(botId, conversation.ChatId, e.CallbackId));
 
             // A shared phone links the contact to its counterparty before the scenarios run, so a hand-over in this
-            // same message already goes to its main manager; an e-mail or phone a scenario collects links after.
+            // same message already goes to its main manager; an e-mail or phone a scenario collects links in the turn.
             // Sharing one's own phone again counts too: the counterparty may have been added (or imported) since the first share.
             if (contact.Phone != phoneBefore || e.Kind == InboundKind.ContactShared && e.Contact is { IsOwn: true })
                 await linker.TryAutoLinkAsync(db, contact, ct);
             // Not served under the license (e.g. a test license's fourth contact): the message is kept, the bot stays silent.
             if (await bots.FindByIdAsync(botId, ct) is { } bot && !await license.ServesAsync(db, bot, contact, ct))
                 continue;
-            var modeBefore = conversation.Mode;
-            (phoneBefore, var emailBefore) = (contact.Phone, contact.Email);
-            foreach (var reply in await scenarios.RespondAsync(db, botId, conversation, e, ct))
-                changes.Add(new RecordedChange(botId, conversation, reply, ConversationChange.MessageAdded));
-            if (contact.Phone != phoneBefore || contact.Email != emailBefore)
-                await linker.TryAutoLinkAsync(db, contact, ct);
-            if (conversation.Mode == ConversationMode.WaitingForOperator && modeBefore != ConversationMode.WaitingForOperator)
-                changes.AddRange(await HandOverAsync(db, botId, conversation, ct));
-            else if (conversation.Mode != modeBefore)
-                changes.Add(new RecordedChange(botId, conversation, null, ConversationChange.DialogChanged));
+            changes.AddRange(await turn.AnswerAsync(db, conversation, e, ct));
         }
         return changes;
     }
@@ -132,14 +112,6 @@ public class ConversationRecorder(TimeProvider clock, Scenarios.ScenarioResponde
                 ConversationChange.MessageAdded);
         }
         yield return new RecordedChange(conversation.BotId, conversation, null, ConversationChange.DialogChanged);
-    }
-
-    /// <summary>A scenario just handed the dialog over: route it to the counterparty's manager, or let it wait.</summary>
-    private async Task<IEnumerable<RecordedChange>> HandOverAsync(Bots1CDbContext db, long botId, Conversation conversation, CancellationToken ct)
-    {
-        if (await router.RouteAsync(db, conversation, ct) is { } assigned)
-            return [new(botId, conversation, assigned, ConversationChange.MessageAdded), new(botId, conversation, null, ConversationChange.DialogChanged)];
-        return [new(botId, conversation, null, ConversationChange.WaitingStarted), new(botId, conversation, null, ConversationChange.DialogChanged)];
     }
 
     private OutboxItem CallbackAnswer(long botId, string chatId, string callbackId) => new()
@@ -178,7 +150,9 @@ public class ConversationRecorder(TimeProvider clock, Scenarios.ScenarioResponde
         MessengerAt = e.OccurredAt,
     };
 
-    private async Task<Conversation> ConversationOfAsync(Bots1CDbContext db, Session session, long botId, InboundEvent e, CancellationToken ct)
+    /// <summary>The conversation of the event's sender (created with its contact on their first update), with the
+    /// messenger's latest profile applied.</summary>
+    internal async Task<Conversation> ConversationOfAsync(Bots1CDbContext db, Session session, long botId, InboundEvent e, CancellationToken ct)
     {
         var sender = e.Sender!;
         var now = clock.GetUtcNow();
