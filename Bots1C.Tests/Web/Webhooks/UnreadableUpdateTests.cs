@@ -58,8 +58,12 @@ public class UnreadableUpdateTests : IAsyncLifetime
         Assert.Equal(InboxState.Ignored, row.State);
         Assert.False(string.IsNullOrWhiteSpace(row.Error), $"no reason kept for {what}");
         Assert.Equal(0, row.Attempts); // it is not retried: the same bytes would fail the same way
-        await using var db = await _app.Db();
-        var logged = await db.Events.AsNoTracking().Where(e => e.Code == "UpdateUnreadable").ToListAsync();
+        // The event is written after the batch that set the row's state commits, so it may come a moment later.
+        var logged = await Eventually.GetAsync(async () =>
+        {
+            await using var db = await _app.Db();
+            return await db.Events.AsNoTracking().Where(e => e.Code == "UpdateUnreadable").ToListAsync();
+        }, events => events.Count > 0, $"the unreadable update with {what} to be logged");
         Assert.Contains(row.Error!, Assert.Single(logged).Message);
     }
 
