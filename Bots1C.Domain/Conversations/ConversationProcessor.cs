@@ -3,7 +3,6 @@ using Bots1C.Domain.Channels;
 using Bots1C.Domain.Data;
 using Bots1C.Domain.EventLog;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -18,7 +17,7 @@ namespace Bots1C.Domain.Conversations;
 /// </summary>
 public sealed class ConversationProcessor(
     IDbContextFactory<Bots1CDbContext> dbFactory,
-    IServiceProvider services,
+    ChannelAdapters adapters,
     AppInstance instance,
     BotDirectory directory,
     ConversationRecorder recorder,
@@ -151,7 +150,7 @@ public sealed class ConversationProcessor(
     {
         try
         {
-            return services.GetRequiredKeyedService<IChannelAdapter>(bot.Messenger).Parse(row.Payload);
+            return adapters.For(bot.Messenger).Parse(row.Payload);
         }
         catch (UnreadableUpdateException e)
         {
