@@ -22,4 +22,13 @@ public class ArchitectureRulesTests
     public void The_domain_does_not_depend_on_the_web_project() =>
         Types().That().ResideInNamespaceMatching(@"^Bots1C\.Domain(\..*)?$").Should()
             .NotDependOnAny(Types().That().ResideInNamespaceMatching(@"^Bots1C\.Web(\..*)?$")).Check(App);
+
+    /// <summary>A messenger is one folder: the adapters know bots (the messenger, the credentials) and reach the network
+    /// only through the guarded outbound clients; never conversations, storage, scenarios or anything else of the domain.</summary>
+    [Fact]
+    public void Channels_depend_only_on_bots_and_the_outbound_guard() =>
+        Types().That().Are(Folder("Channels")).Should()
+            .NotDependOnAny(Types().That().ResideInNamespaceMatching(@"^Bots1C\.Domain(\.(?!(Channels|Bots|Outbound)(\.|$)).+)?$")
+                .As("Domain outside Channels, Bots and Outbound"))
+            .Check(App);
 }
