@@ -122,6 +122,7 @@ public static class DomainServices
         services.AddSingleton<Dialogs.DialogList>();
         services.AddSingleton<Dialogs.DialogControl>();
         services.AddSingleton<Dialogs.QuickReplies>();
+        services.AddSingleton<Dialogs.MessengerFileLimits>();
         services.AddSingleton<Dialogs.IdleDialogReturn>();
         services.AddHostedService(sp => sp.GetRequiredService<Dialogs.IdleDialogReturn>());
 

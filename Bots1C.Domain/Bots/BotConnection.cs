@@ -2,7 +2,6 @@ using Bots1C.Domain.Channels;
 using Bots1C.Domain.Data;
 using Bots1C.Domain.EventLog;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Bots1C.Domain.Bots;
 
@@ -14,7 +13,7 @@ public sealed record ConnectionOutcome(bool Ok, string? Reason)
 
 /// <summary>"Check now" and "Register webhook": asks the messenger, stores the status, writes the event log.</summary>
 public class BotConnection(
-    IServiceProvider services,
+    ChannelAdapters adapters,
     IDbContextFactory<Bots1CDbContext> dbFactory,
     BotDirectory directory,
     EventJournal journal,
@@ -73,5 +72,5 @@ public class BotConnection(
         return new ConnectionOutcome(result.Ok, result.Reason);
     }
 
-    private IChannelAdapter? Adapter(Messenger messenger) => services.GetKeyedService<IChannelAdapter>(messenger);
+    private IChannelAdapter? Adapter(Messenger messenger) => adapters.TryGet(messenger, out var adapter) ? adapter : null;
 }

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Bots1C.Domain.Channels;
 using Bots1C.Domain.Data;
 using FluentValidation;
@@ -8,13 +7,14 @@ namespace Bots1C.Domain.Bots;
 
 /// <summary>The rules for a bot, shared by the bot card and the REST API. Error codes are stable
 /// (the UI words them in the reader's language; the API returns them with the English text).</summary>
-public partial class BotInputValidator : AbstractValidator<BotInput>
+public class BotInputValidator : AbstractValidator<BotInput>
 {
-    /// <summary>Telegram only accepts webhooks on these ports.</summary>
-    public static readonly int[] TelegramPorts = [443, 80, 88, 8443];
-
-    public BotInputValidator(IDbContextFactory<Bots1CDbContext> dbFactory, MessengerApiServers apiServers)
+    /// <summary>The token's shape and the webhook's ports are the messenger's (<see cref="MessengerTraits"/>), read
+    /// from its adapter; a messenger the app has no adapter for gets neither check (IsInEnum names an unknown one).</summary>
+    public BotInputValidator(IDbContextFactory<Bots1CDbContext> dbFactory, MessengerApiServers apiServers, ChannelAdapters adapters)
     {
+        MessengerTraits? TraitsOf(BotInput b) => adapters.TraitsOf(b.Messenger);
+
         RuleFor(b => b.Name).Must(n => !string.IsNullOrWhiteSpace(n)).WithErrorCode("NameRequired")
             .WithMessage("Enter the bot's name.");
         RuleFor(b => b.Name).MaximumLength(100).WithErrorCode("NameTooLong").WithMessage("The name is longer than 100 characters.");
@@ -30,14 +30,11 @@ public partial class BotInputValidator : AbstractValidator<BotInput>
         RuleFor(b => b.Messenger).IsInEnum().WithErrorCode("MessengerUnknown").WithMessage("Choose Telegram, Viber or Web chat.");
 
         RuleFor(b => b.Token).Must(t => !string.IsNullOrWhiteSpace(t))
-            .When(b => b.ExistingId is null && b.Messenger != Messenger.WebChat)
+            .When(b => b.ExistingId is null && TraitsOf(b)?.Token is not null)
             .WithErrorCode("TokenRequired").WithMessage("Paste the token the messenger gave you.");
-        RuleFor(b => b.Token).Must(t => TelegramToken().IsMatch(t!.Trim()))
-            .When(b => b.Messenger == Messenger.Telegram && !string.IsNullOrWhiteSpace(b.Token))
-            .WithErrorCode("TokenFormat").WithMessage("A Telegram token looks like 123456789:AAE… (digits, a colon, 35 letters, digits, '-' or '_').");
-        RuleFor(b => b.Token).Must(t => ViberToken().IsMatch(t!.Trim()))
-            .When(b => b.Messenger == Messenger.Viber && !string.IsNullOrWhiteSpace(b.Token))
-            .WithErrorCode("TokenFormat").WithMessage("A Viber token is letters and digits in three groups joined by '-'.");
+        RuleFor(b => b.Token).Must((b, t) => TraitsOf(b)!.Token!.Matches(t!))
+            .When(b => TraitsOf(b)?.Token is not null && !string.IsNullOrWhiteSpace(b.Token))
+            .WithErrorCode("TokenFormat").WithMessage(b => TraitsOf(b)!.Token!.Hint);
 
         RuleFor(b => b.PublicBaseUrl).Must(u => !string.IsNullOrWhiteSpace(u))
             .WithErrorCode("PublicUrlRequired").WithMessage("Enter the public address of this app, with the publication path.");
@@ -47,9 +44,9 @@ public partial class BotInputValidator : AbstractValidator<BotInput>
         RuleFor(b => b.PublicBaseUrl).Must(BeHttpsOrLocal)
             .When(b => BeAbsoluteWebUrl(b.PublicBaseUrl))
             .WithErrorCode("PublicUrlNotHttps").WithMessage("Messengers only call HTTPS addresses; plain HTTP is allowed for localhost only.");
-        RuleFor(b => b.PublicBaseUrl).Must(u => TelegramPorts.Contains(new Uri(u.Trim()).Port))
-            .When(b => b.Messenger == Messenger.Telegram && BeAbsoluteWebUrl(b.PublicBaseUrl) && BeHttpsOrLocal(b.PublicBaseUrl))
-            .WithErrorCode("PublicUrlPort").WithMessage("Telegram only calls ports 443, 80, 88 and 8443.");
+        RuleFor(b => b.PublicBaseUrl).Must((b, u) => TraitsOf(b)!.WebhookPorts!.Contains(new Uri(u.Trim()).Port))
+            .When(b => TraitsOf(b)?.WebhookPorts is not null && BeAbsoluteWebUrl(b.PublicBaseUrl) && BeHttpsOrLocal(b.PublicBaseUrl))
+            .WithErrorCode("PublicUrlPort").WithMessage(b => PortsHint(b.Messenger, TraitsOf(b)!.WebhookPorts!));
 
         RuleFor(b => b.ApiServerUrl).Must(u => BeAbsoluteWebUrl(u!))
             .When(b => !string.IsNullOrWhiteSpace(b.ApiServerUrl))
@@ -90,9 +87,8 @@ public partial class BotInputValidator : AbstractValidator<BotInput>
         && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
         && string.Equals(uri.GetLeftPart(UriPartial.Authority), origin.TrimEnd('/'), StringComparison.OrdinalIgnoreCase);
 
-    [GeneratedRegex(@"^\d{5,15}:[A-Za-z0-9_-]{35}$")]
-    private static partial Regex TelegramToken();
-
-    [GeneratedRegex(@"^[A-Za-z0-9]{8,32}-[A-Za-z0-9]{8,32}-[A-Za-z0-9]{8,32}$")]
-    private static partial Regex ViberToken();
+    /// <summary>"Telegram only calls ports 443, 80, 88 and 8443."</summary>
+    private static string PortsHint(Messenger messenger, IReadOnlyList<int> ports) => ports.Count == 1
+        ? $"{messenger} only calls port {ports[0]}."
+        : $"{messenger} only calls ports {string.Join(", ", ports.Take(ports.Count - 1))} and {ports[^1]}.";
 }

@@ -12,12 +12,14 @@ public static class ChannelServices
     /// <summary>Bounds one messenger call: both answer in well under a second, and a hung call must free the outbox worker.</summary>
     public static readonly TimeSpan MessengerTimeout = TimeSpan.FromSeconds(30);
 
-    /// <summary>Registers every messenger adapter, keyed by its <see cref="Messenger"/> and as <c>IEnumerable&lt;IChannelAdapter&gt;</c>, one instance each.</summary>
+    /// <summary>Registers every messenger adapter, one instance each, and <see cref="ChannelAdapters"/>, through which the rest
+    /// of the app finds them by messenger. A new messenger is one <c>Add</c> line here (plus its HTTP client, if it has an API).</summary>
     public static IServiceCollection AddChannelAdapters(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<MessengerOptions>();
         services.TryAddSingleton<MessengerApiServers>();
+        services.TryAddSingleton<ChannelAdapters>();
         AddMessengerClient(services, TelegramAdapter.HttpClientName, Messenger.Telegram);
         AddMessengerClient(services, ViberAdapter.HttpClientName, Messenger.Viber);
         // Files customers send on Viber come from its media servers (dl-media.viber.com and others), not its API host, and
@@ -25,9 +27,9 @@ public static class ChannelServices
         services.AddHttpClient(ViberAdapter.MediaClientName, c => c.Timeout = MessengerTimeout)
             .ThroughOutboundGuard(sp => sp.GetRequiredService<MessengerApiServers>().AllowList, followRedirects: true, useProxy: true);
 
-        Add<TelegramAdapter>(services, Messenger.Telegram);
-        Add<ViberAdapter>(services, Messenger.Viber);
-        Add<WebChat.WebChatAdapter>(services, Messenger.WebChat);
+        Add<TelegramAdapter>(services);
+        Add<ViberAdapter>(services);
+        Add<WebChat.WebChatAdapter>(services);
         return services;
     }
 
@@ -42,10 +44,10 @@ public static class ChannelServices
             .AddHttpMessageHandler(sp => new MessengerApiServerCheck(sp.GetRequiredService<MessengerApiServers>(), messenger))
             .ThroughOutboundGuard(sp => sp.GetRequiredService<MessengerApiServers>().AllowList, followRedirects: false, useProxy: true);
 
-    private static void Add<TAdapter>(IServiceCollection services, Messenger messenger) where TAdapter : class, IChannelAdapter
+    /// <summary>The adapter says which messenger it serves; <see cref="ChannelAdapters"/> files it under that.</summary>
+    private static void Add<TAdapter>(IServiceCollection services) where TAdapter : class, IChannelAdapter
     {
         services.AddSingleton<TAdapter>();
-        services.AddKeyedSingleton<IChannelAdapter>(messenger, (sp, _) => sp.GetRequiredService<TAdapter>());
         services.AddSingleton<IChannelAdapter>(sp => sp.GetRequiredService<TAdapter>());
     }
 }

@@ -55,6 +55,9 @@ public interface IChannelAdapter
 {
     Messenger Messenger { get; }
 
+    /// <summary>What the messenger allows and offers: pacing, file and text limits, token shape, webhook ports, buttons.</summary>
+    MessengerTraits Traits { get; }
+
     /// <summary>Can the request be from the messenger, judging by its headers alone? Runs before the body is read, so a
     /// stranger without the secret or signature cannot make the app read (and hold) a megabyte first.</summary>
     VerifyOutcome VerifyHeaders(BotCredentials bot, Func<string, string?> header);

@@ -11,13 +11,8 @@ namespace Bots1C.Domain.Channels;
 /// address written as such, by it or its network. The bot card checks this on save, the messenger clients on
 /// every request (a bot saved before the rule, or a list changed since).
 /// </summary>
-public sealed class MessengerApiServers(IOptions<MessengerOptions> options)
+public sealed class MessengerApiServers(IOptions<MessengerOptions> options, ChannelAdapters adapters)
 {
-    public static readonly IReadOnlyDictionary<Messenger, string> OfficialHosts = new Dictionary<Messenger, string>
-    {
-        [Messenger.Telegram] = "api.telegram.org",
-        [Messenger.Viber] = "chatapi.viber.com",
-    };
 
     private readonly Lazy<OutboundAllowList> _allowList = new(() =>
         OutboundAllowList.Parse(MessengerOptions.ApiAllowedHostsKey, options.Value.ApiAllowedHosts));
@@ -28,7 +23,7 @@ public sealed class MessengerApiServers(IOptions<MessengerOptions> options)
     public string? Refusal(Messenger messenger, Uri server)
     {
         var host = OutboundAllowList.NameOf(server.Host);
-        var official = OfficialHosts.GetValueOrDefault(messenger);
+        var official = adapters.TraitsOf(messenger)?.ApiHost;
         if (string.Equals(host, official, StringComparison.OrdinalIgnoreCase) || AllowList.AllowsName(host)
             || IPAddress.TryParse(host, out var address) && AllowList.AllowsAddress(address))
             return null;

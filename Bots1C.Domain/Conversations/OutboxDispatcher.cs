@@ -4,7 +4,6 @@ using Bots1C.Domain.Channels;
 using Bots1C.Domain.Data;
 using Bots1C.Domain.EventLog;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -17,7 +16,7 @@ namespace Bots1C.Domain.Conversations;
 /// </summary>
 public sealed class OutboxDispatcher(
     IDbContextFactory<Bots1CDbContext> dbFactory,
-    IServiceProvider services,
+    ChannelAdapters adapters,
     AppInstance instance,
     BotDirectory directory,
     SendPacer pacer,
@@ -188,7 +187,7 @@ public sealed class OutboxDispatcher(
         if (wait > TimeSpan.Zero)
             return new DeliveryDecision.Waits(item, clock.GetUtcNow() + wait);
 
-        var adapter = services.GetRequiredKeyedService<IChannelAdapter>(bot.Messenger);
+        var adapter = adapters.For(bot.Messenger);
         SendResult result;
         try
         {

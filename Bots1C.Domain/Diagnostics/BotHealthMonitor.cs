@@ -4,7 +4,6 @@ using Bots1C.Domain.Dashboard;
 using Bots1C.Domain.Data;
 using Bots1C.Domain.EventLog;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -17,7 +16,7 @@ namespace Bots1C.Domain.Diagnostics;
 /// not the app's clock: a test moving the clock by hours must not set off checks.
 /// </summary>
 public sealed class BotHealthMonitor(
-    IServiceProvider services,
+    ChannelAdapters adapters,
     IDbContextFactory<Bots1CDbContext> dbFactory,
     BotConnection connection,
     BotDirectory directory,
@@ -71,7 +70,7 @@ public sealed class BotHealthMonitor(
     {
         await connection.CheckAsync(botId, Actor, ct, logOnlyChanges: true);
         if (await directory.FindByIdAsync(botId, ct) is { } bot
-            && services.GetKeyedService<IChannelAdapter>(bot.Messenger) is { } adapter
+            && adapters.TryGet(bot.Messenger, out var adapter)
             && await adapter.ReadWebhookAsync(bot.Credentials, ct) is { } view
             && await statuses.SaveAsync(botId, view, ct))
             await journal.WriteAsync(EventLevel.Warning, EventSources.Webhooks, "MessengerDeliveryError",

@@ -6,13 +6,12 @@ using Bots1C.Domain.Dashboard;
 using Bots1C.Domain.Data;
 using Bots1C.Domain.EventLog;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Bots1C.Domain.Diagnostics;
 
 /// <summary>Walks the six steps for one bot, saves the result, writes the event log and tells the dashboard.</summary>
 public sealed class DiagnosticsRunner(
-    IServiceProvider services,
+    ChannelAdapters adapters,
     IDbContextFactory<Bots1CDbContext> dbFactory,
     BotDirectory directory,
     InstallationCheck installation,
@@ -38,7 +37,7 @@ public sealed class DiagnosticsRunner(
         if (bot is null || await directory.FindByIdAsync(botId, ct) is not { } snapshot)
             return null;
 
-        var adapter = services.GetKeyedService<IChannelAdapter>(bot.Messenger);
+        var adapter = adapters.TryGet(bot.Messenger, out var found) ? found : null;
         var steps = new List<StepResult>();
         async Task Step(DiagnosticStep step, Func<Task<StepResult>> run)
         {

@@ -17,6 +17,7 @@ public sealed class DialogControl(
     OutboxSignal outboxSignal,
     ScenarioResponder scenarios,
     ConversationNotifier notifier,
+    MessengerFileLimits fileLimits,
     TimeProvider clock)
 {
     public async Task<DialogActionResult> TakeOverAsync(long conversationId, OperatorRef me, CancellationToken ct = default)
@@ -158,7 +159,7 @@ public sealed class DialogControl(
             if (attachment is not null)
             {
                 var messenger = await db.Bots.Where(b => b.Id == current.BotId).Select(b => b.Messenger).FirstAsync(ct);
-                var limit = MessengerFileLimits.MaxBytes(messenger);
+                var limit = fileLimits.MaxBytes(messenger);
                 if (attachment.Content.Length > limit)
                     return DialogActionResult.Refused("FileTooLarge", $"{messenger} accepts files up to {limit / 1024 / 1024} MB.");
             }

@@ -25,6 +25,7 @@ public sealed class PrintFormSender(
     IDbContextFactory<Bots1CDbContext> dbFactory,
     OutboxSignal signal,
     ConversationNotifier notifier,
+    MessengerFileLimits fileLimits,
     TimeProvider clock)
 {
     public const string PdfMimeType = "application/pdf";
@@ -64,9 +65,9 @@ public sealed class PrintFormSender(
                 ? $"{owner.Name} has no contacts in the messengers: link a contact to it first."
                 : $"None of the chosen contacts of {owner.Name} can receive messages (they blocked the bot).", "contactIds");
         foreach (var target in reachable)
-            if (sending.Content.LongLength > MessengerFileLimits.MaxBytes(target.Messenger))
+            if (sending.Content.LongLength > fileLimits.MaxBytes(target.Messenger))
                 return PrintFormSendResult.Refused("FileTooLarge",
-                    $"{target.Messenger} accepts files up to {MessengerFileLimits.MaxBytes(target.Messenger) / 1024 / 1024} MB; this one is " +
+                    $"{target.Messenger} accepts files up to {fileLimits.MaxBytes(target.Messenger) / 1024 / 1024} MB; this one is " +
                     $"{sending.Content.LongLength / 1024.0 / 1024.0:0.#} MB.", "file");
 
         var now = clock.GetUtcNow();

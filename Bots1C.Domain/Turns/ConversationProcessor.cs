@@ -4,7 +4,6 @@ using Bots1C.Domain.Conversations;
 using Bots1C.Domain.Data;
 using Bots1C.Domain.EventLog;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -20,7 +19,7 @@ namespace Bots1C.Domain.Turns;
 /// </summary>
 public sealed class ConversationProcessor(
     IDbContextFactory<Bots1CDbContext> dbFactory,
-    IServiceProvider services,
+    ChannelAdapters adapters,
     AppInstance instance,
     BotDirectory directory,
     ConversationRecorder recorder,
@@ -145,7 +144,7 @@ public sealed class ConversationProcessor(
     {
         try
         {
-            return services.GetRequiredKeyedService<IChannelAdapter>(bot.Messenger).Parse(row.Payload);
+            return adapters.For(bot.Messenger).Parse(row.Payload);
         }
         catch (UnreadableUpdateException e)
         {

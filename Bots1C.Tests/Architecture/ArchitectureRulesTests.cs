@@ -78,4 +78,13 @@ public class ArchitectureRulesTests
         type.Namespace?.FullName is { } name
             ? folders.FirstOrDefault(f => name == $"Bots1C.Domain.{f}" || name.StartsWith($"Bots1C.Domain.{f}.", StringComparison.Ordinal))
             : null;
+
+    /// <summary>A messenger is one folder: the adapters know bots (the messenger, the credentials) and reach the network
+    /// only through the guarded outbound clients; never conversations, storage, scenarios or anything else of the domain.</summary>
+    [Fact]
+    public void Channels_depend_only_on_bots_and_the_outbound_guard() =>
+        Types().That().Are(Folder("Channels")).Should()
+            .NotDependOnAny(Types().That().ResideInNamespaceMatching(@"^Bots1C\.Domain(\.(?!(Channels|Bots|Outbound)(\.|$)).+)?$")
+                .As("Domain outside Channels, Bots and Outbound"))
+            .Check(App);
 }

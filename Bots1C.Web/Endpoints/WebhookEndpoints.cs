@@ -22,14 +22,14 @@ public static class WebhookEndpoints
     }
 
     private static async Task<IResult> ReceiveAsync(string botKey, HttpContext http, BotDirectory bots,
-        IServiceProvider services, InboxWriter inbox, ThrottledJournal journal, CancellationToken ct)
+        ChannelAdapters adapters, InboxWriter inbox, ThrottledJournal journal, CancellationToken ct)
     {
         var bot = await bots.FindByKeyAsync(botKey, ct);
         if (bot is null)
             return await RefuseAsync(journal, StatusCodes.Status404NotFound, "WebhookUnknownBot",
                 "A webhook call named a bot key that does not exist.", http, null);
 
-        if (services.GetKeyedService<IChannelAdapter>(bot.Messenger) is not { } adapter)
+        if (!adapters.TryGet(bot.Messenger, out var adapter))
             return await RefuseAsync(journal, StatusCodes.Status404NotFound, "WebhookNoAdapter",
                 $"{bot.Messenger} bots do not receive webhooks.", http, bot);
 

@@ -20,7 +20,7 @@ public sealed class BareWebhookEndpoint : IStartupFilter
 
     public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
     {
-        var adapter = app.ApplicationServices.GetRequiredKeyedService<IChannelAdapter>(Messenger.Telegram);
+        var adapter = app.ApplicationServices.GetRequiredService<ChannelAdapters>().For(Messenger.Telegram);
         app.Use(async (http, nextMiddleware) =>
         {
             if (!HttpMethods.IsPost(http.Request.Method) || http.Request.Path != Path)

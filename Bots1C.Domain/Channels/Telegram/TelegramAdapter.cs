@@ -12,13 +12,26 @@ namespace Bots1C.Domain.Channels.Telegram;
 
 /// <summary>Telegram Bot API through Telegram.Bot, one short-lived client per call on a pooled
 /// <see cref="HttpClient"/> named <see cref="HttpClientName"/>.</summary>
-public sealed class TelegramAdapter(IHttpClientFactory httpClients, TimeProvider clock) : IChannelAdapter
+public sealed partial class TelegramAdapter(IHttpClientFactory httpClients, TimeProvider clock) : IChannelAdapter
 {
     public const string HttpClientName = "telegram";
     public const string SecretHeader = "X-Telegram-Bot-Api-Secret-Token";
-    private const int MaxCaptionLength = 1024;
     /// <summary>The Bot API's own limit: getFile refuses anything larger ("file is too big").</summary>
     public const long MaxDownloadBytes = 20 * 1024 * 1024;
+
+    public static readonly MessengerTraits TelegramTraits = new()
+    {
+        // Telegram's published limits: about one message a second to one chat, about thirty a second from one bot.
+        Pacing = new SendPacing(TimeSpan.FromSeconds(1), 30),
+        MaxSendFileBytes = 50L * 1024 * 1024, // sendDocument multipart upload
+        MaxDownloadFileBytes = MaxDownloadBytes,
+        MaxTextLength = 4096,
+        MaxCaptionLength = 1024,
+        Token = new TokenFormat(TokenPattern(), "A Telegram token looks like 123456789:AAE… (digits, a colon, 35 letters, digits, '-' or '_')."),
+        WebhookPorts = [443, 80, 88, 8443],
+        Buttons = new HashSet<ButtonKind> { ButtonKind.Reply, ButtonKind.SharePhone, ButtonKind.Callback, ButtonKind.OpenUrl },
+        ApiHost = "api.telegram.org",
+    };
     public const string TooBigReason = "The file is too big for the Telegram Bot API (over 20 MB): open it in Telegram itself.";
 
     private static readonly UpdateType[] AllowedUpdates =
@@ -27,6 +40,8 @@ public sealed class TelegramAdapter(IHttpClientFactory httpClients, TimeProvider
     private readonly TelegramUpdateParser _parser = new(clock);
 
     public Messenger Messenger => Messenger.Telegram;
+
+    public MessengerTraits Traits => TelegramTraits;
 
     /// <summary>The secret header is the whole proof, so the check before the body is the complete one.</summary>
     public VerifyOutcome Verify(BotCredentials bot, Func<string, string?> header, ReadOnlySpan<byte> body) => VerifyHeaders(bot, header);
@@ -64,7 +79,7 @@ public sealed class TelegramAdapter(IHttpClientFactory httpClients, TimeProvider
             {
                 // MemoryStream over the bytes: Telegram.Bot uploads it as multipart form data under the file's name.
                 sent = await client.SendDocument(chat, InputFile.FromStream(new MemoryStream(file.Content, writable: false), file.FileName),
-                    caption: message.Text is { } caption ? TextLimits.Cut(caption, MaxCaptionLength) : null, replyMarkup: markup, cancellationToken: ct);
+                    caption: message.Text is { } caption ? TextLimits.Cut(caption, TelegramTraits.MaxCaptionLength) : null, replyMarkup: markup, cancellationToken: ct);
             }
             else
             {
@@ -221,6 +236,9 @@ public sealed class TelegramAdapter(IHttpClientFactory httpClients, TimeProvider
         }
         return new TelegramBotClient(options, httpClients.CreateClient(HttpClientName));
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\d{5,15}:[A-Za-z0-9_-]{35}$")]
+    private static partial System.Text.RegularExpressions.Regex TokenPattern();
 
     private static ChatId ChatOf(string chatId) =>
         long.TryParse(chatId, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var id) ? new ChatId(id) : new ChatId(chatId);

@@ -9,7 +9,7 @@ using Bots1C.Domain.Bots;
 namespace Bots1C.Domain.Channels.Viber;
 
 /// <summary>Viber REST Bot API over a plain pooled <see cref="HttpClient"/> named <see cref="HttpClientName"/>.</summary>
-public sealed class ViberAdapter(IHttpClientFactory httpClients, TimeProvider clock) : IChannelAdapter
+public sealed partial class ViberAdapter(IHttpClientFactory httpClients, TimeProvider clock) : IChannelAdapter
 {
     public const string HttpClientName = "viber";
     /// <summary>Fetches the media links of customers' files: no token, so not bound to the API host.</summary>
@@ -20,6 +20,22 @@ public sealed class ViberAdapter(IHttpClientFactory httpClients, TimeProvider cl
     private const int MaxSenderName = 28;
     /// <summary>Viber lets customers send files of up to 50 MB; nothing larger is held in memory here.</summary>
     public const long MaxDownloadBytes = 50 * 1024 * 1024;
+
+    public static readonly MessengerTraits ViberTraits = new()
+    {
+        // Viber publishes no per-chat or per-bot rate we keep to: we wait only when it answers "too many requests".
+        Pacing = null,
+        MaxSendFileBytes = 50L * 1024 * 1024, // a file message's media
+        MaxDownloadFileBytes = MaxDownloadBytes,
+        MaxTextLength = 7000,
+        // A file message carries only the file (SendAsync).
+        MaxCaptionLength = 0,
+        Token = new TokenFormat(TokenPattern(), "A Viber token is letters and digits in three groups joined by '-'."),
+        WebhookPorts = null,
+        // Callback buttons become reply buttons that send their payload silently (Keyboard, WithSilentPayload).
+        Buttons = new HashSet<ButtonKind> { ButtonKind.Reply, ButtonKind.SharePhone, ButtonKind.Callback, ButtonKind.OpenUrl },
+        ApiHost = "chatapi.viber.com",
+    };
 
     // Viber's status codes with a meaning of their own: the person is out of reach for good (not a Viber user, not
     // subscribed), or we are going too fast. Every other non-zero status is a refusal of this message.
@@ -33,6 +49,8 @@ public sealed class ViberAdapter(IHttpClientFactory httpClients, TimeProvider cl
     private readonly ViberCallback _callbacks = new(clock);
 
     public Messenger Messenger => Messenger.Viber;
+
+    public MessengerTraits Traits => ViberTraits;
 
     /// <summary>The signature covers the body; before it is read, only a request without one can be refused.</summary>
     public VerifyOutcome VerifyHeaders(BotCredentials bot, Func<string, string?> header) =>
@@ -184,6 +202,9 @@ public sealed class ViberAdapter(IHttpClientFactory httpClients, TimeProvider cl
     }
 
     private const string TooBigReason = "The file is larger than 50 MB, more than this app fetches from Viber.";
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[A-Za-z0-9]{8,32}-[A-Za-z0-9]{8,32}-[A-Za-z0-9]{8,32}$")]
+    private static partial System.Text.RegularExpressions.Regex TokenPattern();
 
     private static JsonObject Keyboard(IReadOnlyList<Button> buttons) => new()
     {

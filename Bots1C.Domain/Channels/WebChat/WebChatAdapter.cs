@@ -11,6 +11,23 @@ public sealed class WebChatAdapter : IChannelAdapter
 {
     public Messenger Messenger => Messenger.WebChat;
 
+    public static readonly MessengerTraits WebChatTraits = new()
+    {
+        // Replies are rows this app shows the window itself: there is no messenger to outpace.
+        Pacing = null,
+        MaxSendFileBytes = 10L * 1024 * 1024, // visitors' browsers download it from us
+        MaxDownloadFileBytes = 0,             // visitors cannot send files
+        MaxTextLength = 4096,
+        MaxCaptionLength = 4096,
+        Token = null,
+        WebhookPorts = null,
+        // A browser has no phone number of its own to share: the visitor types it.
+        Buttons = new HashSet<ButtonKind> { ButtonKind.Reply, ButtonKind.Callback, ButtonKind.OpenUrl },
+        ApiHost = null,
+    };
+
+    public MessengerTraits Traits => WebChatTraits;
+
     /// <summary>The web chat has no webhook: anything posted to one is refused.</summary>
     public VerifyOutcome Verify(BotCredentials bot, Func<string, string?> header, ReadOnlySpan<byte> body) => VerifyOutcome.Unauthorized;
 

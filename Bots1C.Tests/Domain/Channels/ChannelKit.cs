@@ -26,7 +26,7 @@ public static class ChannelKit
     }
 
     public static IChannelAdapter Adapter(this IServiceProvider services, Messenger messenger) =>
-        services.GetRequiredKeyedService<IChannelAdapter>(messenger);
+        services.GetRequiredService<ChannelAdapters>().For(messenger);
 
     /// <summary>A payload from Fixtures/, copied next to the tests at build time.</summary>
     public static byte[] Fixture(string messenger, string name) =>

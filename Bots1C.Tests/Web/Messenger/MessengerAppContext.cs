@@ -23,7 +23,7 @@ public abstract class MessengerAppContext : MudTestContext
         foreach (var type in new[]
                  {
                      typeof(DialogList), typeof(DialogControl), typeof(QuickReplies), typeof(ConversationNotifier),
-                     typeof(OperatorPresence), typeof(UserPreferences), typeof(FileStore),
+                     typeof(OperatorPresence), typeof(UserPreferences), typeof(FileStore), typeof(MessengerFileLimits),
                  })
             Services.AddSingleton(type, App.Services.GetRequiredService(type));
     }

@@ -3,6 +3,7 @@ using Bots1C.Domain.Conversations;
 using Bots1C.Domain.Dialogs;
 using Bots1C.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Bots1C.Tests.Web.Operators;
 
@@ -206,7 +207,7 @@ public class DialogControlTests : OperatorTestBase
         var anna = await OperatorAsync("anna");
         await SayAsync(Chat, "send me the price list");
         var conversation = await ConversationAsync(Chat);
-        var limit = MessengerFileLimits.MaxBytes(Bots1C.Domain.Bots.Messenger.Telegram);
+        var limit = _app.Services.GetRequiredService<MessengerFileLimits>().MaxBytes(Bots1C.Domain.Bots.Messenger.Telegram);
 
         var result = await Dialogs.SendAsync(conversation.Id, anna, "Here it is",
             new OutgoingAttachment("prices.pdf", "application/pdf", new byte[limit + 1]));

@@ -1,0 +1,52 @@
+using System.Text.RegularExpressions;
+
+namespace Bots1C.Domain.Channels;
+
+/// <summary>
+/// What a messenger allows and offers, stated once by its adapter (<see cref="IChannelAdapter.Traits"/>). The outbox's
+/// pacer, the bot validator, the file checks and the API-server guard read these instead of switching on the messenger,
+/// so a new messenger brings its own numbers with it.
+/// </summary>
+public sealed record MessengerTraits
+{
+    /// <summary>The sending limits we keep to before the messenger has to tell us; null: none (we wait only when it asks).</summary>
+    public SendPacing? Pacing { get; init; }
+
+    /// <summary>The largest file the messenger takes from a bot (the app's own limit for stored files may be lower).</summary>
+    public required long MaxSendFileBytes { get; init; }
+
+    /// <summary>The largest customer's file a bot can fetch from the messenger; 0 when customers cannot send files.</summary>
+    public required long MaxDownloadFileBytes { get; init; }
+
+    /// <summary>The longest text message the messenger takes, in UTF-16 units.</summary>
+    public required int MaxTextLength { get; init; }
+
+    /// <summary>The longest caption of a file; 0 when a file message carries no caption.</summary>
+    public required int MaxCaptionLength { get; init; }
+
+    /// <summary>What the bot's token looks like; null: the channel has no token (the web chat).</summary>
+    public TokenFormat? Token { get; init; }
+
+    /// <summary>The only ports the messenger calls a webhook on; null: any port.</summary>
+    public IReadOnlyList<int>? WebhookPorts { get; init; }
+
+    /// <summary>The button kinds the messenger shows (a kind left out is dropped or turned into another by the adapter).</summary>
+    public required IReadOnlySet<ButtonKind> Buttons { get; init; }
+
+    /// <summary>Can a button ask the customer's messenger for their own phone number?</summary>
+    public bool CanRequestPhone => Buttons.Contains(ButtonKind.SharePhone);
+
+    /// <summary>The messenger's own API host, the one server a bot's token may go to unless another is listed; null: the
+    /// channel has no API (the web chat is this app).</summary>
+    public string? ApiHost { get; init; }
+}
+
+/// <summary>At most one message per <see cref="PerChat"/> to one chat, and <see cref="PerBotPerSecond"/> a second from one bot.</summary>
+public sealed record SendPacing(TimeSpan PerChat, int PerBotPerSecond);
+
+/// <summary>A token's shape, checked when a bot is saved; <see cref="Hint"/> says it in English (the UI words the
+/// error code <c>TokenFormat</c> in the reader's language).</summary>
+public sealed record TokenFormat(Regex Pattern, string Hint)
+{
+    public bool Matches(string token) => Pattern.IsMatch(token.Trim());
+}

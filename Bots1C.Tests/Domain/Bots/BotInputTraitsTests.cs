@@ -1,0 +1,86 @@
+using Bots1C.Domain.Bots;
+using Bots1C.Domain.Channels;
+using Bots1C.Domain.Data;
+using Bots1C.Tests.Domain.Channels;
+using Bots1C.Tests.Infrastructure;
+using FluentValidation;
+using FluentValidation.Results;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Bots1C.Tests.Domain.Bots;
+
+/// <summary>The bot validator's messenger rules (token shape, webhook ports, whether there is a token at all) come from
+/// the messenger's traits: the app's own as before, and a changed adapter's if its traits change.</summary>
+public sealed class BotInputTraitsTests : IDisposable
+{
+    private readonly Bots1CAppFactory _app = new();
+
+    public void Dispose() => _app.Dispose();
+
+    private static BotInput Input(Messenger messenger, string? token, string url = "https://bot.example.ru/bots_unf") =>
+        new() { Name = "Shop", Messenger = messenger, Token = token, PublicBaseUrl = url };
+
+    private Task<ValidationResult> ValidateAsync(BotInput input) =>
+        _app.Services.GetRequiredService<IValidator<BotInput>>().ValidateAsync(input);
+
+    private static ValidationFailure Only(ValidationResult result, string code) => Assert.Single(result.Errors, e => e.ErrorCode == code);
+
+    [Fact]
+    public async Task A_Viber_token_is_refused_for_a_Telegram_bot_in_Telegrams_words()
+    {
+        var error = Only(await ValidateAsync(Input(Messenger.Telegram, MessagePath.ViberToken)), "TokenFormat");
+        Assert.Equal((nameof(BotInput.Token), "A Telegram token looks like 123456789:AAE… (digits, a colon, 35 letters, digits, '-' or '_')."),
+            (error.PropertyName, error.ErrorMessage));
+    }
+
+    [Fact]
+    public async Task A_Telegram_token_is_refused_for_a_Viber_bot_in_Vibers_words()
+    {
+        var error = Only(await ValidateAsync(Input(Messenger.Viber, MessagePath.TelegramToken)), "TokenFormat");
+        Assert.Equal("A Viber token is letters and digits in three groups joined by '-'.", error.ErrorMessage);
+    }
+
+    [Theory]
+    [InlineData(Messenger.Telegram, MessagePath.TelegramToken)]
+    [InlineData(Messenger.Viber, MessagePath.ViberToken)]
+    [InlineData(Messenger.WebChat, null)]
+    public async Task Each_messenger_takes_its_own_kind_of_token(Messenger messenger, string? token) =>
+        Assert.True((await ValidateAsync(Input(messenger, token))).IsValid);
+
+    [Theory]
+    [InlineData(Messenger.Telegram)]
+    [InlineData(Messenger.Viber)]
+    public async Task A_messenger_with_tokens_needs_one(Messenger messenger) =>
+        Only(await ValidateAsync(Input(messenger, null)), "TokenRequired");
+
+    [Fact]
+    public async Task Telegram_refuses_a_webhook_port_it_does_not_call_and_names_its_ports()
+    {
+        var error = Only(await ValidateAsync(Input(Messenger.Telegram, MessagePath.TelegramToken, "https://bot.example.ru:8080/x")), "PublicUrlPort");
+        Assert.Equal("Telegram only calls ports 443, 80, 88 and 8443.", error.ErrorMessage);
+    }
+
+    [Fact]
+    public async Task Viber_takes_any_webhook_port() =>
+        Assert.True((await ValidateAsync(Input(Messenger.Viber, MessagePath.ViberToken, "https://bot.example.ru:8080/x"))).IsValid);
+
+    [Fact]
+    public async Task The_validator_reads_ports_and_token_shape_from_the_adapters_traits()
+    {
+        var strict = TraitsOnlyAdapter.Telegram(t => t with
+        {
+            WebhookPorts = [8443],
+            Token = new TokenFormat(new System.Text.RegularExpressions.Regex("^tg-[0-9]+$"), "A token here is tg- and digits."),
+        });
+        var adapters = new ChannelAdapters([strict]);
+        var validator = new BotInputValidator(_app.Services.GetRequiredService<IDbContextFactory<Bots1CDbContext>>(),
+            new MessengerApiServers(Microsoft.Extensions.Options.Options.Create(new MessengerOptions()), adapters), adapters);
+
+        var refused = await validator.ValidateAsync(Input(Messenger.Telegram, MessagePath.TelegramToken));
+
+        Assert.Equal("A token here is tg- and digits.", Only(refused, "TokenFormat").ErrorMessage);
+        Assert.Equal("Telegram only calls port 8443.", Only(refused, "PublicUrlPort").ErrorMessage);
+        Assert.True((await validator.ValidateAsync(Input(Messenger.Telegram, "tg-42", "https://bot.example.ru:8443/x"))).IsValid);
+    }
+}

@@ -1,0 +1,94 @@
+using Bots1C.Domain.Bots;
+using Bots1C.Domain.Channels;
+using Microsoft.Extensions.DependencyInjection;
+using Bots1C.Domain.Conversations;
+using Bots1C.Domain.Scenarios;
+using Bots1C.Tests.Infrastructure;
+
+namespace Bots1C.Tests.Domain.Channels;
+
+/// <summary>What each adapter states about its messenger: the numbers the pacer, the bot validator and the file checks
+/// keep to. A change here is a change of behaviour towards that messenger.</summary>
+public class MessengerTraitsTests
+{
+    private const long MB = 1024 * 1024;
+    private static readonly ChannelAdapters Adapters = ChannelKit.Services().GetRequiredService<ChannelAdapters>();
+
+    private static MessengerTraits Of(Messenger messenger) => Adapters.For(messenger).Traits;
+
+    [Fact]
+    public void Telegram_is_paced_at_one_message_a_second_per_chat_and_thirty_a_second_per_bot() =>
+        Assert.Equal(new SendPacing(TimeSpan.FromSeconds(1), 30), Of(Messenger.Telegram).Pacing);
+
+    [Theory]
+    [InlineData(Messenger.Viber)]
+    [InlineData(Messenger.WebChat)]
+    public void Viber_and_the_web_chat_are_not_paced_ahead_of_their_answers(Messenger messenger) =>
+        Assert.Null(Of(messenger).Pacing);
+
+    [Theory]
+    [InlineData(Messenger.Telegram, 50 * MB, 20 * MB)]
+    [InlineData(Messenger.Viber, 50 * MB, 50 * MB)]
+    [InlineData(Messenger.WebChat, 10 * MB, 0)]
+    public void Each_messenger_states_the_files_it_takes_and_gives(Messenger messenger, long send, long download) =>
+        Assert.Equal((send, download), (Of(messenger).MaxSendFileBytes, Of(messenger).MaxDownloadFileBytes));
+
+    [Theory]
+    [InlineData(Messenger.Telegram, 4096, 1024)]
+    [InlineData(Messenger.Viber, 7000, 0)]
+    [InlineData(Messenger.WebChat, 4096, 4096)]
+    public void Each_messenger_states_its_text_and_caption_limits(Messenger messenger, int text, int caption) =>
+        Assert.Equal((text, caption), (Of(messenger).MaxTextLength, Of(messenger).MaxCaptionLength));
+
+    [Fact]
+    public void Every_messenger_takes_the_longest_text_the_app_lets_people_write()
+    {
+        // The app has one limit for operators' answers and scenario texts; it must fit every messenger it sends to.
+        foreach (var adapter in Adapters.All)
+        {
+            Assert.True(adapter.Traits.MaxTextLength >= OutgoingTextValidator.MaxText, $"{adapter.Messenger}: {adapter.Traits.MaxTextLength}");
+            Assert.True(adapter.Traits.MaxTextLength >= ScenarioChecker.MaxTextLength, $"{adapter.Messenger}: {adapter.Traits.MaxTextLength}");
+            Assert.True(adapter.Traits.MaxCaptionLength is 0 || adapter.Traits.MaxCaptionLength >= OutgoingTextValidator.MaxCaption,
+                $"{adapter.Messenger}: {adapter.Traits.MaxCaptionLength}");
+        }
+    }
+
+    [Fact]
+    public void Telegram_calls_webhooks_on_four_ports_only() =>
+        Assert.Equal([443, 80, 88, 8443], Of(Messenger.Telegram).WebhookPorts!);
+
+    [Theory]
+    [InlineData(Messenger.Viber)]
+    [InlineData(Messenger.WebChat)]
+    public void Viber_and_the_web_chat_take_any_port(Messenger messenger) =>
+        Assert.Null(Of(messenger).WebhookPorts);
+
+    [Fact]
+    public void A_Telegram_token_fits_Telegram_only() =>
+        Assert.Equal((true, false), (Of(Messenger.Telegram).Token!.Matches(MessagePath.TelegramToken), Of(Messenger.Viber).Token!.Matches(MessagePath.TelegramToken)));
+
+    [Fact]
+    public void A_Viber_token_fits_Viber_only() =>
+        Assert.Equal((true, false), (Of(Messenger.Viber).Token!.Matches(MessagePath.ViberToken), Of(Messenger.Telegram).Token!.Matches(MessagePath.ViberToken)));
+
+    [Fact]
+    public void The_web_chat_has_no_token() => Assert.Null(Of(Messenger.WebChat).Token);
+
+    [Theory]
+    [InlineData(Messenger.Telegram, "Reply,SharePhone,Callback,OpenUrl", true)]
+    [InlineData(Messenger.Viber, "Reply,SharePhone,Callback,OpenUrl", true)]
+    [InlineData(Messenger.WebChat, "Reply,Callback,OpenUrl", false)]
+    public void Each_messenger_states_its_buttons_and_whether_it_can_ask_for_the_phone(Messenger messenger, string buttons, bool phone)
+    {
+        var expected = buttons.Split(',').Select(Enum.Parse<ButtonKind>).ToHashSet();
+        Assert.True(expected.SetEquals(Of(messenger).Buttons), string.Join(",", Of(messenger).Buttons));
+        Assert.Equal(phone, Of(messenger).CanRequestPhone);
+    }
+
+    [Theory]
+    [InlineData(Messenger.Telegram, "api.telegram.org")]
+    [InlineData(Messenger.Viber, "chatapi.viber.com")]
+    [InlineData(Messenger.WebChat, null)]
+    public void Each_messenger_names_its_own_API_host(Messenger messenger, string? host) =>
+        Assert.Equal(host, Of(messenger).ApiHost);
+}
