@@ -62,7 +62,7 @@ public class ConversationRecorder(TimeProvider clock, Scenarios.ScenarioResponde
                 // A group or channel the bot was added to: Bots1C serves one-to-one conversations only, but a
                 // pressed button is still answered, or the customer's client keeps spinning.
                 if (e.Kind == InboundKind.ButtonPress && e.CallbackId is not null)
-                    db.Outbox.Add(CallbackAnswer(botId, e.ChatId, e.CallbackId));
+                    Outbox.StageCallbackAnswer(db, botId, e.ChatId, e.CallbackId, clock.GetUtcNow());
                 continue;
             }
 
@@ -91,7 +91,7 @@ public class ConversationRecorder(TimeProvider clock, Scenarios.ScenarioResponde
                 changes.AddRange(CountForOperators(db, conversation, message));
 
             if (e.Kind == InboundKind.ButtonPress && e.CallbackId is not null)
-                db.Outbox.Add(CallbackAnswer(botId, conversation.ChatId, e.CallbackId));
+                Outbox.StageCallbackAnswer(db, botId, conversation.ChatId, e.CallbackId, clock.GetUtcNow());
 
             // A shared phone links the contact to its counterparty before the scenarios run, so a hand-over in this
             // same message already goes to its main manager; an e-mail or phone a scenario collects links after.
@@ -123,10 +123,8 @@ public class ConversationRecorder(TimeProvider clock, Scenarios.ScenarioResponde
     {
         conversation.UnreadCount++;
         conversation.LastMessagePreview = Conversation.PreviewOf(message.Text, message.FileName);
-        if (conversation.IsClosed)
+        if (Dialogs.ConversationStates.Reopen(conversation) == Dialogs.StateChange.Made)
         {
-            conversation.IsClosed = false;
-            conversation.ClosedAt = null;
             yield return new RecordedChange(conversation.BotId, conversation,
                 Dialogs.DialogControl.AddEvent(db, conversation, Dialogs.DialogEvents.Reopened, null, null, clock.GetUtcNow()),
                 ConversationChange.MessageAdded);
@@ -141,12 +139,6 @@ public class ConversationRecorder(TimeProvider clock, Scenarios.ScenarioResponde
             return [new(botId, conversation, assigned, ConversationChange.MessageAdded), new(botId, conversation, null, ConversationChange.DialogChanged)];
         return [new(botId, conversation, null, ConversationChange.WaitingStarted), new(botId, conversation, null, ConversationChange.DialogChanged)];
     }
-
-    private OutboxItem CallbackAnswer(long botId, string chatId, string callbackId) => new()
-    {
-        BotId = botId, ChatId = chatId, Kind = OutboxKind.CallbackAnswer, CallbackId = callbackId,
-        NextAttemptAt = clock.GetUtcNow(), CreatedAt = clock.GetUtcNow(),
-    };
 
     private Message NewIncoming(Conversation conversation, InboundEvent e) => new()
     {
