@@ -32,19 +32,7 @@ public sealed class DialogControl(
 
         var now = clock.GetUtcNow();
         // One statement that only succeeds while nobody else has the dialog: of two simultaneous take-overs, one wins.
-        var taken = await db.Conversations
-            .Where(c => c.Id == conversationId && (c.AssignedUserId == null || c.AssignedUserId == me.UserId))
-            .ExecuteUpdateAsync(s => s
-                .SetProperty(c => c.AssignedUserId, me.UserId)
-                .SetProperty(c => c.Mode, ConversationMode.WithOperator)
-                .SetProperty(c => c.OperatorSince, now)
-                .SetProperty(c => c.IsClosed, false)
-                .SetProperty(c => c.ClosedAt, (DateTimeOffset?)null)
-                // The bot's half-asked question no longer applies once a person answers.
-                .SetProperty(c => c.ScenarioId, (long?)null)
-                .SetProperty(c => c.StepId, (string?)null)
-                .SetProperty(c => c.StepTries, 0)
-                .SetProperty(c => c.WaitingSince, (DateTimeOffset?)null), ct);
+        var taken = await ConversationStates.TakeOverAsync(db.Conversations.Where(c => c.Id == conversationId), me.UserId, now, ct);
         if (taken == 0)
             return await RefusalAsync(db, conversationId, ct);
 
@@ -72,9 +60,7 @@ public sealed class DialogControl(
         }
 
         var now = clock.GetUtcNow();
-        conversation.Mode = ConversationMode.Bot;
-        conversation.AssignedUserId = null;
-        conversation.OperatorSince = null;
+        ConversationStates.ReturnToBot(conversation, me.UserId);
         var message = AddEvent(db, conversation, DialogEvents.ReturnedToBot, me, scenarioName, now);
         var replies = scenarioId is { } start ? await scenarios.StartAsync(db, conversation, start, ct) : [];
         await db.SaveChangesAsync(ct);
@@ -101,10 +87,7 @@ public sealed class DialogControl(
         if (target is null)
             return DialogActionResult.Refused("OperatorUnknown", "This operator does not exist or is locked.");
 
-        conversation.Mode = ConversationMode.WithOperator;
-        conversation.AssignedUserId = toUserId;
-        conversation.OperatorSince = now;
-        conversation.IsClosed = false;
+        ConversationStates.Transfer(conversation, me.UserId, toUserId, now);
         var message = AddEvent(db, conversation, DialogEvents.Transferred, me, target, now);
         if (!string.IsNullOrWhiteSpace(note))
             AddNote(db, conversation, note.Trim(), me, now);
@@ -120,21 +103,16 @@ public sealed class DialogControl(
         var (conversation, refusal) = await OwnDialogAsync(db, conversationId, me, ct);
         if (conversation is null)
             return refusal!;
+        if (ConversationStates.Of(conversation) == DialogState.Closed)
+            return DialogActionResult.Refused("AlreadyClosed", "The dialog is already closed.");
         if (!string.IsNullOrWhiteSpace(closingMessage) && closingMessage.Length > OutgoingTextValidator.MaxText)
             return DialogActionResult.Refused("TextTooLong", $"The text is longer than {OutgoingTextValidator.MaxText} characters.");
 
         var now = clock.GetUtcNow();
         Message? farewell = null;
         if (!string.IsNullOrWhiteSpace(closingMessage))
-        {
-            farewell = Outbox.Stage(db, conversation, closingMessage.Trim(), null, me.Name, now);
-            farewell.AuthorUserId = me.UserId;
-        }
-        conversation.IsClosed = true;
-        conversation.ClosedAt = now;
-        conversation.Mode = ConversationMode.Bot;
-        conversation.AssignedUserId = null;
-        conversation.OperatorSince = null;
+            farewell = Outbox.Stage(db, conversation, OutgoingContent.TextOnly(closingMessage.Trim()), me.Name, now, me.UserId);
+        ConversationStates.Close(conversation, me.UserId, now);
         conversation.UnreadCount = 0;
         var message = AddEvent(db, conversation, DialogEvents.Closed, me, null, now);
         await db.SaveChangesAsync(ct);
@@ -208,21 +186,7 @@ public sealed class DialogControl(
             return DialogActionResult.NotFound;
         if (message.DeliveryState != DeliveryState.Failed)
             return DialogActionResult.Refused("NotFailed", "Only a failed message can be sent again.");
-        var now = clock.GetUtcNow();
-        var item = await db.Outbox.Where(o => o.MessageId == messageId).OrderByDescending(o => o.Id).FirstOrDefaultAsync(ct);
-        if (item is null)
-        {
-            item = new OutboxItem { BotId = message.Conversation!.BotId, ChatId = message.Conversation.ChatId, Kind = OutboxKind.Message, MessageId = messageId, CreatedAt = now };
-            db.Outbox.Add(item);
-        }
-        item.State = OutboxState.Pending;
-        item.Attempts = 0;
-        item.NextAttemptAt = now;
-        item.LeaseOwner = null;
-        item.LeaseUntil = null;
-        item.LastError = null;
-        message.DeliveryState = DeliveryState.Queued;
-        message.FailureReason = null;
+        await Outbox.StageAgainAsync(db, message, clock.GetUtcNow(), ct);
         await db.SaveChangesAsync(ct);
         outboxSignal.Signal();
         await notifier.PublishAsync(new ConversationEvent(message.Conversation!.BotId, message.ConversationId, message.Id, ConversationChange.DeliveryChanged));
@@ -284,8 +248,8 @@ public sealed class DialogControl(
     }
 
     private static async Task<DialogActionResult?> HeldByOtherAsync(Bots1CDbContext db, Conversation conversation, OperatorRef me, CancellationToken ct) =>
-        conversation.AssignedUserId is { } holder && holder != me.UserId
-            ? new DialogActionResult(DialogOutcome.TakenByOther, await NameOfAsync(db, holder, ct))
+        ConversationStates.IsHeldByOther(conversation, me.UserId)
+            ? new DialogActionResult(DialogOutcome.TakenByOther, await NameOfAsync(db, conversation.AssignedUserId!, ct))
             : null;
 
     private static async Task<DialogActionResult> RefusalAsync(Bots1CDbContext db, long conversationId, CancellationToken ct)

@@ -13,7 +13,7 @@ public sealed class HandOverRouter(OperatorPresence presence, TimeProvider clock
     /// <summary>Inside the caller's unit of work; returns the assignment event it added, if any.</summary>
     public async Task<Message?> RouteAsync(Bots1CDbContext db, Conversation conversation, CancellationToken ct)
     {
-        if (conversation.Mode != ConversationMode.WaitingForOperator || conversation.AssignedUserId is not null)
+        if (!ConversationStates.IsRoutable(conversation))
             return null;
         var ownerId = conversation.Contact?.OwnerId
             ?? await db.Contacts.Where(c => c.Id == conversation.ContactId).Select(c => c.OwnerId).FirstOrDefaultAsync(ct);
@@ -29,9 +29,7 @@ public sealed class HandOverRouter(OperatorPresence presence, TimeProvider clock
         if (manager is null || !presence.IsOnline(manager.Id))
             return null;
 
-        conversation.Mode = ConversationMode.WithOperator;
-        conversation.AssignedUserId = manager.Id;
-        conversation.OperatorSince = now;
+        ConversationStates.Route(conversation, manager.Id, now);
         return DialogControl.AddEvent(db, conversation, DialogEvents.AssignedToMainManager, null, $"{manager.DisplayName} ({manager.Owner})", now);
     }
 }

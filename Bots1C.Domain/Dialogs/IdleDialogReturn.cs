@@ -53,9 +53,7 @@ public sealed class IdleDialogReturn(
             .Take(500).ToListAsync(ct);
         foreach (var conversation in idle)
         {
-            conversation.Mode = ConversationMode.Bot;
-            conversation.AssignedUserId = null;
-            conversation.OperatorSince = null;
+            ConversationStates.ReturnWhenIdle(conversation);
             DialogControl.AddEvent(db, conversation, DialogEvents.ReturnedWhenIdle, null, minutes.ToString(System.Globalization.CultureInfo.InvariantCulture), now);
         }
         await db.SaveChangesAsync(ct);

@@ -71,15 +71,11 @@ public sealed class PrintFormSender(
                     $"{sending.Content.LongLength / 1024.0 / 1024.0:0.#} MB.", "file");
 
         var now = clock.GetUtcNow();
-        var file = new Files.StoredFile
-        {
-            FileName = Path.GetFileName(sending.FileName.Trim()) is { Length: > 0 } name ? name : "document.pdf",
-            MimeType = PdfMimeType, Size = sending.Content.LongLength, Content = sending.Content, CreatedAt = now,
-        };
+        var file = PdfFile(Path.GetFileName(sending.FileName.Trim()) is { Length: > 0 } name ? name : "document.pdf", sending.Content, now);
         var deliveries = new List<PrintFormDelivery>();
         foreach (var target in reachable)
         {
-            var message = Stage(db, target.Conversation!, sending.Caption, file, sending.Author, now);
+            var message = Outbox.Stage(db, target.Conversation!, OutgoingContent.WithNewFile(sending.Caption, file), sending.Author, now);
             var delivery = new PrintFormDelivery
             {
                 OwnerId = sending.OwnerId, ContactId = target.Contact.Id, DocumentId = sending.DocumentId, Form = sending.Form,
@@ -96,17 +92,9 @@ public sealed class PrintFormSender(
         return new PrintFormSendResult(deliveries.Select(d => d.Id).ToList());
     }
 
-    /// <summary>A queued message carrying the PDF, in the caller's unit of work (a scenario's, or this sender's).</summary>
-    public static Message Stage(Bots1CDbContext db, Conversation conversation, string? caption, Files.StoredFile file, string author,
-        DateTimeOffset now)
+    /// <summary>A PDF to store with the messages that carry it (a form sent from the page, the API or a scenario).</summary>
+    public static Files.StoredFile PdfFile(string fileName, byte[] content, DateTimeOffset now) => new()
     {
-        var message = Outbox.Stage(db, conversation, caption, null, author, now);
-        message.Kind = MessageKind.File;
-        message.StoredFile = file;
-        message.FileName = file.FileName;
-        message.MimeType = file.MimeType;
-        message.FileSize = file.Size;
-        conversation.LastMessagePreview = Conversation.PreviewOf(message.Text, file.FileName);
-        return message;
-    }
+        FileName = fileName, MimeType = PdfMimeType, Size = content.LongLength, Content = content, CreatedAt = now,
+    };
 }

@@ -134,8 +134,7 @@ public sealed class ScenarioResponder(
         conversation.StepTries = state.Tries;
         conversation.WaitingSince = state.WaitingSince;
         conversation.VariablesJson = state.Variables.IsEmpty ? "{}" : JsonSerializer.Serialize(state.Variables);
-        if (conversation.Mode != ConversationMode.WithOperator)
-            conversation.Mode = state.WaitingForOperator ? ConversationMode.WaitingForOperator : ConversationMode.Bot;
+        Dialogs.ConversationStates.FollowScenario(conversation, state.WaitingForOperator);
         if (result.ContactChanged)
         {
             conversation.Contact.Phone = result.Contact.Phone;
@@ -155,32 +154,22 @@ public sealed class ScenarioResponder(
                     queued.Add(printed);
                 continue;
             }
-            var message = Outbox.Stage(db, conversation, reply.Text, reply.Buttons, Author, clock.GetUtcNow());
+            StoredFileRef? file = null;
             if (reply.FileId is { } fileId)
             {
-                var file = await db.Files.Where(f => f.Id == fileId).Select(f => new { f.FileName, f.MimeType, f.Size }).FirstOrDefaultAsync(ct);
+                file = await db.Files.Where(f => f.Id == fileId).Select(f => new StoredFileRef(f.Id, f.FileName, f.MimeType, f.Size)).FirstOrDefaultAsync(ct);
                 if (file is null)
                 {
                     // The file was deleted after the scenario was saved: send the text alone rather than nothing.
                     await journal.WriteAsync(EventLevel.Warning, EventSources.Scenarios, "ScenarioFileMissing",
                         $"File {fileId} ({reply.FileName}) of a scenario no longer exists.", $"conversation {conversation.Id}", ct: ct,
                         about: new EventLinks(conversation.BotId, conversation.Id, conversation.ContactId));
-                    if (message.Text is null)
-                    {
-                        db.Messages.Remove(message);
-                        db.Outbox.Remove(db.Outbox.Local.First(o => o.Message == message));
+                    if (string.IsNullOrWhiteSpace(reply.Text))
                         continue;
-                    }
-                }
-                else
-                {
-                    message.Kind = MessageKind.File;
-                    message.StoredFileId = fileId;
-                    message.FileName = file.FileName;
-                    message.MimeType = file.MimeType;
-                    message.FileSize = file.Size;
                 }
             }
+            var content = file is null ? OutgoingContent.TextOnly(reply.Text, reply.Buttons) : OutgoingContent.WithStoredFile(reply.Text, file, reply.Buttons);
+            var message = Outbox.Stage(db, conversation, content, Author, clock.GetUtcNow());
             queued.Add(message);
         }
         return queued;
@@ -202,14 +191,10 @@ public sealed class ScenarioResponder(
             await journal.WriteAsync(EventLevel.Warning, EventSources.Scenarios, "ScenarioPrintFormMissing",
                 $"Document {documentId} (form '{reply.PrintForm}') does not exist, is not the contact's counterparty's, or the form does not print it.",
                 $"conversation {conversation.Id}", ct: ct);
-            return reply.Text is null ? null : Outbox.Stage(db, conversation, reply.Text, [], Author, now);
+            return reply.Text is null ? null : Outbox.Stage(db, conversation, OutgoingContent.TextOnly(reply.Text), Author, now);
         }
-        var file = new Files.StoredFile
-        {
-            FileName = rendered.FileName, MimeType = PrintForms.PrintFormSender.PdfMimeType, Size = rendered.Content.LongLength,
-            Content = rendered.Content, CreatedAt = now,
-        };
-        var message = PrintForms.PrintFormSender.Stage(db, conversation, reply.Text, file, Author, now);
+        var file = PrintForms.PrintFormSender.PdfFile(rendered.FileName, rendered.Content, now);
+        var message = Outbox.Stage(db, conversation, OutgoingContent.WithNewFile(reply.Text, file), Author, now);
         db.PrintFormDeliveries.Add(new PrintForms.PrintFormDelivery
         {
             OwnerId = ownerId!.Value, ContactId = conversation.ContactId, DocumentId = documentId, Form = rendered.Form,

@@ -51,7 +51,7 @@ public class ConversationRecorder(TimeProvider clock, ConversationTurn turn, Own
                 // A group or channel the bot was added to: Bots1C serves one-to-one conversations only, but a
                 // pressed button is still answered, or the customer's client keeps spinning.
                 if (e.Kind == InboundKind.ButtonPress && e.CallbackId is not null)
-                    db.Outbox.Add(CallbackAnswer(botId, e.ChatId, e.CallbackId));
+                    Outbox.StageCallbackAnswer(db, botId, e.ChatId, e.CallbackId, clock.GetUtcNow());
                 continue;
             }
 
@@ -80,7 +80,7 @@ public class ConversationRecorder(TimeProvider clock, ConversationTurn turn, Own
                 changes.AddRange(CountForOperators(db, conversation, message));
 
             if (e.Kind == InboundKind.ButtonPress && e.CallbackId is not null)
-                db.Outbox.Add(CallbackAnswer(botId, conversation.ChatId, e.CallbackId));
+                Outbox.StageCallbackAnswer(db, botId, conversation.ChatId, e.CallbackId, clock.GetUtcNow());
 
             // A shared phone links the contact to its counterparty before the scenarios run, so a hand-over in this
             // same message already goes to its main manager; an e-mail or phone a scenario collects links in the turn.
@@ -103,22 +103,14 @@ public class ConversationRecorder(TimeProvider clock, ConversationTurn turn, Own
     {
         conversation.UnreadCount++;
         conversation.LastMessagePreview = Conversation.PreviewOf(message.Text, message.FileName);
-        if (conversation.IsClosed)
+        if (Dialogs.ConversationStates.Reopen(conversation) == Dialogs.StateChange.Made)
         {
-            conversation.IsClosed = false;
-            conversation.ClosedAt = null;
             yield return new RecordedChange(conversation.BotId, conversation,
                 Dialogs.DialogControl.AddEvent(db, conversation, Dialogs.DialogEvents.Reopened, null, null, clock.GetUtcNow()),
                 ConversationChange.MessageAdded);
         }
         yield return new RecordedChange(conversation.BotId, conversation, null, ConversationChange.DialogChanged);
     }
-
-    private OutboxItem CallbackAnswer(long botId, string chatId, string callbackId) => new()
-    {
-        BotId = botId, ChatId = chatId, Kind = OutboxKind.CallbackAnswer, CallbackId = callbackId,
-        NextAttemptAt = clock.GetUtcNow(), CreatedAt = clock.GetUtcNow(),
-    };
 
     private Message NewIncoming(Conversation conversation, InboundEvent e) => new()
     {

@@ -74,7 +74,7 @@ public sealed class OutboxChatOrderTests : IAsyncLifetime
         await using var db = await _app.Db();
         var conversation = await db.Conversations.SingleAsync(c => c.ChatId == chat.ToString());
         var now = _app.Clock!.GetUtcNow();
-        Outbox.Stage(db, conversation, text, null, "test", now);
+        Outbox.Stage(db, conversation, OutgoingContent.TextOnly(text), "test", now);
         var item = db.ChangeTracker.Entries<OutboxItem>().Single().Entity;
         item.LeaseOwner = owner;
         item.LeaseUntil = now + ConversationProcessor.Lease;

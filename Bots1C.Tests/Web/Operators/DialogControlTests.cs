@@ -1,6 +1,7 @@
 using Bots1C.Domain.Channels;
 using Bots1C.Domain.Conversations;
 using Bots1C.Domain.Dialogs;
+using Bots1C.Tests.Domain.Scenarios;
 using Bots1C.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -137,6 +138,55 @@ public class DialogControlTests : OperatorTestBase
         var history = await HistoryOfAsync(conversation.Id);
         var reopenedAt = history.FindIndex(m => m.Kind == MessageKind.Event && m.Text == DialogEvents.Reopened);
         Assert.True(reopenedAt > history.FindIndex(m => m.Kind == MessageKind.Event && m.Text == DialogEvents.Closed), "reopened after closed");
+    }
+
+    [Fact]
+    public async Task Closing_a_closed_dialog_is_refused_and_the_customer_gets_no_second_closing_message()
+    {
+        var anna = await OperatorAsync("anna");
+        await SayAsync(Chat, "where is my order?");
+        var conversation = await ConversationAsync(Chat);
+        await Dialogs.CloseAsync(conversation.Id, anna, "Goodbye!");
+        await SentEventuallyAsync(Chat, "Goodbye!");
+
+        var again = await Dialogs.CloseAsync(conversation.Id, anna, "Goodbye!");
+
+        Assert.Equal("AlreadyClosed", Assert.Single(again.Errors!).ErrorCode);
+        var history = await HistoryOfAsync(conversation.Id);
+        Assert.Single(history, m => m.Text == "Goodbye!");
+        Assert.Single(history, m => m.Kind == MessageKind.Event && m.Text == DialogEvents.Closed);
+    }
+
+    [Fact]
+    public async Task Transferring_a_closed_dialog_reopens_it_entirely()
+    {
+        var anna = await OperatorAsync("anna");
+        var boris = await OperatorAsync("boris");
+        await SayAsync(Chat, "hello");
+        var conversation = await ConversationAsync(Chat);
+        await Dialogs.CloseAsync(conversation.Id, anna, null);
+
+        Assert.Equal(DialogOutcome.Done, (await Dialogs.TransferAsync(conversation.Id, anna, boris.UserId, null)).Outcome);
+
+        var transferred = await ConversationAsync(Chat);
+        Assert.Equal((false, (DateTimeOffset?)null, ConversationMode.WithOperator, boris.UserId),
+            (transferred.IsClosed, transferred.ClosedAt, transferred.Mode, transferred.AssignedUserId));
+    }
+
+    [Fact]
+    public async Task A_closed_dialog_returned_into_a_scenario_that_hands_over_is_open_and_waits_for_an_operator()
+    {
+        var anna = await OperatorAsync("anna");
+        var callMe = await InstallAsync(ScenarioBuilder.Named("Call me").StartsWith("h").HandOver("h", "Please wait for a person."));
+        await SayAsync(Chat, "hello");
+        var conversation = await ConversationAsync(Chat);
+        await Dialogs.CloseAsync(conversation.Id, anna, null);
+
+        Assert.Equal(DialogOutcome.Done, (await Dialogs.ReturnToBotAsync(conversation.Id, anna, callMe)).Outcome);
+
+        await SentEventuallyAsync(Chat, "Please wait for a person.");
+        var waiting = await ConversationAsync(Chat);
+        Assert.Equal((false, (DateTimeOffset?)null, ConversationMode.WaitingForOperator), (waiting.IsClosed, waiting.ClosedAt, waiting.Mode));
     }
 
     [Fact]

@@ -102,7 +102,7 @@ public class OutboxBatchTests : DeliveryTestBase
             var now = _app.Clock!.GetUtcNow();
             var conversations = await db.Conversations.Where(c => c.ChatId.StartsWith("2")).OrderBy(c => c.Id).ToListAsync();
             Assert.Equal(Chats, conversations.Count);
-            queued = conversations.Select(c => Outbox.Stage(db, c, $"Hello, chat {c.ChatId}", null, "tests", now)).ToList();
+            queued = conversations.Select(c => Outbox.Stage(db, c, OutgoingContent.TextOnly($"Hello, chat {c.ChatId}"), "tests", now)).ToList();
             _commits.Reset();
             await db.SaveChangesAsync();
         }
