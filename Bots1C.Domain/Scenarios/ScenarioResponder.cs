@@ -134,7 +134,7 @@ public sealed class ScenarioResponder(
         conversation.StepTries = state.Tries;
         conversation.WaitingSince = state.WaitingSince;
         conversation.VariablesJson = state.Variables.IsEmpty ? "{}" : JsonSerializer.Serialize(state.Variables);
-        Dialogs.ConversationStates.FollowScenario(conversation, state.WaitingForOperator);
+        ConversationStates.FollowScenario(conversation, state.WaitingForOperator);
         if (result.ContactChanged)
         {
             conversation.Contact.Phone = result.Contact.Phone;

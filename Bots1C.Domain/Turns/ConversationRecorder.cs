@@ -103,7 +103,7 @@ public class ConversationRecorder(TimeProvider clock, ConversationTurn turn, Own
     {
         conversation.UnreadCount++;
         conversation.LastMessagePreview = Conversation.PreviewOf(message.Text, message.FileName);
-        if (Dialogs.ConversationStates.Reopen(conversation) == Dialogs.StateChange.Made)
+        if (ConversationStates.Reopen(conversation) == StateChange.Made)
         {
             yield return new RecordedChange(conversation.BotId, conversation,
                 Dialogs.DialogControl.AddEvent(db, conversation, Dialogs.DialogEvents.Reopened, null, null, clock.GetUtcNow()),

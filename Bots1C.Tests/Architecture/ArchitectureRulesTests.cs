@@ -90,7 +90,7 @@ public class ArchitectureRulesTests
 
     [Fact]
     public void Only_ConversationStates_writes_a_conversations_state() =>
-        Types().That().AreNot(typeof(Bots1C.Domain.Dialogs.ConversationStates)).Should()
+        Types().That().AreNot(typeof(Bots1C.Domain.Conversations.ConversationStates)).Should()
             .NotCallAny(MethodMembers().That().AreDeclaredIn(typeof(Bots1C.Domain.Conversations.Conversation))
                 .And().HaveNameMatching(@"^set_(Mode|IsClosed|ClosedAt|AssignedUserId|OperatorSince)\("))
             .Check(App);

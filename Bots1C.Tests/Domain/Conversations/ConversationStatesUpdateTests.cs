@@ -3,7 +3,7 @@ using Bots1C.Domain.Dialogs;
 using Bots1C.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
-namespace Bots1C.Tests.Domain.Dialogs;
+namespace Bots1C.Tests.Domain.Conversations;
 
 /// <summary>The take-over as one conditional UPDATE (real SQLite): the same columns as the tracked transition, and the
 /// database decides who came first.</summary>

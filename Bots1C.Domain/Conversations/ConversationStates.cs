@@ -1,10 +1,9 @@
 using System.Linq.Expressions;
 using System.Reflection;
-using Bots1C.Domain.Conversations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Query;
 
-namespace Bots1C.Domain.Dialogs;
+namespace Bots1C.Domain.Conversations;
 
 /// <summary>Where a conversation stands, as its operators see it (read from <see cref="Conversation.Mode"/> and
 /// <see cref="Conversation.IsClosed"/>; docs/architecture.md, "A conversation's states").</summary>

@@ -1,7 +1,7 @@
 using Bots1C.Domain.Conversations;
 using Bots1C.Domain.Dialogs;
 
-namespace Bots1C.Tests.Domain.Dialogs;
+namespace Bots1C.Tests.Domain.Conversations;
 
 /// <summary>Each transition of a conversation's state, allowed or refused from each state (docs/architecture.md,
 /// "A conversation's states"), on tracked entities; <see cref="ConversationStatesUpdateTests"/> covers the UPDATE form.</summary>
