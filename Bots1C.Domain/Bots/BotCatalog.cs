@@ -10,7 +10,7 @@ public class BotCatalog(
     IDbContextFactory<Bots1CDbContext> dbFactory,
     IValidator<BotInput> validator,
     TokenProtector tokens,
-    BotDirectory directory,
+    BotCache directory,
     EventJournal journal,
     Licensing.LicenseGuard license,
     TimeProvider clock)

@@ -16,7 +16,7 @@ public sealed record ConnectionOutcome(bool Ok, string? Reason)
 public class BotConnection(
     IServiceProvider services,
     IDbContextFactory<Bots1CDbContext> dbFactory,
-    BotDirectory directory,
+    BotCache directory,
     EventJournal journal,
     Licensing.LicenseGuard license,
     Dashboard.DashboardSignal dashboard,

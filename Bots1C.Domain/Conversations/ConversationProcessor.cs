@@ -20,7 +20,7 @@ public sealed class ConversationProcessor(
     IDbContextFactory<Bots1CDbContext> dbFactory,
     IServiceProvider services,
     AppInstance instance,
-    BotDirectory directory,
+    BotCache directory,
     ConversationRecorder recorder,
     ConversationNotifier notifier,
     InboxSignal inboxSignal,

@@ -16,7 +16,7 @@ public sealed record RecordedChange(long BotId, Conversation Conversation, Messa
 /// then lets the bot's scenarios answer each message in the same unit of work.
 /// </summary>
 public class ConversationRecorder(TimeProvider clock, Scenarios.ScenarioResponder scenarios, Dialogs.HandOverRouter router,
-    Owners.ContactLinker linker, Licensing.LicenseGuard license, Bots.BotDirectory bots)
+    Counterparties.ContactLinker linker, Licensing.LicenseGuard license, Bots.BotCache bots)
 {
     /// <summary>The conversations met in one unit of work, by (bot, messenger user): many updates of one chat in a
     /// batch share one contact and conversation without asking the database (or EF's change tracker) again.</summary>

@@ -19,7 +19,7 @@ public sealed class OutboxDispatcher(
     IDbContextFactory<Bots1CDbContext> dbFactory,
     IServiceProvider services,
     AppInstance instance,
-    BotDirectory directory,
+    BotCache directory,
     SendPacer pacer,
     Files.FileLinks fileLinks,
     ConversationNotifier notifier,

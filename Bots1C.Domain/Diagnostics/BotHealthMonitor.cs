@@ -20,7 +20,7 @@ public sealed class BotHealthMonitor(
     IServiceProvider services,
     IDbContextFactory<Bots1CDbContext> dbFactory,
     BotConnection connection,
-    BotDirectory directory,
+    BotCache directory,
     BotWebhookStatuses statuses,
     EventJournal journal,
     DashboardSignal signal,

@@ -14,7 +14,7 @@ namespace Bots1C.Domain.Diagnostics;
 public sealed class DiagnosticsRunner(
     IServiceProvider services,
     IDbContextFactory<Bots1CDbContext> dbFactory,
-    BotDirectory directory,
+    BotCache directory,
     InstallationCheck installation,
     LicenseCheck license,
     PublicationCheck publication,

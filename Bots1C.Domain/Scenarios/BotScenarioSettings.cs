@@ -55,12 +55,12 @@ public class BotScenarioChoiceValidator : AbstractValidator<BotScenarioChoice>
 
 /// <summary>
 /// Reads and sets a bot's scenarios, for the bot card and the REST API alike. Saving replaces all three settings
-/// at once and reloads what bots run (<see cref="ScenarioDirectory.Invalidate"/>).
+/// at once and reloads what bots run (<see cref="ScenarioCache.Invalidate"/>).
 /// </summary>
 public class BotScenarioSettings(
     IDbContextFactory<Bots1CDbContext> dbFactory,
     IValidator<BotScenarioChoice> validator,
-    ScenarioDirectory directory,
+    ScenarioCache directory,
     EventJournal journal)
 {
     public async Task<BotScenarioChoice?> GetAsync(long botId, CancellationToken ct = default) =>

@@ -19,7 +19,7 @@ public sealed record ScenarioSaveResult(StoredScenario? Scenario, IReadOnlyList<
 public class ScenarioCatalog(
     IDbContextFactory<Bots1CDbContext> dbFactory,
     ScenarioChecker checker,
-    ScenarioDirectory directory,
+    ScenarioCache directory,
     EventJournal journal,
     TimeProvider clock)
 {

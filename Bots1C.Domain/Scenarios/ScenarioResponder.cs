@@ -17,7 +17,7 @@ namespace Bots1C.Domain.Scenarios;
 /// or e-mail and the conversation's new state are committed together with the inbox row.
 /// </summary>
 public sealed class ScenarioResponder(
-    ScenarioDirectory directory,
+    ScenarioCache directory,
     ScenarioRunner runner,
     ScenarioCallExecutor calls,
     EventJournal journal,
@@ -191,9 +191,9 @@ public sealed class ScenarioResponder(
     private async Task<Message?> QueuePrintFormAsync(Bots1CDbContext db, Conversation conversation, ScenarioReply reply, long documentId,
         CancellationToken ct)
     {
-        var ownerId = conversation.Contact.OwnerId;
-        var documentOwner = await db.PrintDocuments.Where(d => d.Id == documentId).Select(d => (long?)d.OwnerId).FirstOrDefaultAsync(ct);
-        var rendered = documentOwner is not null && documentOwner == ownerId
+        var counterpartyId = conversation.Contact.CounterpartyId;
+        var documentCounterparty = await db.PrintDocuments.Where(d => d.Id == documentId).Select(d => (long?)d.CounterpartyId).FirstOrDefaultAsync(ct);
+        var rendered = documentCounterparty is not null && documentCounterparty == counterpartyId
             ? await printForms.RenderAsync(db, documentId, reply.PrintForm, ct)
             : null;
         var now = clock.GetUtcNow();
@@ -212,7 +212,7 @@ public sealed class ScenarioResponder(
         var message = PrintForms.PrintFormSender.Stage(db, conversation, reply.Text, file, Author, now);
         db.PrintFormDeliveries.Add(new PrintForms.PrintFormDelivery
         {
-            OwnerId = ownerId!.Value, ContactId = conversation.ContactId, DocumentId = documentId, Form = rendered.Form,
+            CounterpartyId = counterpartyId!.Value, ContactId = conversation.ContactId, DocumentId = documentId, Form = rendered.Form,
             FileName = rendered.FileName, Message = message, Author = Author, CreatedAt = now,
         });
         return message;

@@ -24,7 +24,7 @@ public sealed record TestChatLine(TestChatSide Side, string Text, IReadOnlyList<
 /// same runner bots use. Nothing is sent or stored: the contact lives in memory, methods change only it, and
 /// HTTP requests are made for real (testing them is the point).
 /// </summary>
-public sealed class ScenarioTestChat(ScenarioRunner runner, ScenarioCallExecutor calls, ScenarioDirectory directory,
+public sealed class ScenarioTestChat(ScenarioRunner runner, ScenarioCallExecutor calls, ScenarioCache directory,
     IDbContextFactory<Bots1CDbContext> dbFactory, TimeProvider clock)
 {
     /// <summary>The id the scenario under test runs as when it is not saved yet.</summary>

@@ -57,7 +57,7 @@ public static class WebPipeline
         app.MapFileEndpoints();
         app.MapAttachmentEndpoints();
         app.MapScenarioExportEndpoints();
-        app.MapOwnerExportEndpoints();
+        app.MapCounterpartyExportEndpoints();
         app.MapPrintFormPreview();
         Bots1C.Web.Features.Admin.EventLog.EventLogExportEndpoint.MapEventLogExport(app);
         app.MapAccountEndpoints();

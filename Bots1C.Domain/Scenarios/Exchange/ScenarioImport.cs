@@ -18,7 +18,7 @@ public class ScenarioImport(
     IDbContextFactory<Bots1CDbContext> dbFactory,
     ScenarioChecker checker,
     ScenarioFormatMigrations migrations,
-    ScenarioDirectory directory,
+    ScenarioCache directory,
     EventJournal journal,
     TimeProvider clock)
 {
