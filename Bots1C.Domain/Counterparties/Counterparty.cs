@@ -29,7 +29,7 @@ public class Counterparty
     public DateTimeOffset UpdatedAt { get; set; }
 }
 
-/// <summary>One phone of an counterparty, in E.164 (how contacts' phones are stored), so linking is one indexed look-up.</summary>
+/// <summary>One phone of a counterparty, in E.164 (how contacts' phones are stored), so linking is one indexed look-up.</summary>
 public class CounterpartyPhone
 {
     public long Id { get; set; }
@@ -37,7 +37,7 @@ public class CounterpartyPhone
     public string Number { get; set; } = "";
 }
 
-/// <summary>One e-mail of an counterparty, trimmed and in lower case.</summary>
+/// <summary>One e-mail of a counterparty, trimmed and in lower case.</summary>
 public class CounterpartyEmail
 {
     public long Id { get; set; }

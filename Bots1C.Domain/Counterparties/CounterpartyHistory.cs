@@ -5,11 +5,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Bots1C.Domain.Counterparties;
 
-/// <summary>One message of an counterparty's history, with where it was said.</summary>
+/// <summary>One message of a counterparty's history, with where it was said.</summary>
 public sealed record CounterpartyHistoryItem(Message Message, long ContactId, string ContactName, long BotId, string BotName, Messenger Messenger);
 
 /// <summary>
-/// The original's "message history" command: what all of an counterparty's contacts said and were told, across all bots,
+/// The original's "message history" command: what all of a counterparty's contacts said and were told, across all bots,
 /// merged by time, newest first, a page at a time (never the whole history). Operators' notes and the dialogs' own
 /// events stay out: this is the conversation with the customer.
 /// </summary>

@@ -2,7 +2,7 @@ using FluentValidation;
 
 namespace Bots1C.Domain.Counterparties;
 
-/// <summary>What a person, the API, an import or the 1C sync gives for an counterparty record.</summary>
+/// <summary>What a person, the API, an import or the 1C sync gives for a counterparty record.</summary>
 public sealed record CounterpartyInput(
     string CounterpartyType, string Name, string? Inn, string? Kpp,
     IReadOnlyList<string>? Phones, IReadOnlyList<string>? Emails,

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Bots1C.Domain.Counterparties;
 
-/// <summary>What the directory's methods return about an counterparty (<c>found</c> is "true" or "false").</summary>
+/// <summary>What the directory's methods return about a counterparty (<c>found</c> is "true" or "false").</summary>
 internal static class CounterpartyResults
 {
     public static readonly IReadOnlyList<string> Names = ["found", "id", "name", "inn", "manager"];

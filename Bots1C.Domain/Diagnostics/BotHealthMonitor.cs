@@ -20,7 +20,7 @@ public sealed class BotHealthMonitor(
     IServiceProvider services,
     IDbContextFactory<Bots1CDbContext> dbFactory,
     BotConnection connection,
-    BotCache directory,
+    BotCache cache,
     BotWebhookStatuses statuses,
     EventJournal journal,
     DashboardSignal signal,
@@ -70,7 +70,7 @@ public sealed class BotHealthMonitor(
     public async Task CheckAsync(long botId, CancellationToken ct)
     {
         await connection.CheckAsync(botId, Actor, ct, logOnlyChanges: true);
-        if (await directory.FindByIdAsync(botId, ct) is { } bot
+        if (await cache.FindByIdAsync(botId, ct) is { } bot
             && services.GetKeyedService<IChannelAdapter>(bot.Messenger) is { } adapter
             && await adapter.ReadWebhookAsync(bot.Credentials, ct) is { } view
             && await statuses.SaveAsync(botId, view, ct))

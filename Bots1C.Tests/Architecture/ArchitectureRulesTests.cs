@@ -50,18 +50,21 @@ public class ArchitectureRulesTests
     [Fact]
     public void Every_endpoint_file_is_a_class_named_for_its_endpoints_with_one_Map_method_and_lives_in_Endpoints()
     {
-        // Outside Api/: XxxEndpoints.MapXxxEndpoints(this IEndpointRouteBuilder); in Api/ (the /api/v1 group): XxxApi.MapXxxApi(this RouteGroupBuilder).
+        // XxxEndpoints.MapXxxEndpoints(this IEndpointRouteBuilder) in Endpoints/; a part of /api/v1 is XxxApi.MapXxxApi(this RouteGroupBuilder) in Endpoints/Api.
         var maps = typeof(Bots1C.Web.Composition.WebServices).Assembly.GetTypes()
             .Where(t => t is { IsAbstract: true, IsSealed: true } && t.Name != "WebPipeline")
             .SelectMany(t => t.GetMethods(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
                 .Where(m => m.Name.StartsWith("Map", StringComparison.Ordinal) && m.IsDefined(typeof(System.Runtime.CompilerServices.ExtensionAttribute), false)))
             .ToList();
         Assert.NotEmpty(maps);
-        var wrong = maps.Where(m => m.DeclaringType!.Namespace == "Bots1C.Web.Endpoints.Api"
-                ? !(m.DeclaringType.Name.EndsWith("Api", StringComparison.Ordinal) && m.Name == "Map" + m.DeclaringType.Name
-                    && m.GetParameters()[0].ParameterType == typeof(Microsoft.AspNetCore.Routing.RouteGroupBuilder))
-                : !(m.DeclaringType.Namespace == "Bots1C.Web.Endpoints" && m.DeclaringType.Name.EndsWith("Endpoints", StringComparison.Ordinal)
-                    && m.Name == "Map" + m.DeclaringType.Name && m.GetParameters()[0].ParameterType == typeof(Microsoft.AspNetCore.Routing.IEndpointRouteBuilder)))
+        bool IsEndpoints(System.Reflection.MethodInfo m) =>
+            m.DeclaringType!.Namespace!.StartsWith("Bots1C.Web.Endpoints", StringComparison.Ordinal)
+            && m.DeclaringType.Name.EndsWith("Endpoints", StringComparison.Ordinal)
+            && m.GetParameters()[0].ParameterType == typeof(Microsoft.AspNetCore.Routing.IEndpointRouteBuilder);
+        bool IsApiGroup(System.Reflection.MethodInfo m) =>
+            m.DeclaringType!.Namespace == "Bots1C.Web.Endpoints.Api" && m.DeclaringType.Name.EndsWith("Api", StringComparison.Ordinal)
+            && m.GetParameters()[0].ParameterType == typeof(Microsoft.AspNetCore.Routing.RouteGroupBuilder);
+        var wrong = maps.Where(m => m.Name != "Map" + m.DeclaringType!.Name || !(IsEndpoints(m) || IsApiGroup(m)))
             .Select(m => $"{m.DeclaringType!.FullName}.{m.Name}({m.GetParameters()[0].ParameterType.Name})");
         Assert.Empty(wrong);
     }

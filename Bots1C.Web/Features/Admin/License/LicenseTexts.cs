@@ -2,7 +2,7 @@ using Bots1C.Domain.Licensing;
 using Bots1C.Web.Resources;
 using Microsoft.Extensions.Localization;
 
-namespace Bots1C.Web.Features.License;
+namespace Bots1C.Web.Features.Admin.License;
 
 /// <summary>A license refusal in the reader's language: the original's message and, where it helps, how to fix it.</summary>
 public static class LicenseTexts

@@ -1,11 +1,11 @@
 using System.Globalization;
 using Bots1C.Domain.Diagnostics;
 using Bots1C.Domain.Licensing;
-using Bots1C.Web.Features.License;
+using Bots1C.Web.Features.Admin.License;
 using Bots1C.Web.Resources;
 using Microsoft.Extensions.Localization;
 
-namespace Bots1C.Web.Features.Diagnostics;
+namespace Bots1C.Web.Features.Bots.Diagnostics;
 
 /// <summary>A diagnostics result in the reader's language: step names, evidence, problems and their fixes.</summary>
 public static class DiagnosticTexts

@@ -12,16 +12,13 @@ namespace Bots1C.Web.Endpoints;
 /// snippet a real site uses. Open to anyone (a visitor is not signed in); without an active demo bot it says how to
 /// make one.
 /// </summary>
-public static class DemoSiteEndpoint
+public static class DemoSiteEndpoints
 {
     public const string Path = "/demo";
 
-    public static WebApplication MapDemoSite(this WebApplication app)
-    {
+    public static void MapDemoSiteEndpoints(this IEndpointRouteBuilder app) =>
         app.MapGet(Path, RenderAsync).AllowAnonymous().ExcludeFromDescription()
             .WithSecurityHeadersPolicy(Bots1C.Web.Composition.SecurityHeaderPolicies.WithoutScriptPolicy);
-        return app;
-    }
 
     private static async Task<IResult> RenderAsync(HttpContext http, DemoSetup demo, IStringLocalizer<SharedResource> L, CancellationToken ct)
     {

@@ -1,13 +1,12 @@
 using Scalar.AspNetCore;
 using Bots1C.Web.Endpoints;
-using Bots1C.Web.Features.Diagnostics;
 
 namespace Bots1C.Web.Endpoints.Api;
 
 /// <summary>The REST API for 1C and scripts: /api/v1, authenticated by X-Api-Key; its OpenAPI document and reference page.</summary>
-public static class ApiV1
+public static class ApiV1Endpoints
 {
-    public static void MapApiV1(this WebApplication app)
+    public static void MapApiV1Endpoints(this IEndpointRouteBuilder app)
     {
         app.MapGroup("/api/v1")
             .RequireAuthorization(ApiKeyAuthentication.Policy)

@@ -1,14 +1,14 @@
 using System.Globalization;
 using Bots1C.Domain.EventLog;
 
-namespace Bots1C.Web.Features.Admin.EventLog;
+namespace Bots1C.Web.Endpoints;
 
 /// <summary><c>GET /admin/events/export.csv</c>: the event log page's filter, as a file for Excel or a support request.</summary>
-public static class EventLogExportEndpoint
+public static class EventLogExportEndpoints
 {
     public const string Path = "/admin/events/export.csv";
 
-    public static void MapEventLogExport(this IEndpointRouteBuilder app) =>
+    public static void MapEventLogExportEndpoints(this IEndpointRouteBuilder app) =>
         app.MapGet(Path, ExportAsync).RequireAuthorization(p => p.RequireRole(Domain.Accounts.Roles.Administrator));
 
     private static async Task<IResult> ExportAsync(HttpContext http, EventLogExport export, TimeProvider clock,

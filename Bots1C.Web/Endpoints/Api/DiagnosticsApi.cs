@@ -1,10 +1,10 @@
 using Bots1C.Domain.Diagnostics;
-using Bots1C.Web.Endpoints.Api;
+using Bots1C.Web.Features.Bots.Diagnostics;
 using Bots1C.Web.Resources;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Localization;
 
-namespace Bots1C.Web.Features.Diagnostics;
+namespace Bots1C.Web.Endpoints.Api;
 
 public sealed record DiagnosticStepResponse(int Number, DiagnosticStep Step, string Title, StepOutcome Outcome, string? Problem,
     string? ProblemText, string? Fix, IReadOnlyList<string> Evidence, IReadOnlyList<DiagnosticFact> Facts);
