@@ -2,6 +2,7 @@ using Bots1C.Domain.Accounts;
 using Bots1C.Domain.Bots;
 using Bots1C.Domain.Channels;
 using Bots1C.Domain.Conversations;
+using Bots1C.Domain.Counterparties;
 using Bots1C.Domain.Data;
 using Bots1C.Domain.EventLog;
 using Bots1C.Domain.Outbound;
@@ -48,7 +49,7 @@ public static class DomainServices
         services.AddHttpClient(Licensing.LicenseServerClient.HttpClientName);
         services.AddSingleton<Licensing.LicenseServerClient>();
         services.AddSingleton<TokenProtector>();
-        services.AddSingleton<BotDirectory>();
+        services.AddSingleton<BotCache>();
         services.AddSingleton<BotCatalog>();
         services.AddSingleton<BotConnection>();
         services.AddSingleton<ApiKeys.ApiKeyStore>();
@@ -59,23 +60,10 @@ public static class DomainServices
 
         services.AddSingleton<Scenarios.Methods.IScenarioMethod, Scenarios.Methods.SetContactField>();
         services.AddSingleton<Scenarios.Methods.IScenarioMethod, Scenarios.Methods.SetConversationTag>();
-        services.AddSingleton<Scenarios.Methods.IScenarioMethod, Owners.FindCounterpartyByPhone>();
-        services.AddSingleton<Scenarios.Methods.IScenarioMethod, Owners.FindCounterpartyByEmail>();
-        services.AddSingleton<Scenarios.Methods.IScenarioMethod, Owners.CounterpartyPhones>();
-        services.AddSingleton<Scenarios.Methods.IScenarioMethod, Owners.CounterpartyMainManager>();
+        services.AddCounterparties();
         services.AddSingleton<Scenarios.Methods.ScenarioMethods>();
-        services.AddSingleton<Owners.OwnerCatalog>();
-        services.AddSingleton<Owners.ContactLinker>();
-        services.AddSingleton<Owners.OwnerHistory>();
-        services.AddSingleton<Owners.OwnerTypeCatalog>();
-        services.AddSingleton<Owners.Import.OwnerImport>();
-        services.AddHttpClient(Owners.Sync.ODataSync.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(60));
-        services.AddSingleton<Owners.Sync.ODataSync>();
-        services.AddSingleton<Owners.Sync.ODataSources>();
-        services.AddHostedService<Owners.Sync.ODataSyncScheduler>();
-        services.AddSingleton<Owners.ContactDirectory>();
         services.AddSingleton<Scenarios.ScenarioChecker>();
-        services.AddSingleton<Scenarios.ScenarioDirectory>();
+        services.AddSingleton<Scenarios.ScenarioCache>();
         services.AddSingleton<Scenarios.ScenarioCatalog>();
         services.AddOptions<Scenarios.ScenarioOptions>().BindConfiguration(Scenarios.ScenarioOptions.Section)
             .WithAllowedHostsAsOneValue(Scenarios.ScenarioOptions.HttpAllowedHostsKey, o => o.HttpAllowedHosts);

@@ -10,7 +10,7 @@ public class BotCatalog(
     IDbContextFactory<Bots1CDbContext> dbFactory,
     IValidator<BotInput> validator,
     TokenProtector tokens,
-    BotDirectory directory,
+    BotCache cache,
     EventJournal journal,
     Licensing.LicenseGuard license,
     TimeProvider clock)
@@ -46,7 +46,7 @@ public class BotCatalog(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         db.Bots.Add(bot);
         await db.SaveChangesAsync(ct);
-        directory.Invalidate();
+        cache.Invalidate();
         await journal.WriteAsync(EventLevel.Information, EventSources.Bots, "BotCreated", $"Bot created ({bot.Messenger}).", bot.Name, actor, ct, EventLinks.Bot(bot.Id));
         return new BotChange(BotView.From(bot), []);
     }
@@ -66,7 +66,7 @@ public class BotCatalog(
         var before = bot.State;
         Apply(bot, input);
         await db.SaveChangesAsync(ct);
-        directory.Invalidate();
+        cache.Invalidate();
         await journal.InfoAsync(EventSources.Bots, "BotChanged",
             before == bot.State ? "Bot settings changed." : $"Bot settings changed; state {before} → {bot.State}.", bot.Name, actor);
         return new BotChange(BotView.From(bot), []);
@@ -80,7 +80,7 @@ public class BotCatalog(
             return false;
         bot.State = BotState.MarkedForDeletion;
         await db.SaveChangesAsync(ct);
-        directory.Invalidate();
+        cache.Invalidate();
         await journal.InfoAsync(EventSources.Bots, "BotMarkedForDeletion", "Bot marked for deletion.", bot.Name, actor);
         return true;
     }

@@ -15,7 +15,7 @@ public sealed record ConnectionOutcome(bool Ok, string? Reason)
 public class BotConnection(
     ChannelAdapters adapters,
     IDbContextFactory<Bots1CDbContext> dbFactory,
-    BotDirectory directory,
+    BotCache cache,
     EventJournal journal,
     Licensing.LicenseGuard license,
     Dashboard.DashboardSignal dashboard,
@@ -25,7 +25,7 @@ public class BotConnection(
     /// automatic checks (<paramref name="logOnlyChanges"/>) only when the status changes, to keep the log readable.</summary>
     public async Task<ConnectionOutcome?> CheckAsync(long botId, string actor, CancellationToken ct = default, bool logOnlyChanges = false)
     {
-        if (await directory.FindByIdAsync(botId, ct) is not { } bot)
+        if (await cache.FindByIdAsync(botId, ct) is not { } bot)
             return null;
         var check = Adapter(bot.Messenger) is { } adapter
             ? await adapter.CheckConnectionAsync(bot.Credentials, ct)
@@ -53,7 +53,7 @@ public class BotConnection(
 
     public async Task<ConnectionOutcome?> RegisterWebhookAsync(long botId, string actor, CancellationToken ct = default)
     {
-        if (await directory.FindByIdAsync(botId, ct) is not { } bot)
+        if (await cache.FindByIdAsync(botId, ct) is not { } bot)
             return null;
         var url = $"{bot.PublicBaseUrl}/webhooks/{bot.BotKey}";
         if (await license.CheckWebhookAsync(bot.Messenger, bot.PublicBaseUrl, ct) is { } refusal)

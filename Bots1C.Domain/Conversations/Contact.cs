@@ -16,10 +16,10 @@ public class Contact
     public bool IsBlocked { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
-    /// <summary>The counterparty (or other owner record) this messenger user belongs to.</summary>
-    public long? OwnerId { get; set; }
-    public Owners.Owner? Owner { get; set; }
-    /// <summary>Its phone or e-mail matches several owners: a person must link it (the "to link" list).</summary>
+    /// <summary>The counterparty (or other counterparty record) this messenger user belongs to.</summary>
+    public long? CounterpartyId { get; set; }
+    public Counterparties.Counterparty? Counterparty { get; set; }
+    /// <summary>Its phone or e-mail matches several counterparties: a person must link it (the "to link" list).</summary>
     public bool NeedsPerson { get; set; }
     /// <summary>Why the license does not let the bot answer this contact (e.g. a test license's contact limit); null: served.</summary>
     public Licensing.LicenseError? LicenseRefusal { get; set; }

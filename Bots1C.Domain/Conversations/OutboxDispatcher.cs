@@ -18,7 +18,7 @@ public sealed class OutboxDispatcher(
     IDbContextFactory<Bots1CDbContext> dbFactory,
     ChannelAdapters adapters,
     AppInstance instance,
-    BotDirectory directory,
+    BotCache cache,
     SendPacer pacer,
     Files.FileLinks fileLinks,
     ConversationNotifier notifier,
@@ -175,7 +175,7 @@ public sealed class OutboxDispatcher(
     /// <summary>Sends one item, or decides without sending. Reads the item; changes nothing (see <see cref="DeliveryDecision.Apply"/>).</summary>
     private async Task<DeliveryDecision> DecideAsync(OutboxItem item, bool contactBlocked, CancellationToken ct)
     {
-        var bot = await directory.FindByIdAsync(item.BotId, ct);
+        var bot = await cache.FindByIdAsync(item.BotId, ct);
         if (bot is null || bot.State != BotState.Active)
             return new DeliveryDecision.GivenUp(item, "The bot is disabled or marked for deletion.");
         if (contactBlocked && item.Kind == OutboxKind.Message)

@@ -20,11 +20,11 @@ public class Bots1CDbContext(DbContextOptions<Bots1CDbContext> options) : Identi
     public DbSet<Files.StoredFile> Files => Set<Files.StoredFile>();
     public DbSet<Scenarios.Scenario> Scenarios => Set<Scenarios.Scenario>();
     public DbSet<Scenarios.BotScenario> BotScenarios => Set<Scenarios.BotScenario>();
-    public DbSet<Owners.Owner> Owners => Set<Owners.Owner>();
+    public DbSet<Counterparties.Counterparty> Counterparties => Set<Counterparties.Counterparty>();
     public DbSet<Dialogs.QuickReply> QuickReplies => Set<Dialogs.QuickReply>();
-    public DbSet<Owners.CustomOwnerType> CustomOwnerTypes => Set<Owners.CustomOwnerType>();
-    public DbSet<Owners.ContactLinkChange> ContactLinkChanges => Set<Owners.ContactLinkChange>();
-    public DbSet<Owners.Sync.ODataSource> ODataSources => Set<Owners.Sync.ODataSource>();
+    public DbSet<Counterparties.CustomCounterpartyType> CustomCounterpartyTypes => Set<Counterparties.CustomCounterpartyType>();
+    public DbSet<Counterparties.ContactLinkChange> ContactLinkChanges => Set<Counterparties.ContactLinkChange>();
+    public DbSet<Counterparties.Sync.ODataSource> ODataSources => Set<Counterparties.Sync.ODataSource>();
     public DbSet<Licensing.Installation> Installations => Set<Licensing.Installation>();
     public DbSet<Licensing.InstalledLicense> InstalledLicenses => Set<Licensing.InstalledLicense>();
     public DbSet<Licensing.Server.LicenseContract> LicenseContracts => Set<Licensing.Server.LicenseContract>();

@@ -35,8 +35,9 @@ public class ContactConfiguration : IEntityTypeConfiguration<Contact>
         contact.HasOne<Bot>().WithMany().HasForeignKey(c => c.BotId);
         contact.Ignore(c => c.DisplayName);
         contact.Property(c => c.SearchText).HasMaxLength(600);
-        contact.HasOne(c => c.Owner).WithMany().HasForeignKey(c => c.OwnerId).OnDelete(DeleteBehavior.SetNull);
-        contact.HasIndex(c => c.OwnerId);
+        contact.Property(c => c.CounterpartyId).HasColumnName("OwnerId"); // the column keeps the directory's first name
+        contact.HasOne(c => c.Counterparty).WithMany().HasForeignKey(c => c.CounterpartyId).OnDelete(DeleteBehavior.SetNull);
+        contact.HasIndex(c => c.CounterpartyId);
         contact.HasIndex(c => c.NeedsPerson).HasFilter("\"NeedsPerson\" = 1");
         contact.Property(c => c.LicenseRefusal).HasConversion<string>().HasMaxLength(30);
     }
@@ -138,59 +139,70 @@ public class StoredFileConfiguration : IEntityTypeConfiguration<Files.StoredFile
     }
 }
 
-public class OwnerConfiguration : IEntityTypeConfiguration<Owners.Owner>
+public class CounterpartyConfiguration : IEntityTypeConfiguration<Counterparties.Counterparty>
 {
-    public void Configure(EntityTypeBuilder<Owners.Owner> owner)
+    public void Configure(EntityTypeBuilder<Counterparties.Counterparty> counterparty)
     {
-        owner.Property(o => o.OwnerType).HasMaxLength(50);
-        owner.Property(o => o.Name).HasMaxLength(Owners.OwnerInputValidator.MaxName);
-        owner.Property(o => o.SearchName).HasMaxLength(Owners.OwnerInputValidator.MaxName);
-        owner.Property(o => o.Inn).HasMaxLength(12);
-        owner.Property(o => o.Kpp).HasMaxLength(9);
-        owner.Property(o => o.ExternalId).HasMaxLength(100);
-        owner.HasIndex(o => o.Inn);
-        owner.HasIndex(o => new { o.OwnerType, o.ExternalId });
-        owner.HasIndex(o => new { o.OwnerType, o.Name });
-        owner.HasOne<Accounts.AppUser>().WithMany().HasForeignKey(o => o.MainManagerUserId).OnDelete(DeleteBehavior.SetNull);
-        owner.HasMany(o => o.Phones).WithOne().HasForeignKey(p => p.OwnerId).OnDelete(DeleteBehavior.Cascade);
-        owner.HasMany(o => o.Emails).WithOne().HasForeignKey(e => e.OwnerId).OnDelete(DeleteBehavior.Cascade);
+        // The tables and columns keep the names the directory was first stored with ("owners"): renaming them would be a
+        // migration that rewrites every installation's data for a word.
+        counterparty.ToTable("Owners");
+        counterparty.Property(o => o.CounterpartyType).HasColumnName("OwnerType");
+        counterparty.Property(o => o.CounterpartyType).HasMaxLength(50);
+        counterparty.Property(o => o.Name).HasMaxLength(Counterparties.CounterpartyInputValidator.MaxName);
+        counterparty.Property(o => o.SearchName).HasMaxLength(Counterparties.CounterpartyInputValidator.MaxName);
+        counterparty.Property(o => o.Inn).HasMaxLength(12);
+        counterparty.Property(o => o.Kpp).HasMaxLength(9);
+        counterparty.Property(o => o.ExternalId).HasMaxLength(100);
+        counterparty.HasIndex(o => o.Inn);
+        counterparty.HasIndex(o => new { o.CounterpartyType, o.ExternalId });
+        counterparty.HasIndex(o => new { o.CounterpartyType, o.Name });
+        counterparty.HasOne<Accounts.AppUser>().WithMany().HasForeignKey(o => o.MainManagerUserId).OnDelete(DeleteBehavior.SetNull);
+        counterparty.HasMany(o => o.Phones).WithOne().HasForeignKey(p => p.CounterpartyId).OnDelete(DeleteBehavior.Cascade);
+        counterparty.HasMany(o => o.Emails).WithOne().HasForeignKey(e => e.CounterpartyId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 
-public class OwnerPhoneConfiguration : IEntityTypeConfiguration<Owners.OwnerPhone>
+public class CounterpartyPhoneConfiguration : IEntityTypeConfiguration<Counterparties.CounterpartyPhone>
 {
-    public void Configure(EntityTypeBuilder<Owners.OwnerPhone> phone)
+    public void Configure(EntityTypeBuilder<Counterparties.CounterpartyPhone> phone)
     {
+        phone.ToTable("OwnerPhone");
+        phone.Property(p => p.CounterpartyId).HasColumnName("OwnerId");
         phone.Property(p => p.Number).HasMaxLength(20);
-        phone.HasIndex(p => p.Number); // linking: which owners have this phone
+        phone.HasIndex(p => p.Number); // linking: which counterparties have this phone
     }
 }
 
-public class OwnerEmailConfiguration : IEntityTypeConfiguration<Owners.OwnerEmail>
+public class CounterpartyEmailConfiguration : IEntityTypeConfiguration<Counterparties.CounterpartyEmail>
 {
-    public void Configure(EntityTypeBuilder<Owners.OwnerEmail> email)
+    public void Configure(EntityTypeBuilder<Counterparties.CounterpartyEmail> email)
     {
+        email.ToTable("OwnerEmail");
+        email.Property(e => e.CounterpartyId).HasColumnName("OwnerId");
         email.Property(e => e.Address).HasMaxLength(254);
         email.HasIndex(e => e.Address);
     }
 }
 
-public class CustomOwnerTypeConfiguration : IEntityTypeConfiguration<Owners.CustomOwnerType>
+public class CustomCounterpartyTypeConfiguration : IEntityTypeConfiguration<Counterparties.CustomCounterpartyType>
 {
-    public void Configure(EntityTypeBuilder<Owners.CustomOwnerType> type)
+    public void Configure(EntityTypeBuilder<Counterparties.CustomCounterpartyType> type)
     {
+        type.ToTable("CustomOwnerTypes");
         type.HasKey(t => t.Key);
         type.Property(t => t.Key).HasMaxLength(50);
         type.Property(t => t.Name).HasMaxLength(100);
     }
 }
 
-public class ContactLinkChangeConfiguration : IEntityTypeConfiguration<Owners.ContactLinkChange>
+public class ContactLinkChangeConfiguration : IEntityTypeConfiguration<Counterparties.ContactLinkChange>
 {
-    public void Configure(EntityTypeBuilder<Owners.ContactLinkChange> change)
+    public void Configure(EntityTypeBuilder<Counterparties.ContactLinkChange> change)
     {
         change.HasOne(c => c.Contact).WithMany().HasForeignKey(c => c.ContactId).OnDelete(DeleteBehavior.Cascade);
         change.HasIndex(c => new { c.ContactId, c.Id });
+        change.Property(c => c.PreviousCounterpartyId).HasColumnName("PreviousOwnerId");
+        change.Property(c => c.NewCounterpartyId).HasColumnName("NewOwnerId");
         change.Property(c => c.Reason).HasMaxLength(300);
     }
 }
@@ -207,16 +219,16 @@ public class QuickReplyConfiguration : IEntityTypeConfiguration<Dialogs.QuickRep
     }
 }
 
-public class ODataSourceConfiguration : IEntityTypeConfiguration<Owners.Sync.ODataSource>
+public class ODataSourceConfiguration : IEntityTypeConfiguration<Counterparties.Sync.ODataSource>
 {
-    public void Configure(EntityTypeBuilder<Owners.Sync.ODataSource> source)
+    public void Configure(EntityTypeBuilder<Counterparties.Sync.ODataSource> source)
     {
         source.ToTable("ODataSources");
         source.Property(s => s.Name).HasMaxLength(100);
         source.Property(s => s.BaseUrl).HasMaxLength(500);
         source.Property(s => s.UserName).HasMaxLength(100);
         source.Property(s => s.Catalog).HasMaxLength(200);
-        source.Property(s => s.OwnerType).HasMaxLength(50);
+        source.Property(s => s.CounterpartyType).HasMaxLength(50).HasColumnName("OwnerType");
         source.Property(s => s.LastSyncResult).HasMaxLength(1000);
         source.Property(s => s.LastSyncErrorCode).HasMaxLength(30);
         source.Property(s => s.ManagerField).HasMaxLength(100);

@@ -33,8 +33,9 @@ public class PrintDocumentConfiguration : IEntityTypeConfiguration<PrintDocument
         document.Property(d => d.Currency).HasMaxLength(3);
         document.Property(d => d.ExternalId).HasMaxLength(100);
         document.HasIndex(d => d.ExternalId).IsUnique().HasFilter("\"ExternalId\" IS NOT NULL");
-        document.HasIndex(d => new { d.OwnerId, d.Kind, d.Date });
-        document.HasOne(d => d.Owner).WithMany().HasForeignKey(d => d.OwnerId);
+        document.Property(d => d.CounterpartyId).HasColumnName("OwnerId"); // the column keeps the directory's first name
+        document.HasIndex(d => new { d.CounterpartyId, d.Kind, d.Date });
+        document.HasOne(d => d.Counterparty).WithMany().HasForeignKey(d => d.CounterpartyId);
         document.HasMany(d => d.Lines).WithOne().HasForeignKey(l => l.DocumentId).OnDelete(DeleteBehavior.Cascade);
         document.Ignore(d => d.Total);
         document.Ignore(d => d.VatByRate);
@@ -60,10 +61,11 @@ public class PrintFormDeliveryConfiguration : IEntityTypeConfiguration<PrintForm
         delivery.Property(d => d.FileName).HasMaxLength(255);
         delivery.Property(d => d.Author).HasMaxLength(200);
         delivery.HasOne(d => d.Message).WithMany().HasForeignKey(d => d.MessageId);
-        delivery.HasOne<Owners.Owner>().WithMany().HasForeignKey(d => d.OwnerId);
+        delivery.HasOne<Counterparties.Counterparty>().WithMany().HasForeignKey(d => d.CounterpartyId);
         delivery.HasOne<Conversations.Contact>().WithMany().HasForeignKey(d => d.ContactId);
         delivery.HasOne<PrintDocument>().WithMany().HasForeignKey(d => d.DocumentId).OnDelete(DeleteBehavior.SetNull);
-        delivery.HasIndex(d => new { d.OwnerId, d.CreatedAt });
+        delivery.Property(d => d.CounterpartyId).HasColumnName("OwnerId"); // the column keeps the directory's first name
+        delivery.HasIndex(d => new { d.CounterpartyId, d.CreatedAt });
         delivery.HasIndex(d => d.CreatedAt);
     }
 }

@@ -19,7 +19,7 @@ public sealed class BotHealthMonitor(
     ChannelAdapters adapters,
     IDbContextFactory<Bots1CDbContext> dbFactory,
     BotConnection connection,
-    BotDirectory directory,
+    BotCache cache,
     BotWebhookStatuses statuses,
     EventJournal journal,
     DashboardSignal signal,
@@ -69,7 +69,7 @@ public sealed class BotHealthMonitor(
     public async Task CheckAsync(long botId, CancellationToken ct)
     {
         await connection.CheckAsync(botId, Actor, ct, logOnlyChanges: true);
-        if (await directory.FindByIdAsync(botId, ct) is { } bot
+        if (await cache.FindByIdAsync(botId, ct) is { } bot
             && adapters.TryGet(bot.Messenger, out var adapter)
             && await adapter.ReadWebhookAsync(bot.Credentials, ct) is { } view
             && await statuses.SaveAsync(botId, view, ct))

@@ -13,7 +13,7 @@ namespace Bots1C.Domain.Diagnostics;
 public sealed class DiagnosticsRunner(
     ChannelAdapters adapters,
     IDbContextFactory<Bots1CDbContext> dbFactory,
-    BotDirectory directory,
+    BotCache cache,
     InstallationCheck installation,
     LicenseCheck license,
     PublicationCheck publication,
@@ -34,7 +34,7 @@ public sealed class DiagnosticsRunner(
         Bot? bot;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
             bot = await db.Bots.AsNoTracking().FirstOrDefaultAsync(b => b.Id == botId && b.State != BotState.MarkedForDeletion, ct);
-        if (bot is null || await directory.FindByIdAsync(botId, ct) is not { } snapshot)
+        if (bot is null || await cache.FindByIdAsync(botId, ct) is not { } snapshot)
             return null;
 
         var adapter = adapters.TryGet(bot.Messenger, out var found) ? found : null;

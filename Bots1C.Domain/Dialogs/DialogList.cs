@@ -83,7 +83,7 @@ public sealed class DialogList(IDbContextFactory<Bots1CDbContext> dbFactory)
         return await db.Messages.AsNoTracking().FirstOrDefaultAsync(m => m.Id == messageId, ct);
     }
 
-    /// <summary>The dialog with its contact, the contact's owner and who has it, for the chat header and the contact panel.</summary>
+    /// <summary>The dialog with its contact, the contact's counterparty and who has it, for the chat header and the contact panel.</summary>
     public async Task<DialogDetails?> DetailsAsync(long conversationId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -93,7 +93,7 @@ public sealed class DialogList(IDbContextFactory<Bots1CDbContext> dbFactory)
                 join u in db.Users on c.AssignedUserId equals u.Id into assigned
                 from u in assigned.DefaultIfEmpty()
                 where c.Id == conversationId
-                select new DialogDetails(c, c.Contact, c.Contact.Owner, b.Name, b.Messenger, u == null ? null : u.DisplayName))
+                select new DialogDetails(c, c.Contact, c.Contact.Counterparty, b.Name, b.Messenger, u == null ? null : u.DisplayName))
             .FirstOrDefaultAsync(ct);
     }
 
@@ -154,4 +154,4 @@ public sealed class DialogList(IDbContextFactory<Bots1CDbContext> dbFactory)
     }
 }
 
-public sealed record DialogDetails(Conversation Conversation, Contact Contact, Owners.Owner? Owner, string BotName, Messenger Messenger, string? AssignedName);
+public sealed record DialogDetails(Conversation Conversation, Contact Contact, Counterparties.Counterparty? Counterparty, string BotName, Messenger Messenger, string? AssignedName);

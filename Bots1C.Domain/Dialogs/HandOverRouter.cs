@@ -15,21 +15,21 @@ public sealed class HandOverRouter(OperatorPresence presence, TimeProvider clock
     {
         if (!ConversationStates.IsRoutable(conversation))
             return null;
-        var ownerId = conversation.Contact?.OwnerId
-            ?? await db.Contacts.Where(c => c.Id == conversation.ContactId).Select(c => c.OwnerId).FirstOrDefaultAsync(ct);
-        if (ownerId is null)
+        var counterpartyId = conversation.Contact?.CounterpartyId
+            ?? await db.Contacts.Where(c => c.Id == conversation.ContactId).Select(c => c.CounterpartyId).FirstOrDefaultAsync(ct);
+        if (counterpartyId is null)
             return null;
         var now = clock.GetUtcNow();
         var manager = await (
-                from o in db.Owners
+                from o in db.Counterparties
                 join u in db.Users on o.MainManagerUserId equals u.Id
-                where o.Id == ownerId && (u.LockoutEnd == null || u.LockoutEnd <= now) && db.UserRoles.Any(r => r.UserId == u.Id)
-                select new { u.Id, u.DisplayName, Owner = o.Name })
+                where o.Id == counterpartyId && (u.LockoutEnd == null || u.LockoutEnd <= now) && db.UserRoles.Any(r => r.UserId == u.Id)
+                select new { u.Id, u.DisplayName, Counterparty = o.Name })
             .FirstOrDefaultAsync(ct);
         if (manager is null || !presence.IsOnline(manager.Id))
             return null;
 
         ConversationStates.Route(conversation, manager.Id, now);
-        return DialogControl.AddEvent(db, conversation, DialogEvents.AssignedToMainManager, null, $"{manager.DisplayName} ({manager.Owner})", now);
+        return DialogControl.AddEvent(db, conversation, DialogEvents.AssignedToMainManager, null, $"{manager.DisplayName} ({manager.Counterparty})", now);
     }
 }

@@ -26,8 +26,8 @@ public sealed record DemoProgress(int Dialogs, int Waiting, int WithOperator, lo
 /// and set as its main menu and "not matched". Doing it again finds the same bot and leaves stored scenarios alone
 /// (an unchanged template imports as a no-op; one someone has edited is kept, not duplicated).
 /// </summary>
-public class DemoSetup(IDbContextFactory<Bots1CDbContext> dbFactory, BotCatalog bots, BotDirectory directory, ScenarioTemplates templates,
-    BotScenarioSettings settings, ScenarioDirectory scenarios)
+public class DemoSetup(IDbContextFactory<Bots1CDbContext> dbFactory, BotCatalog bots, BotCache cache, ScenarioTemplates templates,
+    BotScenarioSettings settings, ScenarioCache scenarios)
 {
     public const string MainMenuKey = "tpl-main-menu";
     public const string NotMatchedKey = "tpl-not-matched";
@@ -65,7 +65,7 @@ public class DemoSetup(IDbContextFactory<Bots1CDbContext> dbFactory, BotCatalog 
             botId = change.Bot!.Id;
             await using var db = await dbFactory.CreateDbContextAsync(ct);
             await db.Bots.Where(b => b.Id == botId).ExecuteUpdateAsync(s => s.SetProperty(b => b.IsDemo, true), ct);
-            directory.Invalidate();
+            cache.Invalidate();
         }
         else
         {

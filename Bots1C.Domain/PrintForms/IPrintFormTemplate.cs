@@ -11,7 +11,7 @@ public interface IPrintFormTemplate
     DocumentKind Kind { get; }
     /// <summary>The heading and the file's name: "Счёт на оплату № 12 от 28 ноября 2026 г.".</summary>
     string Title(PrintDocument document);
-    /// <summary>The PDF. <paramref name="document"/> comes with its owner and lines loaded.</summary>
+    /// <summary>The PDF. <paramref name="document"/> comes with its counterparty and lines loaded.</summary>
     byte[] Render(PrintDocument document, OrganisationDetails organisation);
 }
 

@@ -4,7 +4,7 @@ using Bots1C.Domain.Scenarios.Methods;
 namespace Bots1C.Domain.PrintForms;
 
 /// <summary>
-/// <c>LatestInvoice(ownerId?)</c>: the newest invoice of the conversation's linked counterparty — its id (for a Send
+/// <c>LatestInvoice(counterpartyId?)</c>: the newest invoice of the conversation's linked counterparty — its id (for a Send
 /// file step's print form), number, date, total and total in words. "found" is "false" for an unlinked contact or a
 /// counterparty without invoices, so a scenario can say so instead of failing.
 /// </summary>
@@ -16,8 +16,8 @@ public sealed class LatestInvoice : IScenarioMethod
 
     public async Task<MethodOutcome> InvokeAsync(ScenarioMethodContext context, IReadOnlyDictionary<string, string> arguments, CancellationToken ct)
     {
-        var ownerId = long.TryParse(arguments.GetValueOrDefault("ownerId"), out var id) ? id : context.Conversation.Contact.OwnerId;
-        var invoice = ownerId is { } owner ? await PrintDocuments.LatestInvoiceAsync(context.Db, owner, ct) : null;
+        var counterpartyId = long.TryParse(arguments.GetValueOrDefault("ownerId"), out var id) ? id : context.Conversation.Contact.CounterpartyId;
+        var invoice = counterpartyId is { } counterparty ? await PrintDocuments.LatestInvoiceAsync(context.Db, counterparty, ct) : null;
         if (invoice is null)
             return MethodOutcome.Success(new Dictionary<string, string> { ["found"] = "false" });
         return MethodOutcome.Success(new Dictionary<string, string>

@@ -15,7 +15,7 @@ public sealed class OrganisationDetailsValidator : AbstractValidator<Organisatio
     {
         RuleFor(o => o.Name).NotEmpty().WithErrorCode("NameRequired").WithMessage("Write the organisation's name.")
             .MaximumLength(300).WithErrorCode("NameTooLong").WithMessage("The name is at most 300 characters.");
-        RuleFor(o => o.Inn).Must(Owners.Inn.IsValid).When(o => !string.IsNullOrWhiteSpace(o.Inn))
+        RuleFor(o => o.Inn).Must(Counterparties.Inn.IsValid).When(o => !string.IsNullOrWhiteSpace(o.Inn))
             .WithErrorCode("InnInvalid").WithMessage("The INN is 10 or 12 digits with valid check digits.");
         RuleFor(o => o.Kpp).Matches("^[0-9]{4}[0-9A-Z]{2}[0-9]{3}$").When(o => !string.IsNullOrWhiteSpace(o.Kpp))
             .WithErrorCode("KppInvalid").WithMessage("The KPP is 9 characters.");

@@ -22,8 +22,8 @@ public class PrintDocument
     public DocumentKind Kind { get; set; }
     public string Number { get; set; } = "";
     public DateOnly Date { get; set; }
-    public long OwnerId { get; set; }
-    public Owners.Owner? Owner { get; set; }
+    public long CounterpartyId { get; set; }
+    public Counterparties.Counterparty? Counterparty { get; set; }
     public string? Contract { get; set; }
     public string Currency { get; set; } = Rub;
     /// <summary>Its id in 1C, so pushing the same document again changes it rather than adding a copy.</summary>

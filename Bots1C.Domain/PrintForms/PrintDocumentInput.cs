@@ -5,7 +5,7 @@ namespace Bots1C.Domain.PrintForms;
 public sealed record PrintDocumentLineInput(string? Name, decimal Quantity, string? Unit, decimal Price, int? VatRate);
 
 /// <summary>A document as the page, the API and 1C send it.</summary>
-public sealed record PrintDocumentInput(DocumentKind Kind, string? Number, DateOnly Date, long OwnerId, string? Contract,
+public sealed record PrintDocumentInput(DocumentKind Kind, string? Number, DateOnly Date, long CounterpartyId, string? Contract,
     IReadOnlyList<PrintDocumentLineInput> Lines, string? ExternalId = null, string? Currency = PrintDocument.Rub);
 
 public sealed class PrintDocumentInputValidator : AbstractValidator<PrintDocumentInput>
@@ -18,7 +18,7 @@ public sealed class PrintDocumentInputValidator : AbstractValidator<PrintDocumen
         RuleFor(d => d.Number).NotEmpty().WithErrorCode("NumberRequired").WithMessage("Write the document's number.")
             .MaximumLength(50).WithErrorCode("NumberTooLong").WithMessage("The number is at most 50 characters.");
         RuleFor(d => d.Date).NotEqual(default(DateOnly)).WithErrorCode("DateRequired").WithMessage("Give the document's date.");
-        RuleFor(d => d.OwnerId).GreaterThan(0).WithErrorCode("CounterpartyRequired").WithMessage("Choose the counterparty.");
+        RuleFor(d => d.CounterpartyId).GreaterThan(0).WithErrorCode("CounterpartyRequired").WithMessage("Choose the counterparty.");
         RuleFor(d => d.Contract).MaximumLength(300).WithErrorCode("ContractTooLong").WithMessage("The contract is at most 300 characters.");
         RuleFor(d => d.ExternalId).MaximumLength(100).WithErrorCode("ExternalIdTooLong").WithMessage("The external id is at most 100 characters.");
         RuleFor(d => d.Currency).Must(c => c is null || c.Trim().Equals(PrintDocument.Rub, StringComparison.OrdinalIgnoreCase))

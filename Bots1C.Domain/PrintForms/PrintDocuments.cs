@@ -5,21 +5,21 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Bots1C.Domain.PrintForms;
 
-public sealed record PrintDocumentRow(long Id, DocumentKind Kind, string Number, DateOnly Date, long OwnerId, string OwnerName, decimal Total);
+public sealed record PrintDocumentRow(long Id, DocumentKind Kind, string Number, DateOnly Date, long CounterpartyId, string CounterpartyName, decimal Total);
 
 public sealed record PrintDocumentChange(PrintDocument? Document, IReadOnlyList<ValidationFailure> Errors, bool NotFound = false, bool Created = false);
 
 /// <summary>The documents the app holds: list, read (with counterparty and lines), create, change, 1C's upsert.</summary>
 public sealed class PrintDocuments(IDbContextFactory<Bots1CDbContext> dbFactory, IValidator<PrintDocumentInput> validator, TimeProvider clock)
 {
-    public async Task<IReadOnlyList<PrintDocumentRow>> ListAsync(long? ownerId = null, int take = 200, CancellationToken ct = default)
+    public async Task<IReadOnlyList<PrintDocumentRow>> ListAsync(long? counterpartyId = null, int take = 200, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var query = db.PrintDocuments.AsNoTracking().Include(d => d.Lines).Include(d => d.Owner).AsQueryable();
-        if (ownerId is { } id)
-            query = query.Where(d => d.OwnerId == id);
+        var query = db.PrintDocuments.AsNoTracking().Include(d => d.Lines).Include(d => d.Counterparty).AsQueryable();
+        if (counterpartyId is { } id)
+            query = query.Where(d => d.CounterpartyId == id);
         var documents = await query.OrderByDescending(d => d.Date).ThenByDescending(d => d.Id).Take(Math.Clamp(take, 1, 1000)).ToListAsync(ct);
-        return documents.Select(d => new PrintDocumentRow(d.Id, d.Kind, d.Number, d.Date, d.OwnerId, d.Owner!.Name, d.Total)).ToList();
+        return documents.Select(d => new PrintDocumentRow(d.Id, d.Kind, d.Number, d.Date, d.CounterpartyId, d.Counterparty!.Name, d.Total)).ToList();
     }
 
     public async Task<PrintDocument?> GetAsync(long id, CancellationToken ct = default)
@@ -29,12 +29,12 @@ public sealed class PrintDocuments(IDbContextFactory<Bots1CDbContext> dbFactory,
     }
 
     /// <summary>The counterparty's newest invoice (by date, then by when it was added).</summary>
-    public static Task<PrintDocument?> LatestInvoiceAsync(Bots1CDbContext db, long ownerId, CancellationToken ct) =>
-        Loaded(db).Where(d => d.OwnerId == ownerId && d.Kind == DocumentKind.Invoice)
+    public static Task<PrintDocument?> LatestInvoiceAsync(Bots1CDbContext db, long counterpartyId, CancellationToken ct) =>
+        Loaded(db).Where(d => d.CounterpartyId == counterpartyId && d.Kind == DocumentKind.Invoice)
             .OrderByDescending(d => d.Date).ThenByDescending(d => d.Id).FirstOrDefaultAsync(ct);
 
     public static IQueryable<PrintDocument> Loaded(Bots1CDbContext db) =>
-        db.PrintDocuments.AsNoTracking().Include(d => d.Owner).Include(d => d.Lines.OrderBy(l => l.Position));
+        db.PrintDocuments.AsNoTracking().Include(d => d.Counterparty).Include(d => d.Lines.OrderBy(l => l.Position));
 
     public Task<PrintDocumentChange> CreateAsync(PrintDocumentInput input, CancellationToken ct = default) => SaveAsync(null, input, ct);
 
@@ -56,8 +56,8 @@ public sealed class PrintDocuments(IDbContextFactory<Bots1CDbContext> dbFactory,
         if (!validation.IsValid)
             return new PrintDocumentChange(null, validation.Errors);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (!await db.Owners.AnyAsync(o => o.Id == input.OwnerId, ct))
-            return new PrintDocumentChange(null, [new ValidationFailure(nameof(input.OwnerId), $"Counterparty {input.OwnerId} does not exist.") { ErrorCode = "CounterpartyUnknown" }]);
+        if (!await db.Counterparties.AnyAsync(o => o.Id == input.CounterpartyId, ct))
+            return new PrintDocumentChange(null, [new ValidationFailure(nameof(input.CounterpartyId), $"Counterparty {input.CounterpartyId} does not exist.") { ErrorCode = "CounterpartyUnknown" }]);
         var now = clock.GetUtcNow();
         PrintDocument document;
         if (id is { } existing)
@@ -77,7 +77,7 @@ public sealed class PrintDocuments(IDbContextFactory<Bots1CDbContext> dbFactory,
         document.Kind = input.Kind;
         document.Number = input.Number!.Trim();
         document.Date = input.Date;
-        document.OwnerId = input.OwnerId;
+        document.CounterpartyId = input.CounterpartyId;
         document.Contract = string.IsNullOrWhiteSpace(input.Contract) ? null : input.Contract.Trim();
         document.ExternalId = string.IsNullOrWhiteSpace(input.ExternalId) ? document.ExternalId : input.ExternalId.Trim();
         document.Currency = PrintDocument.Rub;

@@ -7,19 +7,19 @@ namespace Bots1C.Domain.PrintForms;
 /// <summary>Where a delivery is: waiting in the outbox, accepted by the messenger, or refused (with the reason).</summary>
 public enum PrintFormDeliveryState { Queued, Sent, Failed }
 
-public sealed record PrintFormDeliveryRow(long Id, long OwnerId, string OwnerName, long ContactId, string ContactName, string? Form,
+public sealed record PrintFormDeliveryRow(long Id, long CounterpartyId, string CounterpartyName, long ContactId, string ContactName, string? Form,
     long? DocumentId, string FileName, long MessageId, long ConversationId, PrintFormDeliveryState State, DeliveryState MessageState,
     string? FailureReason, string Author, DateTimeOffset CreatedAt);
 
 /// <summary>The history of sent print forms, newest first, with each one's state read from its message.</summary>
 public sealed class PrintFormDeliveries(IDbContextFactory<Bots1CDbContext> dbFactory)
 {
-    public async Task<IReadOnlyList<PrintFormDeliveryRow>> ListAsync(long? ownerId = null, int take = 50, CancellationToken ct = default)
+    public async Task<IReadOnlyList<PrintFormDeliveryRow>> ListAsync(long? counterpartyId = null, int take = 50, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var query = db.PrintFormDeliveries.AsNoTracking();
-        if (ownerId is { } id)
-            query = query.Where(d => d.OwnerId == id);
+        if (counterpartyId is { } id)
+            query = query.Where(d => d.CounterpartyId == id);
         return await Rows(db, query.OrderByDescending(d => d.Id).Take(Math.Clamp(take, 1, 500))).ToListAsync(ct);
     }
 
@@ -32,9 +32,9 @@ public sealed class PrintFormDeliveries(IDbContextFactory<Bots1CDbContext> dbFac
     private static IQueryable<PrintFormDeliveryRow> Rows(Bots1CDbContext db, IQueryable<PrintFormDelivery> deliveries) =>
         from d in deliveries
         join m in db.Messages on d.MessageId equals m.Id
-        join o in db.Owners on d.OwnerId equals o.Id
+        join o in db.Counterparties on d.CounterpartyId equals o.Id
         join c in db.Contacts on d.ContactId equals c.Id
-        select new PrintFormDeliveryRow(d.Id, d.OwnerId, o.Name, d.ContactId,
+        select new PrintFormDeliveryRow(d.Id, d.CounterpartyId, o.Name, d.ContactId,
             (c.FirstName ?? "") + (c.LastName != null ? " " + c.LastName : "") + (c.FirstName == null && c.LastName == null ? c.Username ?? c.ExternalUserId : ""),
             d.Form, d.DocumentId, d.FileName, d.MessageId, m.ConversationId,
             m.DeliveryState == DeliveryState.Failed ? PrintFormDeliveryState.Failed

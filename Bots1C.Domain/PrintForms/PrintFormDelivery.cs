@@ -7,7 +7,7 @@ namespace Bots1C.Domain.PrintForms;
 public class PrintFormDelivery
 {
     public long Id { get; set; }
-    public long OwnerId { get; set; }
+    public long CounterpartyId { get; set; }
     public long ContactId { get; set; }
     public long? DocumentId { get; set; }
     /// <summary>The template's name, or null for a ready PDF someone else rendered (1C).</summary>

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Bots1C.Domain.PrintForms;
 
 /// <summary>A PDF to deliver to a counterparty's contacts (all linked ones when <see cref="ContactIds"/> is empty).</summary>
-public sealed record PrintFormSending(long OwnerId, IReadOnlyList<long>? ContactIds, string FileName, byte[] Content, string? Caption,
+public sealed record PrintFormSending(long CounterpartyId, IReadOnlyList<long>? ContactIds, string FileName, byte[] Content, string? Caption,
     string Author, long? DocumentId = null, string? Form = null);
 
 public sealed record PrintFormSendResult(IReadOnlyList<long> DeliveryIds, string? ErrorCode = null, string? Error = null, string? Field = null)
@@ -43,27 +43,27 @@ public sealed class PrintFormSender(
             return PrintFormSendResult.Refused("CaptionTooLong", $"The caption is at most {OutgoingTextValidator.MaxCaption} characters.", "caption");
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var owner = await db.Owners.AsNoTracking().Where(o => o.Id == sending.OwnerId).Select(o => new { o.Name, o.IsArchived }).FirstOrDefaultAsync(ct);
-        if (owner is null)
-            return PrintFormSendResult.Refused("CounterpartyUnknown", $"Counterparty {sending.OwnerId} does not exist.", "counterparty");
+        var counterparty = await db.Counterparties.AsNoTracking().Where(o => o.Id == sending.CounterpartyId).Select(o => new { o.Name, o.IsArchived }).FirstOrDefaultAsync(ct);
+        if (counterparty is null)
+            return PrintFormSendResult.Refused("CounterpartyUnknown", $"Counterparty {sending.CounterpartyId} does not exist.", "counterparty");
 
         var contacts = await (
                 from c in db.Contacts
                 join b in db.Bots on c.BotId equals b.Id
-                where c.OwnerId == sending.OwnerId
+                where c.CounterpartyId == sending.CounterpartyId
                 select new { Contact = c, b.Messenger, Conversation = db.Conversations.Where(v => v.ContactId == c.Id).OrderByDescending(v => v.Id).FirstOrDefault() })
             .ToListAsync(ct);
         if (sending.ContactIds is { Count: > 0 } chosen)
         {
             if (chosen.FirstOrDefault(id => contacts.All(c => c.Contact.Id != id)) is var stranger and > 0)
-                return PrintFormSendResult.Refused("ContactNotLinked", $"Contact {stranger} is not a contact of {owner.Name}.", "contactIds");
+                return PrintFormSendResult.Refused("ContactNotLinked", $"Contact {stranger} is not a contact of {counterparty.Name}.", "contactIds");
             contacts = contacts.Where(c => chosen.Contains(c.Contact.Id)).ToList();
         }
         var reachable = contacts.Where(c => !c.Contact.IsBlocked && c.Conversation is not null).ToList();
         if (reachable.Count == 0)
             return PrintFormSendResult.Refused("NoContacts", contacts.Count == 0
-                ? $"{owner.Name} has no contacts in the messengers: link a contact to it first."
-                : $"None of the chosen contacts of {owner.Name} can receive messages (they blocked the bot).", "contactIds");
+                ? $"{counterparty.Name} has no contacts in the messengers: link a contact to it first."
+                : $"None of the chosen contacts of {counterparty.Name} can receive messages (they blocked the bot).", "contactIds");
         foreach (var target in reachable)
             if (sending.Content.LongLength > fileLimits.MaxBytes(target.Messenger))
                 return PrintFormSendResult.Refused("FileTooLarge",
@@ -78,7 +78,7 @@ public sealed class PrintFormSender(
             var message = Outbox.Stage(db, target.Conversation!, OutgoingContent.WithNewFile(sending.Caption, file), sending.Author, now);
             var delivery = new PrintFormDelivery
             {
-                OwnerId = sending.OwnerId, ContactId = target.Contact.Id, DocumentId = sending.DocumentId, Form = sending.Form,
+                CounterpartyId = sending.CounterpartyId, ContactId = target.Contact.Id, DocumentId = sending.DocumentId, Form = sending.Form,
                 FileName = file.FileName, Message = message, Author = sending.Author, CreatedAt = now,
             };
             db.PrintFormDeliveries.Add(delivery);

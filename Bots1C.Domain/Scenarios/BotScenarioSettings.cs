@@ -55,12 +55,12 @@ public class BotScenarioChoiceValidator : AbstractValidator<BotScenarioChoice>
 
 /// <summary>
 /// Reads and sets a bot's scenarios, for the bot card and the REST API alike. Saving replaces all three settings
-/// at once and reloads what bots run (<see cref="ScenarioDirectory.Invalidate"/>).
+/// at once and reloads what bots run (<see cref="ScenarioCache.Invalidate"/>).
 /// </summary>
 public class BotScenarioSettings(
     IDbContextFactory<Bots1CDbContext> dbFactory,
     IValidator<BotScenarioChoice> validator,
-    ScenarioDirectory directory,
+    ScenarioCache cache,
     EventJournal journal)
 {
     public async Task<BotScenarioChoice?> GetAsync(long botId, CancellationToken ct = default) =>
@@ -101,7 +101,7 @@ public class BotScenarioSettings(
         db.BotScenarios.RemoveRange(links.Where(l => !ids.Contains(l.ScenarioId)));
         db.BotScenarios.AddRange(ids.Where(id => links.All(l => l.ScenarioId != id)).Select(id => new BotScenario { BotId = botId, ScenarioId = id }));
         await db.SaveChangesAsync(ct);
-        directory.Invalidate();
+        cache.Invalidate();
         var names = await db.Scenarios.AsNoTracking().Where(s => ids.Contains(s.Id) || s.Id == choice.MainMenuScenarioId || s.Id == choice.NotMatchedScenarioId)
             .ToDictionaryAsync(s => s.Id, s => s.Name, ct);
         string NameOf(long? id) => id is { } value ? $"'{names.GetValueOrDefault(value)}'" : "none";

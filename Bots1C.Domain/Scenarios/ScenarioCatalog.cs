@@ -19,7 +19,7 @@ public sealed record ScenarioSaveResult(StoredScenario? Scenario, IReadOnlyList<
 public class ScenarioCatalog(
     IDbContextFactory<Bots1CDbContext> dbFactory,
     ScenarioChecker checker,
-    ScenarioDirectory directory,
+    ScenarioCache cache,
     EventJournal journal,
     TimeProvider clock)
 {
@@ -65,7 +65,7 @@ public class ScenarioCatalog(
             return result;
         db.Scenarios.Add(row);
         await db.SaveChangesAsync(ct);
-        directory.Invalidate();
+        cache.Invalidate();
         await journal.InfoAsync(EventSources.Scenarios, "ScenarioCreated", "Scenario created.", row.Name, actor);
         return result with { Scenario = ToStored(row) };
     }
@@ -81,7 +81,7 @@ public class ScenarioCatalog(
         if (!result.Saved)
             return result;
         await db.SaveChangesAsync(ct);
-        directory.Invalidate();
+        cache.Invalidate();
         await journal.InfoAsync(EventSources.Scenarios, "ScenarioSaved",
             row.IsDraft ? $"Scenario saved as a draft with {result.Problems.Count} problem(s)." : "Scenario saved.", row.Name, actor);
         return result with { Scenario = ToStored(row) };
@@ -116,7 +116,7 @@ public class ScenarioCatalog(
             return false;
         row.IsEnabled = enabled;
         await db.SaveChangesAsync(ct);
-        directory.Invalidate();
+        cache.Invalidate();
         await journal.InfoAsync(EventSources.Scenarios, enabled ? "ScenarioEnabled" : "ScenarioDisabled",
             enabled ? "Scenario enabled." : "Scenario disabled.", row.Name, actor);
         return true;
@@ -144,7 +144,7 @@ public class ScenarioCatalog(
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
         }
-        directory.Invalidate();
+        cache.Invalidate();
         await journal.InfoAsync(EventSources.Scenarios, "ScenarioDeleted", "Scenario deleted.", row.Name, actor);
         return true;
     }

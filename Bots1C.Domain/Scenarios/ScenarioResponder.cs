@@ -17,7 +17,7 @@ namespace Bots1C.Domain.Scenarios;
 /// or e-mail and the conversation's new state are committed together with the inbox row.
 /// </summary>
 public sealed class ScenarioResponder(
-    ScenarioDirectory directory,
+    ScenarioCache cache,
     ScenarioRunner runner,
     ScenarioCallExecutor calls,
     EventJournal journal,
@@ -49,7 +49,7 @@ public sealed class ScenarioResponder(
     private async Task<IReadOnlyList<Message>> RunAsync(Bots1CDbContext db, long botId, Conversation conversation, RunnerInput input,
         CancellationToken ct)
     {
-        var scenarios = await directory.ForBotAsync(botId, ct);
+        var scenarios = await cache.ForBotAsync(botId, ct);
         var result = runner.Run(scenarios, StateOf(conversation), FactsOf(conversation.Contact), input, clock.GetUtcNow(), Settings);
         return await DriveAsync(db, botId, conversation, scenarios, result, ct);
     }
@@ -62,7 +62,7 @@ public sealed class ScenarioResponder(
         conversation.CallLeaseUntil = null;
         if (conversation.Mode == ConversationMode.WithOperator)
             return []; // taken over while the request ran: the person answers now
-        var scenarios = await directory.ForBotAsync(conversation.BotId, ct);
+        var scenarios = await cache.ForBotAsync(conversation.BotId, ct);
         var result = runner.Run(scenarios, StateOf(conversation) with { AwaitingCall = true }, FactsOf(conversation.Contact), completed,
             clock.GetUtcNow(), Settings, call.StepsTaken);
         return await DriveAsync(db, conversation.BotId, conversation, scenarios, result, ct);
@@ -180,9 +180,9 @@ public sealed class ScenarioResponder(
     private async Task<Message?> QueuePrintFormAsync(Bots1CDbContext db, Conversation conversation, ScenarioReply reply, long documentId,
         CancellationToken ct)
     {
-        var ownerId = conversation.Contact.OwnerId;
-        var documentOwner = await db.PrintDocuments.Where(d => d.Id == documentId).Select(d => (long?)d.OwnerId).FirstOrDefaultAsync(ct);
-        var rendered = documentOwner is not null && documentOwner == ownerId
+        var counterpartyId = conversation.Contact.CounterpartyId;
+        var documentCounterparty = await db.PrintDocuments.Where(d => d.Id == documentId).Select(d => (long?)d.CounterpartyId).FirstOrDefaultAsync(ct);
+        var rendered = documentCounterparty is not null && documentCounterparty == counterpartyId
             ? await printForms.RenderAsync(db, documentId, reply.PrintForm, ct)
             : null;
         var now = clock.GetUtcNow();
@@ -197,7 +197,7 @@ public sealed class ScenarioResponder(
         var message = Outbox.Stage(db, conversation, OutgoingContent.WithNewFile(reply.Text, file), Author, now);
         db.PrintFormDeliveries.Add(new PrintForms.PrintFormDelivery
         {
-            OwnerId = ownerId!.Value, ContactId = conversation.ContactId, DocumentId = documentId, Form = rendered.Form,
+            CounterpartyId = counterpartyId!.Value, ContactId = conversation.ContactId, DocumentId = documentId, Form = rendered.Form,
             FileName = rendered.FileName, Message = message, Author = Author, CreatedAt = now,
         });
         return message;

@@ -24,7 +24,7 @@ public sealed record TestChatLine(TestChatSide Side, string Text, IReadOnlyList<
 /// same runner bots use. Nothing is sent or stored: the contact lives in memory, methods change only it, and
 /// HTTP requests are made for real (testing them is the point).
 /// </summary>
-public sealed class ScenarioTestChat(ScenarioRunner runner, ScenarioCallExecutor calls, ScenarioDirectory directory,
+public sealed class ScenarioTestChat(ScenarioRunner runner, ScenarioCallExecutor calls, ScenarioCache cache,
     IDbContextFactory<Bots1CDbContext> dbFactory, TimeProvider clock)
 {
     /// <summary>The id the scenario under test runs as when it is not saved yet.</summary>
@@ -48,7 +48,7 @@ public sealed class ScenarioTestChat(ScenarioRunner runner, ScenarioCallExecutor
     public async Task StartAsync(ScenarioDefinition definition, long? storedId, CancellationToken ct = default)
     {
         var underTest = new RunnableScenario(storedId ?? UnsavedId, ScenarioJson.Clone(definition));
-        var others = (await directory.AllAsync(ct)).Listening.Where(s => s.Id != underTest.Id && s.Key != underTest.Key);
+        var others = (await cache.AllAsync(ct)).Listening.Where(s => s.Id != underTest.Id && s.Key != underTest.Key);
         _scenarios = BotScenarios.Of(others.Prepend(underTest));
         _lines.Clear();
         _state = ScenarioState.Idle;

@@ -21,7 +21,7 @@ public sealed class ConversationProcessor(
     IDbContextFactory<Bots1CDbContext> dbFactory,
     ChannelAdapters adapters,
     AppInstance instance,
-    BotDirectory directory,
+    BotCache cache,
     ConversationRecorder recorder,
     ChatWaitsForScenarioCall callWait,
     ConversationNotifier notifier,
@@ -106,7 +106,7 @@ public sealed class ConversationProcessor(
             var waiting = new ChatWaitsForScenarioCall.Batch();
             foreach (var row in rows)
             {
-                var bot = await directory.FindByIdAsync(row.BotId, ct)
+                var bot = await cache.FindByIdAsync(row.BotId, ct)
                     ?? throw new InvalidOperationException($"Bot {row.BotId} no longer exists.");
                 if (Parse(bot, row) is not { } events)
                 {

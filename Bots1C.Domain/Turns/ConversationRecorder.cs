@@ -16,8 +16,8 @@ public sealed record RecordedChange(long BotId, Conversation Conversation, Messa
 /// (the caller commits them together with the inbox rows' new state, and may record many updates at once),
 /// then lets the bot take its turn (<see cref="ConversationTurn"/>) on each message in the same unit of work.
 /// </summary>
-public class ConversationRecorder(TimeProvider clock, ConversationTurn turn, Owners.ContactLinker linker, Licensing.LicenseGuard license,
-    Bots.BotDirectory bots)
+public class ConversationRecorder(TimeProvider clock, ConversationTurn turn, Counterparties.ContactLinker linker, Licensing.LicenseGuard license,
+    Bots.BotCache bots)
 {
     /// <summary>The conversations met in one unit of work, by (bot, messenger user): many updates of one chat in a
     /// batch share one contact and conversation without asking the database (or EF's change tracker) again.</summary>

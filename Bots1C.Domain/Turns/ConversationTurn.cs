@@ -2,7 +2,7 @@ using Bots1C.Domain.Channels;
 using Bots1C.Domain.Conversations;
 using Bots1C.Domain.Data;
 using Bots1C.Domain.Dialogs;
-using Bots1C.Domain.Owners;
+using Bots1C.Domain.Counterparties;
 using Bots1C.Domain.Scenarios;
 using Bots1C.Domain.Scenarios.Runner;
 

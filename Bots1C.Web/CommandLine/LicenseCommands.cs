@@ -115,7 +115,7 @@ public static class LicenseCommands
         add.SetAction(async (result, ct) =>
         {
             var innValue = result.GetValue(inn)!.Trim();
-            if (!Bots1C.Domain.Owners.Inn.IsValid(innValue))
+            if (!Bots1C.Domain.Counterparties.Inn.IsValid(innValue))
                 return Fail($"{innValue} is not a valid INN (10 or 12 digits with correct check digits).");
             if (!TryParseDay(result.GetValue(expires), out var until))
                 return Fail("--expires is a day: yyyy-MM-dd.");

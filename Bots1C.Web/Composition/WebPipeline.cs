@@ -48,18 +48,18 @@ public static class WebPipeline
     public static WebApplication MapBots1CEndpoints(this WebApplication app)
     {
         app.MapStaticAssets().AllowAnonymous();
-        app.MapHealthEndpoint();
+        app.MapHealthEndpoints();
         app.MapWebhookEndpoints();
-        app.MapApiV1();
+        app.MapApiV1Endpoints();
         app.MapLicenseServerEndpoints();
         app.MapWebChatEndpoints();
-        app.MapDemoSite();
+        app.MapDemoSiteEndpoints();
         app.MapFileEndpoints();
         app.MapAttachmentEndpoints();
         app.MapScenarioExportEndpoints();
-        app.MapOwnerExportEndpoints();
-        app.MapPrintFormPreview();
-        Bots1C.Web.Features.Admin.EventLog.EventLogExportEndpoint.MapEventLogExport(app);
+        app.MapCounterpartyExportEndpoints();
+        app.MapPrintFormPreviewEndpoints();
+        app.MapEventLogExportEndpoints();
         app.MapAccountEndpoints();
         app.MapCultureEndpoints();
         app.MapHub<Bots1C.Web.Hubs.OperatorHub>(Bots1C.Web.Hubs.OperatorHub.Path).WithoutStatusPages();

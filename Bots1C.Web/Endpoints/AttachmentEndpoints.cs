@@ -34,7 +34,7 @@ public static class AttachmentEndpoints
     private sealed record MessageFile(long? StoredFileId, string? FileId, string? FileName, string? MimeType, long BotId);
 
     private static async Task<IResult> DownloadAsync(long messageId, string? download, HttpContext http,
-        IDbContextFactory<Bots1CDbContext> dbFactory, BotDirectory bots, ChannelAdapters adapters, ILoggerFactory loggers, CancellationToken ct)
+        IDbContextFactory<Bots1CDbContext> dbFactory, BotCache bots, ChannelAdapters adapters, ILoggerFactory loggers, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var message = await db.Messages.AsNoTracking().Where(m => m.Id == messageId)

@@ -23,12 +23,9 @@ public static class LicenseServerEndpoints
             Bots1C.Web.Composition.ClientAddress.Of(http),
             _ => new FixedWindowRateLimiterOptions { PermitLimit = 20, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
 
-    public static WebApplication MapLicenseServerEndpoints(this WebApplication app)
-    {
+    public static void MapLicenseServerEndpoints(this IEndpointRouteBuilder app) =>
         app.MapPost(Path, RequestAsync).AllowAnonymous().DisableAntiforgery().RequireRateLimiting(RateLimitPolicy)
             .WithoutStatusPages().WithTags("License server");
-        return app;
-    }
 
     private static async Task<Results<Ok<KeyAnswer>, ValidationProblem, ProblemHttpResult>> RequestAsync(
         LicenseRequest request, LicenseIssuer issuer, IOptions<LicensingOptions> options, CancellationToken ct)

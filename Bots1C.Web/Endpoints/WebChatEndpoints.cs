@@ -49,11 +49,11 @@ public static class WebChatEndpoints
         chat.MapGet("/events", Events);
     }
 
-    internal static async Task<BotSnapshot?> WebChatBotAsync(BotDirectory bots, string botKey, CancellationToken ct) =>
+    internal static async Task<BotSnapshot?> WebChatBotAsync(BotCache bots, string botKey, CancellationToken ct) =>
         await bots.FindByKeyAsync(botKey, ct) is { Messenger: Messenger.WebChat, State: BotState.Active } bot ? bot : null;
 
     private static async Task<Results<Ok<WebChatSession>, NotFound>> StartSessionAsync(
-        string botKey, WebChatSessionRequest? request, BotDirectory bots, WebChatVisitors visitors, CancellationToken ct)
+        string botKey, WebChatSessionRequest? request, BotCache bots, WebChatVisitors visitors, CancellationToken ct)
     {
         if (await WebChatBotAsync(bots, botKey, ct) is not { } bot)
             return TypedResults.NotFound();
@@ -64,7 +64,7 @@ public static class WebChatEndpoints
     }
 
     private static async Task<Results<Accepted, NotFound, UnauthorizedHttpResult, ValidationProblem>> PostAsync(
-        string botKey, WebChatPost post, HttpContext http, BotDirectory bots, WebChatVisitors visitors,
+        string botKey, WebChatPost post, HttpContext http, BotCache bots, WebChatVisitors visitors,
         InboxWriter inbox, ConversationQueries queries, TimeProvider clock, CancellationToken ct)
     {
         if (await WebChatBotAsync(bots, botKey, ct) is not { } bot)
@@ -105,7 +105,7 @@ public static class WebChatEndpoints
         && await queries.OffersCallbackAsync(conversation, payload, text, HistorySize, ct);
 
     private static async Task<Results<Ok<WebChatMessage[]>, NotFound, UnauthorizedHttpResult>> HistoryAsync(
-        string botKey, HttpContext http, BotDirectory bots, WebChatVisitors visitors, ConversationQueries queries, FileLinks links, CancellationToken ct)
+        string botKey, HttpContext http, BotCache bots, WebChatVisitors visitors, ConversationQueries queries, FileLinks links, CancellationToken ct)
     {
         if (await WebChatBotAsync(bots, botKey, ct) is not { } bot)
             return TypedResults.NotFound();
@@ -118,7 +118,7 @@ public static class WebChatEndpoints
     }
 
     /// <summary>EventSource cannot send headers, so the token comes in the query string.</summary>
-    private static async Task<IResult> Events(string botKey, string? token, HttpContext http, BotDirectory bots, WebChatVisitors visitors,
+    private static async Task<IResult> Events(string botKey, string? token, HttpContext http, BotCache bots, WebChatVisitors visitors,
         ConversationQueries queries, ConversationNotifier notifier, FileLinks links, CancellationToken ct)
     {
         if (await WebChatBotAsync(bots, botKey, ct) is not { } bot)

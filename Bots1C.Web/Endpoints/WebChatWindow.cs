@@ -10,7 +10,7 @@ namespace Bots1C.Web.Endpoints;
 /// script: it must load fast on a customer's site and needs no circuit.</summary>
 public static class WebChatWindow
 {
-    public static async Task<IResult> RenderAsync(string botKey, HttpContext http, BotDirectory bots,
+    public static async Task<IResult> RenderAsync(string botKey, HttpContext http, BotCache bots,
         IStringLocalizer<SharedResource> L, CancellationToken ct)
     {
         if (await WebChatEndpoints.WebChatBotAsync(bots, botKey, ct) is not { } bot)

@@ -21,7 +21,7 @@ public static class WebhookEndpoints
         webhooks.MapPost("", ReceiveAsync);
     }
 
-    private static async Task<IResult> ReceiveAsync(string botKey, HttpContext http, BotDirectory bots,
+    private static async Task<IResult> ReceiveAsync(string botKey, HttpContext http, BotCache bots,
         ChannelAdapters adapters, InboxWriter inbox, ThrottledJournal journal, CancellationToken ct)
     {
         var bot = await bots.FindByKeyAsync(botKey, ct);

@@ -41,7 +41,7 @@ public sealed class IngestBenchmark : IBenchmark
         // Disabled as the bot card's switch leaves it (the REST API has no switch): the state, then the directory's cache.
         await using (var db = await app.Services.GetRequiredService<IDbContextFactory<Bots1CDbContext>>().CreateDbContextAsync())
             await db.Bots.Where(b => b.Id == disabled.Id).ExecuteUpdateAsync(s => s.SetProperty(b => b.State, BotState.Disabled));
-        app.Services.GetRequiredService<BotDirectory>().Invalidate();
+        app.Services.GetRequiredService<BotCache>().Invalidate();
         using var http = Load.Client(app.BaseUrl);
         var nextUpdate = 1L;
         var acknowledged = new Dictionary<long, List<long>> { [active.Id] = [], [disabled.Id] = [] };

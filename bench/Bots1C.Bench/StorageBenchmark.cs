@@ -5,7 +5,7 @@ using Bots1C.Domain.Accounts;
 using Bots1C.Domain.Conversations;
 using Bots1C.Domain.Data;
 using Bots1C.Domain.Dialogs;
-using Bots1C.Domain.Owners;
+using Bots1C.Domain.Counterparties;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -56,14 +56,14 @@ public sealed class StorageBenchmark : IBenchmark
             connectionString = db.Database.GetConnectionString()!;
         var seeder = new Seeder(connectionString, bots, operatorId);
         var list = app.Services.GetRequiredService<DialogList>();
-        var history = app.Services.GetRequiredService<OwnerHistory>();
+        var history = app.Services.GetRequiredService<CounterpartyHistory>();
 
         var clock = Stopwatch.StartNew();
         var tiny = seeder.Seed(tinyDialogs, tinyMessages, seed: 1);
         Console.Error.WriteLine($"  seeded {tinyDialogs:N0} dialogs, {tinyMessages:N0} messages in {clock.Elapsed.TotalSeconds:0.0} s; measuring {calls} calls per query");
         var results = new List<Measurement>();
-        var tinyOwners = await LinkOwnersAsync(dbFactory, tiny, "tiny");
-        results.AddRange(await MeasureAsync(list, history, Tiny, $"{tinyDialogs:N0} dialogs, {tinyMessages:N0} messages", tiny, tinyOwners, operatorId, calls, null));
+        var tinyCounterparties = await LinkCounterpartiesAsync(dbFactory, tiny, "tiny");
+        results.AddRange(await MeasureAsync(list, history, Tiny, $"{tinyDialogs:N0} dialogs, {tinyMessages:N0} messages", tiny, tinyCounterparties, operatorId, calls, null));
 
         clock.Restart();
         var large = seeder.Seed(dialogs - tinyDialogs, messages - tinyMessages, seed: 2);
@@ -71,8 +71,8 @@ public sealed class StorageBenchmark : IBenchmark
             $"(longest dialog {large.LongestCount:N0} messages); measuring");
         var size = $"{dialogs:N0} dialogs, {messages:N0} messages";
         var largeCase = options.Quick ? $"{messages / 1000:N0}k messages (--quick)" : $"{messages / 1_000_000.0:0.#}M messages";
-        var largeOwners = await LinkOwnersAsync(dbFactory, large, "large");
-        var measured = await MeasureAsync(list, history, largeCase, size, large, largeOwners, operatorId, calls, Tiny);
+        var largeCounterparties = await LinkCounterpartiesAsync(dbFactory, large, "large");
+        var measured = await MeasureAsync(list, history, largeCase, size, large, largeCounterparties, operatorId, calls, Tiny);
         foreach (var m in measured)
         {
             var tinyMedian = results.First(t => t.Measure == m.Measure).Median;
@@ -89,10 +89,10 @@ public sealed class StorageBenchmark : IBenchmark
 
     /// <summary>Each query <paramref name="calls"/> times after 5 unmeasured calls, the queries interleaved so a slow moment
     /// of the machine hits all alike.</summary>
-    private static async Task<List<Measurement>> MeasureAsync(DialogList list, OwnerHistory history, string @case, string size, Seeded data,
-        LinkedOwners owners, string operatorId, int calls, string? baseline)
+    private static async Task<List<Measurement>> MeasureAsync(DialogList list, CounterpartyHistory history, string @case, string size, Seeded data,
+        LinkedCounterparties counterparties, string operatorId, int calls, string? baseline)
     {
-        var ownerLatest = await history.PageAsync(owners.Big, null, 30);
+        var counterpartyLatest = await history.PageAsync(counterparties.Big, null, 30);
         var longest = data.LongestConversationId;
         var latest = await list.HistoryAsync(longest, null, 30);
         var middle = data.LongestMiddleMessageId;
@@ -108,9 +108,9 @@ public sealed class StorageBenchmark : IBenchmark
             ("history: latest 30 of the longest dialog", () => list.HistoryAsync(longest, null, 30)),
             ("history: 30 before the latest page", () => list.HistoryAsync(longest, latest.Messages[0].Id, 30)),
             ("history: 30 from the middle of the longest", () => list.HistoryAsync(longest, middle, 30)),
-            ("counterparty history: latest 30 (5 contacts, the longest dialog among them)", () => history.PageAsync(owners.Big, null, 30)),
-            ("counterparty history: the 30 before that", () => history.PageAsync(owners.Big, ownerLatest.Items[^1].Message.Id, 30)),
-            ("counterparty history: latest 30 (3 contacts, few messages)", () => history.PageAsync(owners.Small, null, 30)),
+            ("counterparty history: latest 30 (5 contacts, the longest dialog among them)", () => history.PageAsync(counterparties.Big, null, 30)),
+            ("counterparty history: the 30 before that", () => history.PageAsync(counterparties.Big, counterpartyLatest.Items[^1].Message.Id, 30)),
+            ("counterparty history: latest 30 (3 contacts, few messages)", () => history.PageAsync(counterparties.Small, null, 30)),
         ];
         foreach (var (_, call) in queries)
             for (var i = 0; i < 5; i++)
@@ -128,26 +128,26 @@ public sealed class StorageBenchmark : IBenchmark
 
     /// <summary>Two counterparties of one seeding: one whose 5 contacts include the longest dialog's, one with 3 contacts
     /// of ordinary (short) dialogs, whose few messages lie scattered among all the others.</summary>
-    private sealed record LinkedOwners(long Big, long Small);
+    private sealed record LinkedCounterparties(long Big, long Small);
 
-    private static async Task<LinkedOwners> LinkOwnersAsync(IDbContextFactory<Bots1CDbContext> dbFactory, Seeded data, string name)
+    private static async Task<LinkedCounterparties> LinkCounterpartiesAsync(IDbContextFactory<Bots1CDbContext> dbFactory, Seeded data, string name)
     {
         var random = new Random(name.Length);
         var others = data.ConversationIds.Where(id => id != data.LongestConversationId).OrderBy(_ => random.Next()).Take(7).ToList();
         await using var db = await dbFactory.CreateDbContextAsync();
-        async Task<long> Owner(string ownerName, IReadOnlyList<long> conversations)
+        async Task<long> Counterparty(string counterpartyName, IReadOnlyList<long> conversations)
         {
             var now = DateTimeOffset.UtcNow;
-            var owner = new Owner { Name = ownerName, SearchName = ownerName.ToLowerInvariant(), CreatedAt = now, UpdatedAt = now };
-            db.Owners.Add(owner);
+            var counterparty = new Counterparty { Name = counterpartyName, SearchName = counterpartyName.ToLowerInvariant(), CreatedAt = now, UpdatedAt = now };
+            db.Counterparties.Add(counterparty);
             await db.SaveChangesAsync();
             var contacts = await db.Conversations.Where(c => conversations.Contains(c.Id)).Select(c => c.ContactId).ToListAsync();
-            await db.Contacts.Where(k => contacts.Contains(k.Id)).ExecuteUpdateAsync(u => u.SetProperty(k => k.OwnerId, owner.Id));
-            return owner.Id;
+            await db.Contacts.Where(k => contacts.Contains(k.Id)).ExecuteUpdateAsync(u => u.SetProperty(k => k.CounterpartyId, counterparty.Id));
+            return counterparty.Id;
         }
-        return new LinkedOwners(
-            await Owner($"ООО «Ромашка» ({name})", [data.LongestConversationId, .. others.Take(4)]),
-            await Owner($"ИП Петров ({name})", others.Skip(4).ToList()));
+        return new LinkedCounterparties(
+            await Counterparty($"ООО «Ромашка» ({name})", [data.LongestConversationId, .. others.Take(4)]),
+            await Counterparty($"ИП Петров ({name})", others.Skip(4).ToList()));
     }
 
     /// <summary>What a seeding produced: the longest dialog, a message in its middle, a phone only one contact has.</summary>

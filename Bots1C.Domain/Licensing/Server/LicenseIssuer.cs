@@ -30,7 +30,7 @@ public class LicenseIssuer(IDbContextFactory<Bots1CDbContext> dbFactory, IOption
             return new IssueResult(null, null, validation.Errors);
         var inn = request.Inn!.Trim();
         var number = request.Contract!.Trim();
-        if (!Owners.Inn.IsValid(inn))
+        if (!Counterparties.Inn.IsValid(inn))
             return await RefuseAsync(LicenseError.LicenseeIncorrect, inn, number, "the INN's check digits are wrong", ct);
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);

@@ -21,12 +21,12 @@ public sealed class ActForm : IPrintFormTemplate
         sheet.Paragraph("Вышеперечисленные услуги выполнены полностью и в срок. Заказчик претензий по объёму, качеству и срокам " +
             "оказания услуг не имеет.", PdfSheet.Normal, sheet.Left, sheet.Width, spaceAfter: 8);
         sheet.Rule();
-        SidesSignatures(sheet, organisation, document.Owner!);
+        SidesSignatures(sheet, organisation, document.Counterparty!);
         return sheet.Finish();
     }
 
     /// <summary>Two columns: ours (with the director, stamp and signature images) and the counterparty's.</summary>
-    public static void SidesSignatures(PdfSheet sheet, OrganisationDetails organisation, Owners.Owner owner)
+    public static void SidesSignatures(PdfSheet sheet, OrganisationDetails organisation, Counterparties.Counterparty counterparty)
     {
         sheet.EnsureRoom(110);
         var top = sheet.Y;
@@ -40,7 +40,7 @@ public sealed class ActForm : IPrintFormTemplate
         var leftBottom = sheet.Y;
         sheet.Y = top;
         sheet.Paragraph("ЗАКАЗЧИК", PdfSheet.NormalBold, sheet.Left + half + 10, half - 10, spaceAfter: 0);
-        sheet.Paragraph(owner.Name, PdfSheet.Normal, sheet.Left + half + 10, half - 10, spaceAfter: 10);
+        sheet.Paragraph(counterparty.Name, PdfSheet.Normal, sheet.Left + half + 10, half - 10, spaceAfter: 10);
         sheet.Y = Math.Max(signTop, sheet.Y);
         sheet.Signature("", null, sheet.Left + half + 10, half - 10);
         sheet.Y = Math.Max(leftBottom, sheet.Y) + 40;

@@ -44,10 +44,10 @@ public sealed class InvoiceForm : IPrintFormTemplate
 
     public static void Parties(PdfSheet sheet, PrintDocument document, OrganisationDetails organisation, string ourRole, string theirRole)
     {
-        var owner = document.Owner!;
+        var counterparty = document.Counterparty!;
         var labelWidth = 130;
         Row(sheet, ourRole, FormText.Party(organisation.Name, organisation.Inn, organisation.Kpp, organisation.Address), labelWidth);
-        Row(sheet, theirRole, FormText.Party(owner.Name, owner.Inn, owner.Kpp, null), labelWidth);
+        Row(sheet, theirRole, FormText.Party(counterparty.Name, counterparty.Inn, counterparty.Kpp, null), labelWidth);
         if (!string.IsNullOrWhiteSpace(document.Contract))
             Row(sheet, "Основание:", document.Contract, labelWidth);
         sheet.Y += 4;

@@ -13,13 +13,13 @@ public sealed class ReconciliationForm : IPrintFormTemplate
 
     public byte[] Render(PrintDocument document, OrganisationDetails organisation)
     {
-        var owner = document.Owner!;
+        var counterparty = document.Counterparty!;
         using var sheet = new PdfSheet(Title(document));
         sheet.Paragraph(Title(document), PdfSheet.Title, sheet.Left, sheet.Width, CellAlign.Center, spaceAfter: 4);
         var contract = string.IsNullOrWhiteSpace(document.Contract) ? "" : $" по {document.Contract}";
-        sheet.Paragraph($"по состоянию на {FormText.Date(document.Date)} между {organisation.Name} и {owner.Name}{contract}",
+        sheet.Paragraph($"по состоянию на {FormText.Date(document.Date)} между {organisation.Name} и {counterparty.Name}{contract}",
             PdfSheet.Normal, sheet.Left, sheet.Width, CellAlign.Center, spaceAfter: 8);
-        sheet.Paragraph($"Мы, нижеподписавшиеся, {organisation.Name} и {owner.Name} ({FormText.Party("", owner.Inn, owner.Kpp, null).TrimStart(',', ' ')}), " +
+        sheet.Paragraph($"Мы, нижеподписавшиеся, {organisation.Name} и {counterparty.Name} ({FormText.Party("", counterparty.Inn, counterparty.Kpp, null).TrimStart(',', ' ')}), " +
             "составили настоящий акт сверки в том, что состояние взаимных расчётов по данным учёта следующее:",
             PdfSheet.Normal, sheet.Left, sheet.Width, spaceAfter: 6);
 
@@ -36,14 +36,14 @@ public sealed class ReconciliationForm : IPrintFormTemplate
         var favour = balance switch
         {
             > 0 => $"задолженность в пользу {organisation.Name} составляет {FormText.Money(balance)} руб.",
-            < 0 => $"задолженность в пользу {owner.Name} составляет {FormText.Money(-balance)} руб.",
+            < 0 => $"задолженность в пользу {counterparty.Name} составляет {FormText.Money(-balance)} руб.",
             _ => $"задолженность отсутствует: {FormText.Money(0)} руб.",
         };
         sheet.Paragraph($"По данным {organisation.Name} на {FormText.Date(document.Date)} {favour}", PdfSheet.NormalBold,
             sheet.Left, sheet.Width, spaceAfter: 2);
         sheet.Paragraph(AmountInWords.Rubles(Math.Abs(balance)), PdfSheet.NormalBold, sheet.Left, sheet.Width, spaceAfter: 10);
         sheet.Rule();
-        ActForm.SidesSignatures(sheet, organisation, owner);
+        ActForm.SidesSignatures(sheet, organisation, counterparty);
         return sheet.Finish();
     }
 }

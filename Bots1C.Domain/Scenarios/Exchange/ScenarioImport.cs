@@ -18,7 +18,7 @@ public class ScenarioImport(
     IDbContextFactory<Bots1CDbContext> dbFactory,
     ScenarioChecker checker,
     ScenarioFormatMigrations migrations,
-    ScenarioDirectory directory,
+    ScenarioCache cache,
     EventJournal journal,
     TimeProvider clock)
 {
@@ -262,7 +262,7 @@ public class ScenarioImport(
             foreach (var (plan, row) in rows)
                 plan.StoredId = row.Id;
         }
-        directory.Invalidate();
+        cache.Invalidate();
         foreach (var plan in imported)
             await journal.InfoAsync(EventSources.Scenarios, "ScenarioImported", plan.Outcome switch
             {

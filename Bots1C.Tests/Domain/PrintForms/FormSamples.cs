@@ -1,4 +1,4 @@
-using Bots1C.Domain.Owners;
+using Bots1C.Domain.Counterparties;
 using Bots1C.Domain.PrintForms;
 using UglyToad.PdfPig;
 
@@ -16,8 +16,8 @@ public static class FormSamples
 
     public static PrintDocument Document(DocumentKind kind, params PrintDocumentLine[] lines) => new()
     {
-        Id = 1, Kind = kind, Number = "СЧ-0042", Date = new DateOnly(2026, 11, 28), OwnerId = 5, Contract = "Договор № 7 от 01.02.2026",
-        Owner = new Owner { Id = 5, Name = "ООО «Ёлка и Ёж»", Inn = "7736050003", Kpp = "773601001" },
+        Id = 1, Kind = kind, Number = "СЧ-0042", Date = new DateOnly(2026, 11, 28), CounterpartyId = 5, Contract = "Договор № 7 от 01.02.2026",
+        Counterparty = new Counterparty { Id = 5, Name = "ООО «Ёлка и Ёж»", Inn = "7736050003", Kpp = "773601001" },
         Lines = lines.Length > 0 ? [.. lines] :
         [
             new() { Position = 1, Name = "Ёмкость для воды 20 л", Quantity = 2, Unit = "шт", Price = 50.00m, VatRate = 20 },

@@ -29,7 +29,7 @@ public class BotScenarioSettingsTests : IDisposable
         var menu = await _app.CreateScenarioAsync(ScenarioKit.Simple("Menu", key: "menu"));
         var none = await _app.CreateScenarioAsync(ScenarioKit.Simple("None", key: "none"));
         var faq = await _app.CreateScenarioAsync(ScenarioKit.Simple("FAQ", key: "faq"));
-        var directory = _app.Services.GetRequiredService<ScenarioDirectory>();
+        var directory = _app.Services.GetRequiredService<ScenarioCache>();
         Assert.Null((await directory.ForBotAsync(bot)).MainMenu);
 
         var change = await Settings.SetAsync(bot, new BotScenarioChoice(menu, none, [faq, faq]), "anna");

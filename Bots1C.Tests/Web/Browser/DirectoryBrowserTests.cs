@@ -35,19 +35,19 @@ public class DirectoryBrowserTests(ChromiumFixture chromium) : IClassFixture<Chr
 
         // The counterparty, created from the list.
         await page.OpenAsync(appUrl + "/directory/owners");
-        await page.ClickAsync("[data-testid=owner-new]");
+        await page.ClickAsync("[data-testid=counterparty-new]");
         await page.WaitForCircuitAsync();
-        await page.Locator("[data-testid=owner-save]").WaitForAsync(Live);
-        var name = page.Locator("input[data-testid=owner-name-field], [data-testid=owner-name-field] input").First;
-        var inn = page.Locator("input[data-testid=owner-inn], [data-testid=owner-inn] input").First;
+        await page.Locator("[data-testid=counterparty-save]").WaitForAsync(Live);
+        var name = page.Locator("input[data-testid=counterparty-name-field], [data-testid=counterparty-name-field] input").First;
+        var inn = page.Locator("input[data-testid=counterparty-inn], [data-testid=counterparty-inn] input").First;
         await name.FillAsync("ООО Ромашка");
         await inn.FillAsync("7707083893");
         // The fields commit on change (leaving the field), as a person's next click would; then save.
         await inn.PressAsync("Tab");
-        await page.ClickAsync("[data-testid=owner-save]");
+        await page.ClickAsync("[data-testid=counterparty-save]");
         // The card opens by the circuit's client-side navigation; its title is the record's name (the new form's is not).
         await WaitForCardAsync(page, "ООО Ромашка");
-        await page.Locator("[data-testid=owner-history-empty]").WaitForAsync(Live);
+        await page.Locator("[data-testid=counterparty-history-empty]").WaitForAsync(Live);
 
         // A visitor writes in the site's chat.
         await using var visitorContext = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "ru-RU" });
@@ -62,19 +62,19 @@ public class DirectoryBrowserTests(ChromiumFixture chromium) : IClassFixture<Chr
         // The manager links the visitor's contact to the counterparty with the picker.
         await page.OpenAsync(appUrl + "/directory/contacts");
         await page.Locator("[data-testid=contact-row-name]").First.ClickAsync();
-        await page.Locator("[data-testid=owner-picker] input, input[data-testid=owner-picker]").First.WaitForAsync(Live);
-        await page.Locator("[data-testid=owner-picker] input, input[data-testid=owner-picker]").First.PressSequentiallyAsync("Ромаш");
+        await page.Locator("[data-testid=counterparty-picker] input, input[data-testid=counterparty-picker]").First.WaitForAsync(Live);
+        await page.Locator("[data-testid=counterparty-picker] input, input[data-testid=counterparty-picker]").First.PressSequentiallyAsync("Ромаш");
         await page.Locator(".mud-list-item", new() { HasText = "ООО Ромашка" }).ClickAsync();
         await page.ClickAsync("[data-testid=contact-link]");
-        await page.Locator("[data-testid=contact-owner-link]", new() { HasText = "ООО Ромашка" }).WaitForAsync(Live);
+        await page.Locator("[data-testid=contact-counterparty-link]", new() { HasText = "ООО Ромашка" }).WaitForAsync(Live);
 
         // Its card: the contact with a "write" action, and the visitor's message in the history.
-        await page.ClickAsync("[data-testid=contact-owner-link]");
-        await page.Locator("[data-testid=owner-title]", new() { HasText = "ООО Ромашка" }).WaitForAsync(Live);
-        await page.Locator("[data-testid=owner-contact]").WaitForAsync(Live);
+        await page.ClickAsync("[data-testid=contact-counterparty-link]");
+        await page.Locator("[data-testid=counterparty-title]", new() { HasText = "ООО Ромашка" }).WaitForAsync(Live);
+        await page.Locator("[data-testid=counterparty-contact]").WaitForAsync(Live);
         await page.Locator("[data-testid=history-item]", new() { HasText = "Здравствуйте, пришлите счёт" }).WaitForAsync(Live);
-        Assert.StartsWith("messenger/", await page.Locator("[data-testid=owner-contact-write]").GetAttributeAsync("href"));
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Path.GetTempPath(), "bots1c-owner-card.png"), FullPage = true });
+        Assert.StartsWith("messenger/", await page.Locator("[data-testid=counterparty-contact-write]").GetAttributeAsync("href"));
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Path.GetTempPath(), "bots1c-counterparty-card.png"), FullPage = true });
     }
 
     [Fact]
@@ -105,12 +105,12 @@ public class DirectoryBrowserTests(ChromiumFixture chromium) : IClassFixture<Chr
         var factory = app.Services.GetRequiredService<IDbContextFactory<Bots1CDbContext>>();
         await using (var db = await factory.CreateDbContextAsync())
         {
-            var owner = await db.Owners.SingleAsync(o => o.Inn == "7707083893");
+            var counterparty = await db.Counterparties.SingleAsync(o => o.Inn == "7707083893");
             var bot = await db.Bots.SingleAsync();
             var now = DateTimeOffset.UtcNow;
             var contact = new Bots1C.Domain.Conversations.Contact
             {
-                BotId = bot.Id, ExternalUserId = "v_visitor", FirstName = "Ольга", Phone = "+79123456789", OwnerId = owner.Id, CreatedAt = now, UpdatedAt = now,
+                BotId = bot.Id, ExternalUserId = "v_visitor", FirstName = "Ольга", Phone = "+79123456789", CounterpartyId = counterparty.Id, CreatedAt = now, UpdatedAt = now,
             };
             var conversation = new Bots1C.Domain.Conversations.Conversation { BotId = bot.Id, Contact = contact, ChatId = "v_visitor", CreatedAt = now, LastMessageAt = now };
             db.Messages.Add(new Bots1C.Domain.Conversations.Message
@@ -122,12 +122,12 @@ public class DirectoryBrowserTests(ChromiumFixture chromium) : IClassFixture<Chr
         }
 
         await page.OpenAsync(appUrl + "/directory/owners");
-        await page.Locator("[data-testid=owner-name]", new() { HasText = "ИП Петров" }).WaitForAsync(Live);
-        await page.Locator("[data-testid=owner-name]", new() { HasText = "ООО Ромашка" }).ClickAsync();
-        await page.Locator("[data-testid=owner-title]", new() { HasText = "ООО Ромашка" }).WaitForAsync(Live);
+        await page.Locator("[data-testid=counterparty-name]", new() { HasText = "ИП Петров" }).WaitForAsync(Live);
+        await page.Locator("[data-testid=counterparty-name]", new() { HasText = "ООО Ромашка" }).ClickAsync();
+        await page.Locator("[data-testid=counterparty-title]", new() { HasText = "ООО Ромашка" }).WaitForAsync(Live);
         await page.Locator("[data-testid=history-item]", new() { HasText = "Пришлите, пожалуйста, акт сверки" }).WaitForAsync(Live);
-        await page.Locator("[data-testid=owner-contact]", new() { HasText = "Ольга" }).WaitForAsync(Live);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Path.GetTempPath(), "bots1c-imported-owner.png"), FullPage = true });
+        await page.Locator("[data-testid=counterparty-contact]", new() { HasText = "Ольга" }).WaitForAsync(Live);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Path.GetTempPath(), "bots1c-imported-counterparty.png"), FullPage = true });
     }
 
     /// <summary>Waits for the saved record's card; when it does not come, says what the form shows instead
@@ -136,11 +136,11 @@ public class DirectoryBrowserTests(ChromiumFixture chromium) : IClassFixture<Chr
     {
         try
         {
-            await page.Locator("[data-testid=owner-title]", new() { HasText = name }).WaitForAsync(new() { Timeout = 20_000 });
+            await page.Locator("[data-testid=counterparty-title]", new() { HasText = name }).WaitForAsync(new() { Timeout = 20_000 });
         }
         catch (TimeoutException)
         {
-            var shot = Path.Combine(Path.GetTempPath(), "bots1c-owner-save-failed.png");
+            var shot = Path.Combine(Path.GetTempPath(), "bots1c-counterparty-save-failed.png");
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = shot, FullPage = true });
             var errors = await page.Locator(".mud-input-error, .mud-input-helper-text.mud-input-error").AllInnerTextsAsync();
             throw new Xunit.Sdk.XunitException($"The card of '{name}' did not open. Address: {page.Url}; form errors: [{string.Join("; ", errors)}]; " +

@@ -35,7 +35,7 @@ public class PrintDocumentsBrowserTests(ChromiumFixture chromium) : PrintFormsWo
         await page.OpenAsync(AppUrl + "/print-forms/documents/new");
 
         await Field(page, "pf-number").FillAsync("С-7");
-        await Field(page, "pf-document-owner").PressSequentiallyAsync("Ёлк");
+        await Field(page, "pf-document-counterparty").PressSequentiallyAsync("Ёлк");
         await page.Locator(".mud-list-item", new() { HasText = "ООО «Ёлка»" }).ClickAsync();
         await Field(page, "pf-line-name").FillAsync("Ёршик для бутылок");
         // One field at a time, each confirmed by the total the circuit computes, so a re-render never lands mid-typing.
@@ -51,7 +51,7 @@ public class PrintDocumentsBrowserTests(ChromiumFixture chromium) : PrintFormsWo
         await using (var db = await App.Db())
         {
             var stored = await db.PrintDocuments.Include(d => d.Lines).SingleAsync();
-            Assert.Equal((DocumentKind.Invoice, "С-7", CounterpartyId), (stored.Kind, stored.Number, stored.OwnerId));
+            Assert.Equal((DocumentKind.Invoice, "С-7", CounterpartyId), (stored.Kind, stored.Number, stored.CounterpartyId));
             Assert.Equal(("Ёршик для бутылок", 3m, 41.15m), (stored.Lines[0].Name, stored.Lines[0].Quantity, stored.Lines[0].Price));
         }
         await page.ClickAsync("[data-testid=pf-document-send]");

@@ -26,7 +26,7 @@ public class PrintFormsBrowserTests(ChromiumFixture chromium) : PrintFormsWorld,
 
         // Pick the counterparty: its latest document and the form for it are chosen, and the preview frame loads the PDF.
         var preview = page.WaitForResponseAsync(r => r.Url.Contains("/print-forms/preview/"), new() { Timeout = 15_000 });
-        var picker = page.Locator("[data-testid=pf-owner] input, input[data-testid=pf-owner]").First;
+        var picker = page.Locator("[data-testid=pf-counterparty] input, input[data-testid=pf-counterparty]").First;
         await picker.PressSequentiallyAsync("Ёлк");
         await page.Locator(".mud-list-item", new() { HasText = "ООО «Ёлка»" }).ClickAsync();
         var response = await preview;

@@ -16,8 +16,8 @@ namespace Bots1C.Tests.Web.Crash;
 public class InboxChatOrderTests
 {
     private const long ChatA = 1111111, ChatB = 2222222;
-    /// <summary>A claim with no instance lock file behind it: nothing proves its owner gone, so its lease stands.</summary>
-    private const string UnknownOwner = "dead-process";
+    /// <summary>A claim with no instance lock file behind it: nothing proves its counterparty gone, so its lease stands.</summary>
+    private const string UnknownCounterparty = "dead-process";
 
     [Fact]
     public async Task A_chat_whose_older_update_is_held_by_a_dead_process_is_not_processed_past_it_while_other_chats_go_on()
@@ -27,7 +27,7 @@ public class InboxChatOrderTests
         using var app = new Bots1CAppFactory(folder.Path).WithFakeClock();
         var now = app.Clock!.GetUtcNow();
         await StoreAsync(folder.Path,
-            Row(botId, 1, ChatA, "first", now, UnknownOwner, now + ConversationProcessor.Lease),
+            Row(botId, 1, ChatA, "first", now, UnknownCounterparty, now + ConversationProcessor.Lease),
             Row(botId, 2, ChatA, "second", now),
             Row(botId, 3, ChatB, "other chat", now));
 
@@ -139,7 +139,7 @@ public class InboxChatOrderTests
         await db.SaveChangesAsync();
     }
 
-    private static InboxUpdate Row(long botId, int updateId, long chat, string text, DateTimeOffset at, string? owner = null, DateTimeOffset? until = null) => new()
+    private static InboxUpdate Row(long botId, int updateId, long chat, string text, DateTimeOffset at, string? counterparty = null, DateTimeOffset? until = null) => new()
     {
         BotId = botId,
         ExternalId = updateId.ToString(),
@@ -147,7 +147,7 @@ public class InboxChatOrderTests
         Payload = MessagePath.TelegramText(updateId, chat, text),
         ReceivedAt = at,
         State = InboxState.Pending,
-        LeaseOwner = owner,
+        LeaseOwner = counterparty,
         LeaseUntil = until,
     };
 }

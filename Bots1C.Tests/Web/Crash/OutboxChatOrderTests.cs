@@ -57,7 +57,7 @@ public sealed class OutboxChatOrderTests : IAsyncLifetime
         Assert.Equal(DeliveryState.Queued, await StateOfAsync(later));
         Assert.Empty(SentTo(ChatA));
 
-        // The lease ends (nothing proved the owner gone): the held reply goes first, then the later one.
+        // The lease ends (nothing proved the counterparty gone): the held reply goes first, then the later one.
         var step = TimeSpan.FromMilliseconds(250);
         for (var moved = TimeSpan.Zero; SentTo(ChatA).Count < 2; moved += step)
         {
@@ -69,14 +69,14 @@ public sealed class OutboxChatOrderTests : IAsyncLifetime
     }
 
     /// <summary>A reply a process had claimed when it died, written into the running app's database.</summary>
-    private async Task StageHeldReplyAsync(long chat, string text, string owner)
+    private async Task StageHeldReplyAsync(long chat, string text, string counterparty)
     {
         await using var db = await _app.Db();
         var conversation = await db.Conversations.SingleAsync(c => c.ChatId == chat.ToString());
         var now = _app.Clock!.GetUtcNow();
         Outbox.Stage(db, conversation, OutgoingContent.TextOnly(text), "test", now);
         var item = db.ChangeTracker.Entries<OutboxItem>().Single().Entity;
-        item.LeaseOwner = owner;
+        item.LeaseOwner = counterparty;
         item.LeaseUntil = now + ConversationProcessor.Lease;
         await db.SaveChangesAsync();
     }

@@ -5,7 +5,7 @@ using Bots1C.Domain.Accounts;
 using Bots1C.Domain.Dialogs;
 using Bots1C.Tests.Infrastructure;
 
-namespace Bots1C.Tests.Web.OwnerDirectory;
+namespace Bots1C.Tests.Web.DirectorySection;
 
 /// <summary>/api/v1/counterparties and /api/v1/contacts/{id}/link against the real app.</summary>
 public class CounterpartiesApiTests : DirectoryTestBase
@@ -210,15 +210,15 @@ public class CounterpartiesApiTests : DirectoryTestBase
 
         var linked = await _api.PostJsonAsync($"/api/v1/contacts/{contact.Id}/link", new { counterpartyId = id });
         Assert.Equal(HttpStatusCode.OK, linked.StatusCode);
-        Assert.Equal(id, (await ContactAsync(Chat)).OwnerId);
+        Assert.Equal(id, (await ContactAsync(Chat)).CounterpartyId);
         Assert.Equal(1, (await (await _api.GetAsync("/api/v1/counterparties")).ReadJsonAsync()).GetProperty("items")[0].GetProperty("contacts").GetInt32());
 
         Assert.Equal(HttpStatusCode.NotFound, (await _api.PostJsonAsync($"/api/v1/contacts/{contact.Id}/link", new { counterpartyId = 999999 })).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await _api.PostJsonAsync("/api/v1/contacts/999999/link", new { counterpartyId = id })).StatusCode);
-        Assert.Equal(id, (await ContactAsync(Chat)).OwnerId);
+        Assert.Equal(id, (await ContactAsync(Chat)).CounterpartyId);
 
         Assert.Equal(HttpStatusCode.OK, (await _api.PostJsonAsync($"/api/v1/contacts/{contact.Id}/link", new { counterpartyId = (long?)null })).StatusCode);
-        Assert.Null((await ContactAsync(Chat)).OwnerId);
+        Assert.Null((await ContactAsync(Chat)).CounterpartyId);
         Assert.Equal(["ContactLinked", "ContactUnlinked"], await DirectoryEventsAsync());
     }
 

@@ -3,7 +3,7 @@ using System.Net;
 using System.Text.Json;
 using Bots1C.Tests.Infrastructure;
 
-namespace Bots1C.Tests.Web.OwnerDirectory;
+namespace Bots1C.Tests.Web.DirectorySection;
 
 /// <summary>1C creates a counterparty with a phone → a Telegram customer shares that phone → the counterparty's history
 /// (what 1C shows in its card) holds the dialog.</summary>
@@ -42,19 +42,19 @@ public class DirectoryEndToEndTests : DirectoryTestBase
     [Fact]
     public async Task A_shared_phone_links_the_customer_to_a_counterparty_imported_from_a_file_and_its_card_history_shows_the_dialog()
     {
-        var import = _app.Services.GetRequiredService<Bots1C.Domain.Owners.Import.OwnerImport>();
-        var table = Bots1C.Domain.Owners.Import.Spreadsheets.Read(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(
+        var import = _app.Services.GetRequiredService<Bots1C.Domain.Counterparties.Import.CounterpartyImport>();
+        var table = Bots1C.Domain.Counterparties.Import.Spreadsheets.Read(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(
             "Наименование;ИНН;Телефон\nООО Лютик;500100732259;+7 (912) 000-11-22\n")), "контрагенты.csv");
-        var imported = await import.ImportAsync(table, Bots1C.Domain.Owners.Import.OwnerImport.GuessMapping(table.Headers),
-            Bots1C.Domain.Owners.Owner.Counterparty);
+        var imported = await import.ImportAsync(table, Bots1C.Domain.Counterparties.Import.CounterpartyImport.GuessMapping(table.Headers),
+            Bots1C.Domain.Counterparties.CounterpartyTypes.Counterparty);
         Assert.True(imported.Imported);
 
         await SayAsync(Chat + 1, "Здравствуйте");
         await ShareContactAsync(Chat + 1, "89120001122");
 
-        var owners = _app.Services.GetRequiredService<Bots1C.Domain.Owners.OwnerCatalog>();
-        var (rows, _) = await owners.ListAsync(Bots1C.Domain.Owners.Owner.Counterparty, "Лютик", false, 0, 10);
-        var history = _app.Services.GetRequiredService<Bots1C.Domain.Owners.OwnerHistory>();
+        var counterparties = _app.Services.GetRequiredService<Bots1C.Domain.Counterparties.CounterpartyCatalog>();
+        var (rows, _) = await counterparties.ListAsync(Bots1C.Domain.Counterparties.CounterpartyTypes.Counterparty, "Лютик", false, 0, 10);
+        var history = _app.Services.GetRequiredService<Bots1C.Domain.Counterparties.CounterpartyHistory>();
         var (items, _) = await Eventually.GetAsync(() => history.PageAsync(Assert.Single(rows).Id, null, 50),
             page => page.Items.Any(i => i.Message.Text == "Здравствуйте"), "the dialog in the imported counterparty's history");
         Assert.All(items, i => Assert.Equal("Shop", i.BotName));

@@ -1,24 +1,25 @@
 using Bots1C.Domain.Conversations;
-using Bots1C.Domain.Owners;
+using Bots1C.Domain.Counterparties;
 using Bots1C.Tests.Infrastructure;
 using Bots1C.Tests.Web.Operators;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Bots1C.Tests.Web.OwnerDirectory;
+// Not "...Web.Directory": a namespace of that name would hide System.IO.Directory from every test under Bots1C.Tests.Web.
+namespace Bots1C.Tests.Web.DirectorySection;
 
 /// <summary>The operator test app (one Telegram bot on a fake Bot API) with the directory's services at hand.</summary>
 public abstract class DirectoryTestBase(Func<Bots1CAppFactory, Bots1CAppFactory>? configure = null) : OperatorTestBase(configure)
 {
-    protected OwnerCatalog Catalog => _app.Services.GetRequiredService<OwnerCatalog>();
+    protected CounterpartyCatalog Catalog => _app.Services.GetRequiredService<CounterpartyCatalog>();
     protected ContactLinker Linker => _app.Services.GetRequiredService<ContactLinker>();
 
-    protected async Task<Owner> OwnerAsync(string name, string[]? phones = null, string[]? emails = null, string? managerUserId = null,
-        string type = Owner.Counterparty, string? inn = null)
+    protected async Task<Counterparty> CounterpartyAsync(string name, string[]? phones = null, string[]? emails = null, string? managerUserId = null,
+        string type = CounterpartyTypes.Counterparty, string? inn = null)
     {
-        var change = await Catalog.CreateAsync(new OwnerInput(type, name, inn, null, phones, emails, managerUserId, null, null));
+        var change = await Catalog.CreateAsync(new CounterpartyInput(type, name, inn, null, phones, emails, managerUserId, null, null));
         Assert.Empty(change.Errors.Select(e => e.ErrorMessage));
-        return change.Owner!;
+        return change.Counterparty!;
     }
 
     /// <summary>The customer in chat <paramref name="chatId"/> shares a contact card: their own when

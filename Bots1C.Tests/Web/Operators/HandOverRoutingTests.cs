@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using Bots1C.Domain.Accounts;
 using Bots1C.Domain.Conversations;
 using Bots1C.Domain.Dialogs;
-using Bots1C.Domain.Owners;
+using Bots1C.Domain.Counterparties;
 using Bots1C.Tests.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -39,10 +39,10 @@ public class HandOverRoutingTests : OperatorTestBase
     {
         await SayAsync(Chat, "hello");
         await using var db = await _app.Db();
-        var owner = new Owner { Name = "ООО Ромашка", MainManagerUserId = manager.UserId, CreatedAt = DateTimeOffset.UtcNow };
-        db.Owners.Add(owner);
+        var counterparty = new Counterparty { Name = "ООО Ромашка", MainManagerUserId = manager.UserId, CreatedAt = DateTimeOffset.UtcNow };
+        db.Counterparties.Add(counterparty);
         var contact = await db.Contacts.SingleAsync(c => c.ExternalUserId == Chat.ToString());
-        contact.Owner = owner;
+        contact.Counterparty = counterparty;
         await db.SaveChangesAsync();
         return contact;
     }

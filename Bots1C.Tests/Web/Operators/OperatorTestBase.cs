@@ -59,7 +59,7 @@ public abstract class OperatorTestBase : IAsyncLifetime
             stored.NotMatchedScenarioId = notMatched;
             await db.SaveChangesAsync();
         }
-        _app.Services.GetRequiredService<ScenarioDirectory>().Invalidate();
+        _app.Services.GetRequiredService<ScenarioCache>().Invalidate();
     }
 
     public virtual Task DisposeAsync()

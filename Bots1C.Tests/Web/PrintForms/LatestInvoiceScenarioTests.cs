@@ -64,7 +64,7 @@ public class LatestInvoiceScenarioTests : PrintFormsWorld
     public async Task A_send_file_step_never_sends_another_counterpartys_document()
     {
         await using (var db = await App.Db())
-            await db.Contacts.Where(c => c.Id == ContactIds[0]).ExecuteUpdateAsync(s => s.SetProperty(c => c.OwnerId, LonelyCounterpartyId));
+            await db.Contacts.Where(c => c.Id == ContactIds[0]).ExecuteUpdateAsync(s => s.SetProperty(c => c.CounterpartyId, LonelyCounterpartyId));
         await InvoiceAsync("42", ("Чужая поставка", 1, 10m));
         var scenario = await App.CreateScenarioAsync(new ScenarioDefinition
         {

@@ -5,7 +5,7 @@ using Bots1C.Domain.Dialogs;
 using Bots1C.Domain.Scenarios;
 using Bots1C.Tests.Domain.Scenarios;
 using Bots1C.Tests.Infrastructure;
-using Bots1C.Tests.Web.OwnerDirectory;
+using Bots1C.Tests.Web.DirectorySection;
 using Microsoft.Extensions.DependencyInjection;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
@@ -42,7 +42,7 @@ public class ScenarioCallTurnTests : DirectoryTestBase
             .CallMethod("s", "Contact.SetField", ("field", "email"), ("value", "{{vars.email}}"))
             .On(StepOutcomes.Ok, "o").On(StepOutcomes.Failed, "o")
             .HandOver("o", HandOverText));
-        _app.Services.GetRequiredService<ScenarioDirectory>().Invalidate();
+        _app.Services.GetRequiredService<ScenarioCache>().Invalidate();
         _subscription = _app.Services.GetRequiredService<ConversationNotifier>().Subscribe(e =>
         {
             _events.Enqueue(e);
@@ -68,26 +68,26 @@ public class ScenarioCallTurnTests : DirectoryTestBase
     [Fact]
     public async Task An_email_a_scenario_stores_after_an_HTTP_step_links_the_contact()
     {
-        var owner = await OwnerAsync("ООО Ромашка", emails: [Email]);
+        var counterparty = await CounterpartyAsync("ООО Ромашка", emails: [Email]);
 
         await SayAsync(Chat, "/mailcall");
         await SentEventuallyAsync(Chat, "Mail set");
 
         var contact = await Eventually.GetAsync(() => ContactAsync(Chat), c => c.Email is not null, "the e-mail stored");
-        Assert.Equal((Email, owner.Id), (contact.Email, contact.OwnerId));
+        Assert.Equal((Email, counterparty.Id), (contact.Email, contact.CounterpartyId));
         Assert.Equal(["ContactLinkedAutomatically"], await DirectoryEventsAsync());
     }
 
     [Fact]
     public async Task A_phone_a_scenario_stores_after_an_HTTP_step_links_the_contact()
     {
-        var owner = await OwnerAsync("ООО Ромашка", phones: ["+7 912 345-67-89"]);
+        var counterparty = await CounterpartyAsync("ООО Ромашка", phones: ["+7 912 345-67-89"]);
 
         await SayAsync(Chat, "/phonecall");
         await SentEventuallyAsync(Chat, "Phone set");
 
         var contact = await Eventually.GetAsync(() => ContactAsync(Chat), c => c.Phone is not null, "the phone stored");
-        Assert.Equal(("+79123456789", owner.Id), (contact.Phone, contact.OwnerId));
+        Assert.Equal(("+79123456789", counterparty.Id), (contact.Phone, contact.CounterpartyId));
     }
 
     [Fact]
@@ -106,10 +106,10 @@ public class ScenarioCallTurnTests : DirectoryTestBase
     }
 
     [Fact]
-    public async Task A_hand_over_after_an_HTTP_step_that_linked_the_contact_goes_to_the_owners_main_manager()
+    public async Task A_hand_over_after_an_HTTP_step_that_linked_the_contact_goes_to_the_counterparties_main_manager()
     {
         var maria = await OperatorAsync("maria", Roles.Manager);
-        await OwnerAsync("ООО Ромашка", emails: [Email], managerUserId: maria.UserId);
+        await CounterpartyAsync("ООО Ромашка", emails: [Email], managerUserId: maria.UserId);
         using var online = Presence.GoOnline(maria.UserId);
 
         await SayAsync(Chat, "/linkoperator");

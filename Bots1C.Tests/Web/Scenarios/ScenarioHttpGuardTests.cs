@@ -137,7 +137,7 @@ public sealed class ScenarioHttpGuardTests : IDisposable
             (await db.Bots.FirstAsync(b => b.Id == botId)).MainMenuScenarioId = saved.Scenario!.Id;
             await db.SaveChangesAsync();
         }
-        app.Services.GetRequiredService<ScenarioDirectory>().Invalidate();
+        app.Services.GetRequiredService<ScenarioCache>().Invalidate();
 
         var posted = await app.CreateClient().PostTelegramAsync(ApiClient.BotKeyOf(bot), MessagePath.TelegramText(1, 1111111, "/start"),
             (await app.StoredBotAsync(botId)).WebhookSecret);

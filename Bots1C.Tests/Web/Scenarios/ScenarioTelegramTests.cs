@@ -56,7 +56,7 @@ public class ScenarioTelegramTests : IAsyncLifetime
             stored.MainMenuScenarioId = saved.Scenario!.Id;
             await db.SaveChangesAsync();
         }
-        _app.Services.GetRequiredService<ScenarioDirectory>().Invalidate();
+        _app.Services.GetRequiredService<ScenarioCache>().Invalidate();
         return saved.Scenario!.Id;
     }
 

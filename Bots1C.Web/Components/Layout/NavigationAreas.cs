@@ -20,7 +20,7 @@ public static class NavigationAreas
         new("bots", "Nav.Bots", "Nav.Bots.Description", Icons.Material.Filled.SmartToy, Domain.Accounts.Roles.Administrator),
         new("scenarios", "Nav.Scenarios", "Nav.Scenarios.Description", Icons.Material.Filled.AccountTree, Domain.Accounts.Roles.Administrator, Domain.Accounts.Roles.Manager, Domain.Accounts.Roles.Operator),
         new("quick-replies", "Nav.QuickReplies", "Nav.QuickReplies.Description", Icons.Material.Filled.Bolt, Domain.Accounts.Roles.Administrator, Domain.Accounts.Roles.Manager),
-        new("directory/owners", "Nav.Owners", "Nav.Owners.Description", Icons.Material.Filled.Business, Domain.Accounts.Roles.Administrator, Domain.Accounts.Roles.Manager, Domain.Accounts.Roles.Operator),
+        new("directory/owners", "Nav.Counterparties", "Nav.Counterparties.Description", Icons.Material.Filled.Business, Domain.Accounts.Roles.Administrator, Domain.Accounts.Roles.Manager, Domain.Accounts.Roles.Operator),
         new("directory/contacts", "Nav.Contacts", "Nav.Contacts.Description", Icons.Material.Filled.Contacts, Domain.Accounts.Roles.Administrator, Domain.Accounts.Roles.Manager, Domain.Accounts.Roles.Operator),
         new("print-forms", "Nav.PrintForms", "Nav.PrintForms.Description", Icons.Material.Filled.Print, Domain.Accounts.Roles.Administrator, Domain.Accounts.Roles.Manager),
         new("admin/users", "Nav.Users", "Nav.Users.Description", Icons.Material.Filled.People, Domain.Accounts.Roles.Administrator),

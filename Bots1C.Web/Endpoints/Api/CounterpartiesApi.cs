@@ -1,7 +1,7 @@
 using Bots1C.Domain.Bots;
 using Bots1C.Domain.Conversations;
 using Bots1C.Domain.Data;
-using Bots1C.Domain.Owners;
+using Bots1C.Domain.Counterparties;
 using FluentValidation.Results;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -9,8 +9,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Bots1C.Web.Endpoints.Api;
 
 /// <summary>
-/// /api/v1/counterparties and /api/v1/contacts/{id}/link: the directory's owner records (counterparties by default, any
-/// owner type with <c>type</c>), their contacts and the message history of all of them — what 1C shows in its card.
+/// /api/v1/counterparties and /api/v1/contacts/{id}/link: the directory's counterparty records (counterparties by default, any
+/// counterparty type with <c>type</c>), their contacts and the message history of all of them — what 1C shows in its card.
 /// </summary>
 public static class CounterpartiesApi
 {
@@ -29,37 +29,37 @@ public static class CounterpartiesApi
     }
 
     private static async Task<Ok<PageResponse<CounterpartyRowResponse>>> ListAsync(
-        OwnerCatalog catalog, string? type, string? search, bool? includeArchived, int? page, int? pageSize, CancellationToken ct)
+        CounterpartyCatalog catalog, string? type, string? search, bool? includeArchived, int? page, int? pageSize, CancellationToken ct)
     {
         var size = Math.Clamp(pageSize ?? 50, 1, 200);
         var number = Math.Max(1, page ?? 1);
-        var (rows, total) = await catalog.ListAsync(string.IsNullOrWhiteSpace(type) ? Owner.Counterparty : type.Trim(), search,
+        var (rows, total) = await catalog.ListAsync(string.IsNullOrWhiteSpace(type) ? CounterpartyTypes.Counterparty : type.Trim(), search,
             includeArchived ?? false, (int)Math.Min((long)(number - 1) * size, int.MaxValue), size, ct);
         return TypedResults.Ok(new PageResponse<CounterpartyRowResponse>(rows.Select(CounterpartyRowResponse.From).ToList(), total, number, size));
     }
 
     private static async Task<Results<Ok<CounterpartyResponse>, NotFound<ProblemDetailsLite>>> GetAsync(
-        long id, OwnerCatalog catalog, CancellationToken ct) =>
-        await catalog.GetAsync(id, ct) is { } owner ? TypedResults.Ok(CounterpartyResponse.From(owner)) : NotFound(id);
+        long id, CounterpartyCatalog catalog, CancellationToken ct) =>
+        await catalog.GetAsync(id, ct) is { } counterparty ? TypedResults.Ok(CounterpartyResponse.From(counterparty)) : NotFound(id);
 
     /// <summary>By externalId when given, else by INN (and KPP): 201 when it made a new record, 200 when it changed one.</summary>
     private static async Task<Results<Created<CounterpartyResponse>, Ok<CounterpartyResponse>, ValidationProblem>> UpsertAsync(
-        CounterpartyRequest request, OwnerCatalog catalog, IDbContextFactory<Bots1CDbContext> dbFactory, HttpContext http, CancellationToken ct)
+        CounterpartyRequest request, CounterpartyCatalog catalog, IDbContextFactory<Bots1CDbContext> dbFactory, HttpContext http, CancellationToken ct)
     {
         var (input, errors) = await request.ToInputAsync(dbFactory, ct);
         if (errors.Count > 0)
             return Problems(errors);
         var change = await catalog.UpsertAsync(input, ct);
-        if (change.Owner is not { } owner)
+        if (change.Counterparty is not { } counterparty)
             return Problems(change.Errors);
-        var response = CounterpartyResponse.From(owner);
+        var response = CounterpartyResponse.From(counterparty);
         return change.Created
-            ? TypedResults.Created($"{http.Request.PathBase}/api/v1/counterparties/{owner.Id}", response)
+            ? TypedResults.Created($"{http.Request.PathBase}/api/v1/counterparties/{counterparty.Id}", response)
             : TypedResults.Ok(response);
     }
 
     private static async Task<Results<Ok<CounterpartyResponse>, NotFound<ProblemDetailsLite>, ValidationProblem>> UpdateAsync(
-        long id, CounterpartyRequest request, OwnerCatalog catalog, IDbContextFactory<Bots1CDbContext> dbFactory, CancellationToken ct)
+        long id, CounterpartyRequest request, CounterpartyCatalog catalog, IDbContextFactory<Bots1CDbContext> dbFactory, CancellationToken ct)
     {
         if (await catalog.GetAsync(id, ct) is null)
             return NotFound(id);
@@ -69,20 +69,20 @@ public static class CounterpartiesApi
         var change = await catalog.UpdateAsync(id, input, ct);
         if (change.NotFound)
             return NotFound(id);
-        return change.Owner is { } owner ? TypedResults.Ok(CounterpartyResponse.From(owner)) : Problems(change.Errors);
+        return change.Counterparty is { } counterparty ? TypedResults.Ok(CounterpartyResponse.From(counterparty)) : Problems(change.Errors);
     }
 
-    private static async Task<Results<Ok<OwnerContactResponse[]>, NotFound<ProblemDetailsLite>>> ContactsAsync(
-        long id, OwnerCatalog catalog, OwnerHistory history, CancellationToken ct)
+    private static async Task<Results<Ok<CounterpartyContactResponse[]>, NotFound<ProblemDetailsLite>>> ContactsAsync(
+        long id, CounterpartyCatalog catalog, CounterpartyHistory history, CancellationToken ct)
     {
         if (await catalog.GetAsync(id, ct) is null)
             return NotFound(id);
-        return TypedResults.Ok((await history.ContactsAsync(id, ct)).Select(OwnerContactResponse.From).ToArray());
+        return TypedResults.Ok((await history.ContactsAsync(id, ct)).Select(CounterpartyContactResponse.From).ToArray());
     }
 
     /// <summary>Newest first; <c>nextBefore</c> (when more remain) is what to pass as <c>before</c> for the next page.</summary>
     private static async Task<Results<Ok<HistoryResponse>, NotFound<ProblemDetailsLite>>> HistoryAsync(
-        long id, OwnerCatalog catalog, OwnerHistory history, long? before, int? take, CancellationToken ct)
+        long id, CounterpartyCatalog catalog, CounterpartyHistory history, long? before, int? take, CancellationToken ct)
     {
         if (await catalog.GetAsync(id, ct) is null)
             return NotFound(id);
@@ -93,14 +93,14 @@ public static class CounterpartiesApi
 
     /// <summary>Links a contact to a counterparty by hand, or unlinks it with <c>counterpartyId: null</c>.</summary>
     private static async Task<Results<Ok<LinkResponse>, NotFound<ProblemDetailsLite>>> LinkAsync(
-        long id, LinkRequest request, ContactLinker linker, OwnerCatalog catalog, IDbContextFactory<Bots1CDbContext> dbFactory, HttpContext http,
+        long id, LinkRequest request, ContactLinker linker, CounterpartyCatalog catalog, IDbContextFactory<Bots1CDbContext> dbFactory, HttpContext http,
         CancellationToken ct)
     {
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
             if (!await db.Contacts.AnyAsync(c => c.Id == id, ct))
                 return TypedResults.NotFound(new ProblemDetailsLite("Not found", 404, $"Contact {id} does not exist."));
-        if (request.CounterpartyId is { } ownerId && await catalog.GetAsync(ownerId, ct) is null)
-            return NotFound(ownerId);
+        if (request.CounterpartyId is { } counterpartyId && await catalog.GetAsync(counterpartyId, ct) is null)
+            return NotFound(counterpartyId);
         if (!await linker.LinkAsync(id, request.CounterpartyId, BotsApi.Actor(http), ct))
             return TypedResults.NotFound(new ProblemDetailsLite("Not found", 404, $"Contact {id} or counterparty {request.CounterpartyId} does not exist."));
         return TypedResults.Ok(new LinkResponse(id, request.CounterpartyId));
@@ -109,20 +109,20 @@ public static class CounterpartiesApi
     private static NotFound<ProblemDetailsLite> NotFound(long id) =>
         TypedResults.NotFound(new ProblemDetailsLite("Not found", 404, $"Counterparty {id} does not exist."));
 
-    /// <summary>Field names as in the request body: the owner's type is <c>type</c> there.</summary>
+    /// <summary>Field names as in the request body: the counterparty's type is <c>type</c> there.</summary>
     private static ValidationProblem Problems(IEnumerable<ValidationFailure> failures) =>
-        ValidationProblems.From(failures.Select(f => f.PropertyName == nameof(OwnerInput.OwnerType)
+        ValidationProblems.From(failures.Select(f => f.PropertyName == nameof(CounterpartyInput.CounterpartyType)
             ? new ValidationFailure("type", f.ErrorMessage) { ErrorCode = f.ErrorCode }
             : f));
 }
 
-/// <summary>An owner record as API callers send it; everything is optional here so that a missing field is named by
+/// <summary>An counterparty record as API callers send it; everything is optional here so that a missing field is named by
 /// the validator, not refused as an unreadable body. The main manager is given by e-mail or by user id.</summary>
 public sealed record CounterpartyRequest(
     string? Type, string? Name, string? Inn, string? Kpp, IReadOnlyList<string>? Phones, IReadOnlyList<string>? Emails,
     string? MainManagerEmail, string? MainManagerUserId, string? Notes, string? ExternalId)
 {
-    public async Task<(OwnerInput Input, List<ValidationFailure> Errors)> ToInputAsync(IDbContextFactory<Bots1CDbContext> dbFactory, CancellationToken ct)
+    public async Task<(CounterpartyInput Input, List<ValidationFailure> Errors)> ToInputAsync(IDbContextFactory<Bots1CDbContext> dbFactory, CancellationToken ct)
     {
         var errors = new List<ValidationFailure>();
         var managerId = string.IsNullOrWhiteSpace(MainManagerUserId) ? null : MainManagerUserId.Trim();
@@ -138,7 +138,7 @@ public sealed record CounterpartyRequest(
             else
                 managerId = byEmail;
         }
-        var input = new OwnerInput(string.IsNullOrWhiteSpace(Type) ? Owner.Counterparty : Type.Trim(), Name ?? "", Inn, Kpp, Phones, Emails,
+        var input = new CounterpartyInput(string.IsNullOrWhiteSpace(Type) ? CounterpartyTypes.Counterparty : Type.Trim(), Name ?? "", Inn, Kpp, Phones, Emails,
             managerId, Notes, ExternalId);
         return (input, errors);
     }
@@ -148,7 +148,7 @@ public sealed record CounterpartyResponse(
     long Id, string Type, string Name, string? Inn, string? Kpp, IReadOnlyList<string> Phones, IReadOnlyList<string> Emails,
     string? MainManagerUserId, string? Notes, string? ExternalId, bool IsArchived, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt)
 {
-    public static CounterpartyResponse From(Owner o) => new(o.Id, o.OwnerType, o.Name, o.Inn, o.Kpp,
+    public static CounterpartyResponse From(Counterparty o) => new(o.Id, o.CounterpartyType, o.Name, o.Inn, o.Kpp,
         o.Phones.OrderBy(p => p.Id).Select(p => p.Number).ToList(), o.Emails.OrderBy(e => e.Id).Select(e => e.Address).ToList(),
         o.MainManagerUserId, o.Notes, o.ExternalId, o.IsArchived, o.CreatedAt, o.UpdatedAt);
 }
@@ -156,14 +156,14 @@ public sealed record CounterpartyResponse(
 public sealed record CounterpartyRowResponse(long Id, string Type, string Name, string? Inn, string? Kpp, string? MainManagerName, int Contacts,
     bool IsArchived, string? ExternalId)
 {
-    public static CounterpartyRowResponse From(OwnerRow r) => new(r.Id, r.OwnerType, r.Name, r.Inn, r.Kpp, r.MainManagerName, r.Contacts,
+    public static CounterpartyRowResponse From(CounterpartyRow r) => new(r.Id, r.CounterpartyType, r.Name, r.Inn, r.Kpp, r.MainManagerName, r.Contacts,
         r.IsArchived, r.ExternalId);
 }
 
-public sealed record OwnerContactResponse(ContactResponse Contact, long BotId, string BotName, Messenger Messenger, long? ConversationId,
+public sealed record CounterpartyContactResponse(ContactResponse Contact, long BotId, string BotName, Messenger Messenger, long? ConversationId,
     bool NeedsPerson)
 {
-    public static OwnerContactResponse From(OwnerContact c) =>
+    public static CounterpartyContactResponse From(CounterpartyContact c) =>
         new(ContactResponse.From(c.Contact), c.Contact.BotId, c.BotName, c.Messenger, c.ConversationId, c.Contact.NeedsPerson);
 }
 
@@ -175,7 +175,7 @@ public sealed record HistoryItemResponse(
     long Id, long ConversationId, MessageDirection Direction, MessageKind Kind, string? Text, string? FileName, string? Author,
     DateTimeOffset CreatedAt, HistoryContactRef Contact, HistoryBotRef Bot)
 {
-    public static HistoryItemResponse From(OwnerHistoryItem i) => new(i.Message.Id, i.Message.ConversationId, i.Message.Direction, i.Message.Kind,
+    public static HistoryItemResponse From(CounterpartyHistoryItem i) => new(i.Message.Id, i.Message.ConversationId, i.Message.Direction, i.Message.Kind,
         i.Message.Text, i.Message.FileName, i.Message.Author, i.Message.CreatedAt, new(i.ContactId, i.ContactName), new(i.BotId, i.BotName, i.Messenger));
 }
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Bots1C.Domain.Data;
-using Bots1C.Domain.Owners;
+using Bots1C.Domain.Counterparties;
 using Bots1C.Domain.PrintForms;
 using FluentValidation.Results;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -60,15 +60,15 @@ public static class PrintFormsApi
         if (errors.Count > 0)
             return ValidationProblems.From(errors);
 
-        var owner = await CounterpartyAsync(services.DbFactory, counterpartyId, form["inn"], form["kpp"], ct);
-        if (owner.Problem is { } problem)
+        var counterparty = await CounterpartyAsync(services.DbFactory, counterpartyId, form["inn"], form["kpp"], ct);
+        if (counterparty.Problem is { } problem)
             return problem;
         if (file!.Length > Domain.Conversations.OutgoingTextValidator.MaxFileBytes)
             return TooLarge($"Files are limited to {Domain.Conversations.OutgoingTextValidator.MaxFileBytes / 1024 / 1024} MB.");
         using var content = new MemoryStream();
         await file.CopyToAsync(content, ct);
         var fileName = string.IsNullOrWhiteSpace(file.FileName) ? "document.pdf" : file.FileName;
-        var result = await services.Sender.SendAsync(new PrintFormSending(owner.Id, contactIds, fileName, content.ToArray(),
+        var result = await services.Sender.SendAsync(new PrintFormSending(counterparty.Id, contactIds, fileName, content.ToArray(),
             NullIfEmpty(form["caption"]), BotsApi.Actor(http)), ct);
         return Sent(http, result, null);
     }
@@ -94,15 +94,15 @@ public static class PrintFormsApi
         if (request.Document is null && request.DocumentId is null)
             return ValidationProblems.From([new("document", "Send the document's data (document) or a stored document's id (documentId).")]);
 
-        var owner = await CounterpartyAsync(services.DbFactory, request.CounterpartyId, request.Inn, request.Kpp, ct);
-        if (owner.Problem is { } problem)
+        var counterparty = await CounterpartyAsync(services.DbFactory, request.CounterpartyId, request.Inn, request.Kpp, ct);
+        if (counterparty.Problem is { } problem)
             return problem;
         long documentId;
         if (request.Document is { } data)
         {
             if (data.Kind is { } kind && kind != template.Kind)
                 return ValidationProblems.From([new("document.kind", $"The template '{template.Name}' prints {template.Kind} documents, not {kind}.")]);
-            var change = await services.Documents.UpsertAsync(data.ToInput(template.Kind, owner.Id), ct);
+            var change = await services.Documents.UpsertAsync(data.ToInput(template.Kind, counterparty.Id), ct);
             if (change.Document is not { } document)
                 return ValidationProblems.From(change.Errors.Select(f => new ValidationFailure("document." + f.PropertyName, f.ErrorMessage)));
             documentId = document.Id;
@@ -111,13 +111,13 @@ public static class PrintFormsApi
         {
             documentId = request.DocumentId!.Value;
             var stored = await services.Documents.GetAsync(documentId, ct);
-            if (stored is null || stored.OwnerId != owner.Id)
-                return TypedResults.NotFound(new ProblemDetailsLite("Not found", 404, $"Document {documentId} of counterparty {owner.Id} does not exist."));
+            if (stored is null || stored.CounterpartyId != counterparty.Id)
+                return TypedResults.NotFound(new ProblemDetailsLite("Not found", 404, $"Document {documentId} of counterparty {counterparty.Id} does not exist."));
         }
         var rendered = await services.Renderer.RenderAsync(documentId, template.Name, ct);
         if (rendered is null)
             return ValidationProblems.From([new("template", $"The template '{template.Name}' does not print this document.")]);
-        var result = await services.Sender.SendAsync(new PrintFormSending(owner.Id, request.ContactIds, rendered.FileName, rendered.Content,
+        var result = await services.Sender.SendAsync(new PrintFormSending(counterparty.Id, request.ContactIds, rendered.FileName, rendered.Content,
             request.Caption, BotsApi.Actor(http), documentId, template.Name), ct);
         return Sent(http, result, documentId);
     }
@@ -136,8 +136,8 @@ public static class PrintFormsApi
             return new(0, ValidationProblems.From([new("inn", $"'{inn}' is not a valid INN (10 or 12 digits with valid check digits).")]));
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var matches = id is { } byId
-            ? await db.Owners.Where(o => o.Id == byId).Select(o => o.Id).ToListAsync(ct)
-            : await db.Owners.Where(o => o.Inn == inn && !o.IsArchived && (kpp == null || o.Kpp == kpp)).Select(o => o.Id).Take(2).ToListAsync(ct);
+            ? await db.Counterparties.Where(o => o.Id == byId).Select(o => o.Id).ToListAsync(ct)
+            : await db.Counterparties.Where(o => o.Inn == inn && !o.IsArchived && (kpp == null || o.Kpp == kpp)).Select(o => o.Id).Take(2).ToListAsync(ct);
         return matches.Count switch
         {
             0 => new(0, TypedResults.NotFound(new ProblemDetailsLite("Not found", 404,
@@ -186,12 +186,12 @@ public static class PrintFormsApi
     {
         if (request.Kind is not { } kind)
             return ValidationProblems.From([new("kind", "The kind is Invoice, Act or Reconciliation.")]);
-        if (request.CounterpartyId is not { } ownerId)
+        if (request.CounterpartyId is not { } counterpartyId)
             return ValidationProblems.From([new("counterpartyId", "Name the counterparty (counterpartyId).")]);
-        var change = await documents.UpsertAsync(request.ToInput(kind, ownerId), ct);
+        var change = await documents.UpsertAsync(request.ToInput(kind, counterpartyId), ct);
         if (change.Document is not { } document)
             return change.Errors.Any(e => e.ErrorCode == "CounterpartyUnknown")
-                ? TypedResults.NotFound(new ProblemDetailsLite("Not found", 404, $"Counterparty {ownerId} does not exist."))
+                ? TypedResults.NotFound(new ProblemDetailsLite("Not found", 404, $"Counterparty {counterpartyId} does not exist."))
                 : ValidationProblems.From(change.Errors);
         var response = PrintDocumentResponse.From(document);
         return change.Created ? TypedResults.Created($"{http.Request.PathBase}/api/v1/print-forms/documents/{document.Id}", response) : TypedResults.Ok(response);

@@ -14,7 +14,7 @@ public sealed record PrintDocumentRequest(
     DocumentKind? Kind, string? Number, DateOnly? Date, string? Contract, string? Currency, string? ExternalId,
     IReadOnlyList<PrintDocumentLineRequest>? Lines, long? CounterpartyId = null)
 {
-    public PrintDocumentInput ToInput(DocumentKind kind, long ownerId) => new(kind, Number, Date ?? default, ownerId, Contract,
+    public PrintDocumentInput ToInput(DocumentKind kind, long counterpartyId) => new(kind, Number, Date ?? default, counterpartyId, Contract,
         (Lines ?? []).Select(l => new PrintDocumentLineInput(l.Name, l.Quantity ?? 1, l.Unit, l.Price ?? 0, l.VatRate)).ToList(),
         ExternalId, Currency ?? PrintDocument.Rub);
 }
@@ -27,7 +27,7 @@ public sealed record PrintFormDeliveryResponse(long Id, long CounterpartyId, str
     string? Template, long? DocumentId, string FileName, long MessageId, long ConversationId, PrintFormDeliveryState State,
     DeliveryState MessageState, string? FailureReason, string Author, DateTimeOffset CreatedAt)
 {
-    public static PrintFormDeliveryResponse From(PrintFormDeliveryRow d) => new(d.Id, d.OwnerId, d.OwnerName, d.ContactId, d.ContactName,
+    public static PrintFormDeliveryResponse From(PrintFormDeliveryRow d) => new(d.Id, d.CounterpartyId, d.CounterpartyName, d.ContactId, d.ContactName,
         d.Form, d.DocumentId, d.FileName, d.MessageId, d.ConversationId, d.State, d.MessageState, d.FailureReason, d.Author, d.CreatedAt);
 }
 
@@ -36,7 +36,7 @@ public sealed record PrintDocumentLineResponse(string Name, decimal Quantity, st
 public sealed record PrintDocumentResponse(long Id, DocumentKind Kind, string Number, DateOnly Date, long CounterpartyId, string CounterpartyName,
     string? Contract, string Currency, string? ExternalId, decimal Total, IReadOnlyList<PrintDocumentLineResponse> Lines)
 {
-    public static PrintDocumentResponse From(PrintDocument d) => new(d.Id, d.Kind, d.Number, d.Date, d.OwnerId, d.Owner?.Name ?? "",
+    public static PrintDocumentResponse From(PrintDocument d) => new(d.Id, d.Kind, d.Number, d.Date, d.CounterpartyId, d.Counterparty?.Name ?? "",
         d.Contract, d.Currency, d.ExternalId, d.Total,
         d.Lines.OrderBy(l => l.Position).Select(l => new PrintDocumentLineResponse(l.Name, l.Quantity, l.Unit, l.Price, l.VatRate, l.Amount)).ToList());
 }

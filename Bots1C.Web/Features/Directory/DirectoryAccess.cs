@@ -14,5 +14,5 @@ public static class DirectoryAccess
 
     /// <summary>A built-in type's translated name, or a custom type's own name.</summary>
     public static string TypeName(this IStringLocalizer localizer, string key, string? customName = null) =>
-        customName ?? (localizer[$"Owner.Type.{key}"] is { ResourceNotFound: false } text ? text.Value : key);
+        customName ?? (localizer[$"Counterparty.Type.{key}"] is { ResourceNotFound: false } text ? text.Value : key);
 }

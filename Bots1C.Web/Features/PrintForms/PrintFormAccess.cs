@@ -1,6 +1,4 @@
 using Bots1C.Domain.Accounts;
-using Bots1C.Domain.PrintForms;
-using Microsoft.AspNetCore.Authorization;
 
 namespace Bots1C.Web.Features.PrintForms;
 
@@ -8,20 +6,4 @@ public static class PrintFormAccess
 {
     /// <summary>Who works with print forms: documents, preview, sending.</summary>
     public const string Users = Roles.Administrator + "," + Roles.Manager;
-
-    /// <summary><c>GET /print-forms/preview/{documentId}?form=invoice</c>: the PDF shown inline, for the page's preview frame.</summary>
-    public static void MapPrintFormPreview(this IEndpointRouteBuilder app) =>
-        app.MapGet("/print-forms/preview/{documentId:long}", PreviewAsync).RequireAuthorization(new AuthorizeAttribute { Roles = Users })
-            .WithSecurityHeadersPolicy(Bots1C.Web.Composition.SecurityHeaderPolicies.WithoutScriptPolicy);
-
-    private static async Task<IResult> PreviewAsync(long documentId, string? form, PrintFormRenderer renderer, HttpContext http, CancellationToken ct)
-    {
-        if (await renderer.RenderAsync(documentId, form, ct) is not { } rendered)
-            return TypedResults.Problem(title: "Not found", statusCode: StatusCodes.Status404NotFound,
-                detail: $"Document {documentId} does not exist or the form '{form}' does not print it.");
-        // inline: the browser shows it in the frame instead of saving it
-        http.Response.Headers.ContentDisposition = $"inline; filename*=UTF-8''{Uri.EscapeDataString(rendered.FileName)}";
-        http.Response.Headers.CacheControl = "no-store";
-        return TypedResults.Bytes(rendered.Content, PrintFormSender.PdfMimeType);
-    }
 }
