@@ -51,15 +51,15 @@ public static class DomainServices
         services.AddConversations();
         services.AddTurns();
 
-        services.AddOptions<Dialogs.OperatorOptions>().BindConfiguration(Dialogs.OperatorOptions.Section);
-        services.AddSingleton<Dialogs.OperatorPresence>();
-        services.AddSingleton<Dialogs.HandOverRouter>();
-        services.AddSingleton<Dialogs.DialogList>();
-        services.AddSingleton<Dialogs.DialogControl>();
-        services.AddSingleton<Dialogs.QuickReplies>();
-        services.AddSingleton<Dialogs.MessengerFileLimits>();
-        services.AddSingleton<Dialogs.IdleDialogReturn>();
-        services.AddHostedService(sp => sp.GetRequiredService<Dialogs.IdleDialogReturn>());
+        services.AddOptions<Operators.OperatorOptions>().BindConfiguration(Operators.OperatorOptions.Section);
+        services.AddSingleton<Operators.OperatorPresence>();
+        services.AddSingleton<Operators.HandOverRouter>();
+        services.AddSingleton<Operators.ConversationList>();
+        services.AddSingleton<Operators.ConversationControl>();
+        services.AddSingleton<Operators.QuickReplies>();
+        services.AddSingleton<Operators.MessengerFileLimits>();
+        services.AddSingleton<Operators.IdleConversationReturn>();
+        services.AddHostedService(sp => sp.GetRequiredService<Operators.IdleConversationReturn>());
 
         PrintForms.PrintFormServices.AddPrintForms(services);
         services.AddDiagnostics();

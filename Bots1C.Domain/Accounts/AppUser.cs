@@ -8,6 +8,6 @@ public class AppUser : IdentityUser
     public string DisplayName { get; set; } = "";
     public bool PrefersDarkMode { get; set; }
     /// <summary>The messenger plays a sound when a dialog starts waiting for an operator.</summary>
-    public bool PlaysSoundWhenDialogWaits { get; set; } = true;
+    public bool PlaysSoundWhenConversationWaits { get; set; } = true;
     public DateTimeOffset CreatedAt { get; set; }
 }

@@ -18,15 +18,15 @@ public class UserPreferences(IDbContextFactory<Bots1CDbContext> dbFactory)
         await db.Users.Where(u => u.Id == userId).ExecuteUpdateAsync(s => s.SetProperty(u => u.PrefersDarkMode, dark));
     }
 
-    public async Task<bool> PlaysSoundWhenDialogWaitsAsync(string userId)
+    public async Task<bool> PlaysSoundWhenConversationWaitsAsync(string userId)
     {
         await using var db = await dbFactory.CreateDbContextAsync();
-        return await db.Users.Where(u => u.Id == userId).Select(u => u.PlaysSoundWhenDialogWaits).FirstOrDefaultAsync();
+        return await db.Users.Where(u => u.Id == userId).Select(u => u.PlaysSoundWhenConversationWaits).FirstOrDefaultAsync();
     }
 
-    public async Task SetSoundWhenDialogWaitsAsync(string userId, bool on)
+    public async Task SetSoundWhenConversationWaitsAsync(string userId, bool on)
     {
         await using var db = await dbFactory.CreateDbContextAsync();
-        await db.Users.Where(u => u.Id == userId).ExecuteUpdateAsync(s => s.SetProperty(u => u.PlaysSoundWhenDialogWaits, on));
+        await db.Users.Where(u => u.Id == userId).ExecuteUpdateAsync(s => s.SetProperty(u => u.PlaysSoundWhenConversationWaits, on));
     }
 }

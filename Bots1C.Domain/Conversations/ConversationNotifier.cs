@@ -6,10 +6,10 @@ public enum ConversationChange
     DeliveryChanged,
     ContactChanged,
     /// <summary>Mode, assignment, closed/open or unread count changed.</summary>
-    DialogChanged,
+    ConversationChanged,
     /// <summary>A scenario handed the dialog over and nobody has it yet (the messenger plays its sound).</summary>
     WaitingStarted,
-    /// <summary>Who is looking at or typing in the dialog changed (<see cref="Dialogs.OperatorPresence"/>).</summary>
+    /// <summary>Who is looking at or typing in the dialog changed (<see cref="Operators.OperatorPresence"/>).</summary>
     Presence,
 }
 

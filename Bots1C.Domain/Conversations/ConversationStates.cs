@@ -7,7 +7,7 @@ namespace Bots1C.Domain.Conversations;
 
 /// <summary>Where a conversation stands, as its operators see it (read from <see cref="Conversation.Mode"/> and
 /// <see cref="Conversation.IsClosed"/>; docs/architecture.md, "A conversation's states").</summary>
-public enum DialogState
+public enum ConversationState
 {
     /// <summary>The bot's scenarios answer.</summary>
     WithBot,
@@ -40,11 +40,11 @@ public enum StateChange
 /// </summary>
 public static class ConversationStates
 {
-    public static DialogState Of(Conversation c) => c.IsClosed ? DialogState.Closed : c.Mode switch
+    public static ConversationState Of(Conversation c) => c.IsClosed ? ConversationState.Closed : c.Mode switch
     {
-        ConversationMode.WaitingForOperator => DialogState.WaitingForOperator,
-        ConversationMode.WithOperator => DialogState.WithOperator,
-        _ => DialogState.WithBot,
+        ConversationMode.WaitingForOperator => ConversationState.WaitingForOperator,
+        ConversationMode.WithOperator => ConversationState.WithOperator,
+        _ => ConversationState.WithBot,
     };
 
     /// <summary>Someone other than <paramref name="userId"/> has the dialog.</summary>
@@ -95,7 +95,7 @@ public static class ConversationStates
     }
 
     /// <summary>The dialog waits and nobody has it: <see cref="Route"/> may give it to someone.</summary>
-    public static bool IsRoutable(Conversation c) => Of(c) == DialogState.WaitingForOperator && c.AssignedUserId is null;
+    public static bool IsRoutable(Conversation c) => Of(c) == ConversationState.WaitingForOperator && c.AssignedUserId is null;
 
     /// <summary>A waiting dialog goes to the counterparty's main manager (<see cref="HandOverRouter"/>).</summary>
     public static StateChange Route(Conversation c, string managerUserId, DateTimeOffset now)
@@ -144,10 +144,10 @@ public static class ConversationStates
         return StateChange.Made;
     }
 
-    /// <summary>Nobody wrote in an operator's dialog for a while (<see cref="IdleDialogReturn"/>): the bot answers again.</summary>
+    /// <summary>Nobody wrote in an operator's dialog for a while (<see cref="IdleConversationReturn"/>): the bot answers again.</summary>
     public static StateChange ReturnWhenIdle(Conversation c)
     {
-        if (Of(c) != DialogState.WithOperator)
+        if (Of(c) != ConversationState.WithOperator)
             return StateChange.NotFromThisState;
         Release(new EntityColumns(c));
         return StateChange.Made;

@@ -21,7 +21,7 @@ public enum MessageKind
     Service,
     /// <summary>An operator's note for colleagues; never sent to the customer.</summary>
     Note,
-    /// <summary>Something that happened to the dialog itself (<see cref="DialogEvents"/>): the code is in <see cref="Message.Text"/>.</summary>
+    /// <summary>Something that happened to the dialog itself (<see cref="ConversationEventCodes"/>): the code is in <see cref="Message.Text"/>.</summary>
     Event,
 }
 

@@ -9,7 +9,7 @@ namespace Bots1C.Domain.Dashboard;
 /// <summary>One bot's tile. "Today" starts at midnight in the server's time zone; last in/out look back 30 days.</summary>
 public sealed record BotTile(
     long BotId, string Name, Messenger Messenger, BotState State, ConnectionStatus Status, string? StatusReason, DateTimeOffset? StatusCheckedAt,
-    DateTimeOffset? LastIn, DateTimeOffset? LastOut, int InToday, int OutToday, int OpenDialogs, int WaitingDialogs,
+    DateTimeOffset? LastIn, DateTimeOffset? LastOut, int InToday, int OutToday, int OpenConversations, int WaitingConversations,
     int OutboxBacklog, int FailedToday, int? PendingUpdates, string? LastWebhookError, DateTimeOffset? LastWebhookErrorAt,
     DateTimeOffset? DiagnosedAt, StepOutcome? DiagnosticsOutcome);
 
@@ -38,7 +38,7 @@ public sealed class DashboardQueries(IDbContextFactory<Bots1CDbContext> dbFactor
         var todayCounts = await messages.Where(m => m.CreatedAt >= today)
             .GroupBy(m => new { m.Conversation!.BotId, m.Direction }).Select(g => new { g.Key.BotId, g.Key.Direction, Count = g.Count() }).ToListAsync(ct);
         // The messenger's own tabs: "All open" and "Waiting".
-        var dialogs = await db.Conversations.Where(c => !c.IsClosed)
+        var conversations = await db.Conversations.Where(c => !c.IsClosed)
             .GroupBy(c => new { c.BotId, Waiting = c.Mode == ConversationMode.WaitingForOperator && c.AssignedUserId == null })
             .Select(g => new { g.Key.BotId, g.Key.Waiting, Count = g.Count() }).ToListAsync(ct);
         var backlog = await db.Outbox.Where(o => o.State == OutboxState.Pending).GroupBy(o => o.BotId)
@@ -51,7 +51,7 @@ public sealed class DashboardQueries(IDbContextFactory<Bots1CDbContext> dbFactor
         DateTimeOffset? Last(long botId, MessageDirection direction) =>
             last.FirstOrDefault(l => l.BotId == botId && l.Direction == direction)?.At;
         int Today(long botId, MessageDirection direction) => todayCounts.FirstOrDefault(c => c.BotId == botId && c.Direction == direction)?.Count ?? 0;
-        int Dialogs(long botId, bool waiting) => dialogs.Where(d => d.BotId == botId && (!waiting || d.Waiting)).Sum(d => d.Count);
+        int Conversations(long botId, bool waiting) => conversations.Where(d => d.BotId == botId && (!waiting || d.Waiting)).Sum(d => d.Count);
 
         return bots.Select(b =>
         {
@@ -60,7 +60,7 @@ public sealed class DashboardQueries(IDbContextFactory<Bots1CDbContext> dbFactor
             return new BotTile(b.Id, b.Name, b.Messenger, b.State, b.Status, b.StatusReason, b.StatusCheckedAt,
                 Last(b.Id, MessageDirection.Incoming), Last(b.Id, MessageDirection.Outgoing),
                 Today(b.Id, MessageDirection.Incoming), Today(b.Id, MessageDirection.Outgoing),
-                Dialogs(b.Id, waiting: false), Dialogs(b.Id, waiting: true),
+                Conversations(b.Id, waiting: false), Conversations(b.Id, waiting: true),
                 backlog.GetValueOrDefault(b.Id), failed.GetValueOrDefault(b.Id),
                 hook?.PendingUpdates, hook?.LastErrorMessage, hook?.LastErrorAt, run?.Item1, run?.Item2);
         }).ToList();

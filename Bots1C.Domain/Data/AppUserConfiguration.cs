@@ -6,6 +6,10 @@ namespace Bots1C.Domain.Data;
 
 public class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
 {
-    public void Configure(EntityTypeBuilder<AppUser> user) =>
+    public void Configure(EntityTypeBuilder<AppUser> user)
+    {
         user.Property(u => u.DisplayName).HasMaxLength(128);
+        // The column keeps the name it was created with; code says conversation (docs/architecture.md, "Words we use").
+        user.Property(u => u.PlaysSoundWhenConversationWaits).HasColumnName("PlaysSoundWhenDialogWaits");
+    }
 }

@@ -21,7 +21,7 @@ public class Bots1CDbContext(DbContextOptions<Bots1CDbContext> options) : Identi
     public DbSet<Scenarios.Scenario> Scenarios => Set<Scenarios.Scenario>();
     public DbSet<Scenarios.BotScenario> BotScenarios => Set<Scenarios.BotScenario>();
     public DbSet<Counterparties.Counterparty> Counterparties => Set<Counterparties.Counterparty>();
-    public DbSet<Dialogs.QuickReply> QuickReplies => Set<Dialogs.QuickReply>();
+    public DbSet<Operators.QuickReply> QuickReplies => Set<Operators.QuickReply>();
     public DbSet<Counterparties.CustomCounterpartyType> CustomCounterpartyTypes => Set<Counterparties.CustomCounterpartyType>();
     public DbSet<Counterparties.ContactLinkChange> ContactLinkChanges => Set<Counterparties.ContactLinkChange>();
     public DbSet<Counterparties.Sync.ODataSource> ODataSources => Set<Counterparties.Sync.ODataSource>();

@@ -207,12 +207,12 @@ public class ContactLinkChangeConfiguration : IEntityTypeConfiguration<Counterpa
     }
 }
 
-public class QuickReplyConfiguration : IEntityTypeConfiguration<Dialogs.QuickReply>
+public class QuickReplyConfiguration : IEntityTypeConfiguration<Operators.QuickReply>
 {
-    public void Configure(EntityTypeBuilder<Dialogs.QuickReply> reply)
+    public void Configure(EntityTypeBuilder<Operators.QuickReply> reply)
     {
-        reply.Property(r => r.Shortcut).HasMaxLength(Dialogs.QuickReplyValidator.MaxShortcut);
-        reply.Property(r => r.Title).HasMaxLength(Dialogs.QuickReplyValidator.MaxTitle);
+        reply.Property(r => r.Shortcut).HasMaxLength(Operators.QuickReplyValidator.MaxShortcut);
+        reply.Property(r => r.Title).HasMaxLength(Operators.QuickReplyValidator.MaxTitle);
         reply.HasIndex(r => new { r.BotId, r.Shortcut }).IsUnique();
         reply.HasOne<Bot>().WithMany().HasForeignKey(r => r.BotId).OnDelete(DeleteBehavior.Cascade);
         reply.HasOne(r => r.StoredFile).WithMany().HasForeignKey(r => r.StoredFileId).OnDelete(DeleteBehavior.SetNull);

@@ -19,7 +19,7 @@ public sealed record DemoBot(long Id, string Name, string BotKey, string PublicB
 public sealed record DemoBotOutcome(DemoBot? Bot, bool Created, LicenseRefusal? LicenseRefusal, IReadOnlyList<string> Problems);
 
 /// <summary>Where the newcomer stands: the demo bot's dialogs, and how many wait for an operator.</summary>
-public sealed record DemoProgress(int Dialogs, int Waiting, int WithOperator, long? FirstWaitingConversationId);
+public sealed record DemoProgress(int Conversations, int Waiting, int WithOperator, long? FirstWaitingConversationId);
 
 /// <summary>
 /// The welcome wizard's second step: one web-chat bot served by this app itself, with the shipped scenarios imported

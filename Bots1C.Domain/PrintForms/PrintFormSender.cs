@@ -1,6 +1,6 @@
 using Bots1C.Domain.Conversations;
 using Bots1C.Domain.Data;
-using Bots1C.Domain.Dialogs;
+using Bots1C.Domain.Operators;
 using Microsoft.EntityFrameworkCore;
 
 namespace Bots1C.Domain.PrintForms;

@@ -106,10 +106,10 @@ public class ConversationRecorder(TimeProvider clock, ConversationTurn turn, Cou
         if (ConversationStates.Reopen(conversation) == StateChange.Made)
         {
             yield return new RecordedChange(conversation.BotId, conversation,
-                Dialogs.DialogControl.AddEvent(db, conversation, Dialogs.DialogEvents.Reopened, null, null, clock.GetUtcNow()),
+                Operators.ConversationControl.AddEvent(db, conversation, Operators.ConversationEventCodes.Reopened, null, null, clock.GetUtcNow()),
                 ConversationChange.MessageAdded);
         }
-        yield return new RecordedChange(conversation.BotId, conversation, null, ConversationChange.DialogChanged);
+        yield return new RecordedChange(conversation.BotId, conversation, null, ConversationChange.ConversationChanged);
     }
 
     private Message NewIncoming(Conversation conversation, InboundEvent e) => new()

@@ -1,7 +1,7 @@
 using Bots1C.Domain.Channels;
 using Bots1C.Domain.Conversations;
 using Bots1C.Domain.Data;
-using Bots1C.Domain.Dialogs;
+using Bots1C.Domain.Operators;
 using Bots1C.Domain.Counterparties;
 using Bots1C.Domain.Scenarios;
 using Bots1C.Domain.Scenarios.Runner;
@@ -41,7 +41,7 @@ public sealed class ConversationTurn(ScenarioResponder scenarios, HandOverRouter
         if (conversation.Mode == ConversationMode.WaitingForOperator && modeBefore != ConversationMode.WaitingForOperator)
             changes.AddRange(await HandOverAsync(db, conversation, ct));
         else if (conversation.Mode != modeBefore)
-            changes.Add(new RecordedChange(conversation.BotId, conversation, null, ConversationChange.DialogChanged));
+            changes.Add(new RecordedChange(conversation.BotId, conversation, null, ConversationChange.ConversationChanged));
         return changes;
     }
 
@@ -50,7 +50,7 @@ public sealed class ConversationTurn(ScenarioResponder scenarios, HandOverRouter
     {
         var botId = conversation.BotId;
         if (await router.RouteAsync(db, conversation, ct) is { } assigned)
-            return [new(botId, conversation, assigned, ConversationChange.MessageAdded), new(botId, conversation, null, ConversationChange.DialogChanged)];
-        return [new(botId, conversation, null, ConversationChange.WaitingStarted), new(botId, conversation, null, ConversationChange.DialogChanged)];
+            return [new(botId, conversation, assigned, ConversationChange.MessageAdded), new(botId, conversation, null, ConversationChange.ConversationChanged)];
+        return [new(botId, conversation, null, ConversationChange.WaitingStarted), new(botId, conversation, null, ConversationChange.ConversationChanged)];
     }
 }

@@ -24,13 +24,13 @@ public class ArchitectureRulesTests
             .NotDependOnAny(Types().That().ResideInNamespaceMatching(@"^Bots1C\.Web(\..*)?$")).Check(App);
 
     [Fact]
-    public void Conversations_depend_on_neither_scenarios_nor_dialogs() =>
+    public void Conversations_depend_on_neither_scenarios_nor_operators() =>
         Types().That().Are(Folder("Conversations")).Should()
-            .NotDependOnAny(Folder("Scenarios")).AndShould().NotDependOnAny(Folder("Dialogs")).Check(App);
+            .NotDependOnAny(Folder("Scenarios")).AndShould().NotDependOnAny(Folder("Operators")).Check(App);
 
     [Fact]
-    public void Scenarios_do_not_depend_on_dialogs() =>
-        Types().That().Are(Folder("Scenarios")).Should().NotDependOnAny(Folder("Dialogs")).Check(App);
+    public void Scenarios_do_not_depend_on_operators() =>
+        Types().That().Are(Folder("Scenarios")).Should().NotDependOnAny(Folder("Operators")).Check(App);
 
     /// <summary>The runner decides what a scenario says and does; storage and the network are the callers' part, so it
     /// stays a pure function the editor's test chat can run too.</summary>
@@ -50,9 +50,9 @@ public class ArchitectureRulesTests
     /// <summary>Any dependency between two of the three folders is allowed one way only, and no three of them go round:
     /// the turn (Turns/) is what calls across them.</summary>
     [Fact]
-    public void Conversations_scenarios_and_dialogs_form_no_cycle()
+    public void Conversations_scenarios_and_operators_form_no_cycle()
     {
-        string[] folders = ["Conversations", "Scenarios", "Dialogs"];
+        string[] folders = ["Conversations", "Scenarios", "Operators"];
         var edges = new Dictionary<(string From, string To), string>();
         foreach (var type in App.Types)
             if (FolderOf(type, folders) is { } from)
@@ -125,6 +125,26 @@ public class ArchitectureRulesTests
     [Fact]
     public void The_record_contacts_belong_to_is_called_a_counterparty_never_an_owner() =>
         Types().That().Are(OurTypesOutsideMigrations()).Should().NotHaveNameContaining("Owner").Check(App);
+
+    /// <summary>Conversation is the one word in code for a customer's exchange with a bot and its operators (the Russian
+    /// UI says «диалог»). "Dialog" is left to what it also means: a modal window, a Blazor component named
+    /// <c>…Dialog</c> in the web project.</summary>
+    [Fact]
+    public void A_conversation_is_never_called_a_dialog_in_code_only_modal_windows_are_dialogs()
+    {
+        bool IsModalWindow(System.Type t) =>
+            t.Assembly == typeof(Bots1C.Web.Composition.WebServices).Assembly && t.Name.EndsWith("Dialog", StringComparison.Ordinal)
+            && typeof(Microsoft.AspNetCore.Components.ComponentBase).IsAssignableFrom(t);
+        var offenders = new[] { typeof(Bots1C.Domain.DomainServices).Assembly, typeof(Bots1C.Web.Composition.WebServices).Assembly }
+            .SelectMany(a => a.GetTypes())
+            .Where(t => !t.IsDefined(typeof(System.Runtime.CompilerServices.CompilerGeneratedAttribute), false) && !t.Name.StartsWith('<'))
+            .Where(t => t.Namespace is { } n && !n.StartsWith("Bots1C.Domain.Data.Migrations", StringComparison.Ordinal))
+            .Where(t => (t.Name.Contains("Dialog", StringComparison.Ordinal) || n(t).Contains(".Dialogs", StringComparison.Ordinal)) && !IsModalWindow(t))
+            .Select(t => t.FullName);
+        Assert.Empty(offenders);
+
+        static string n(System.Type t) => t.Namespace ?? "";
+    }
 
     [Fact]
     public void Directory_names_only_the_section_of_counterparties_and_contacts_so_caches_are_called_caches() =>

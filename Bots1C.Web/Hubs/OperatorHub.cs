@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Security.Claims;
 using Bots1C.Domain.Accounts;
-using Bots1C.Domain.Dialogs;
+using Bots1C.Domain.Operators;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 
@@ -13,7 +13,7 @@ namespace Bots1C.Web.Hubs;
 /// being online (for routing), and may tell which dialog it looks at and that it types, like the messenger page does.
 /// </summary>
 [Authorize(Roles = $"{Roles.Administrator},{Roles.Manager},{Roles.Operator}")]
-public sealed class OperatorHub(OperatorPresence presence, DialogList dialogs, OnlineConnections online) : Hub
+public sealed class OperatorHub(OperatorPresence presence, ConversationList conversations, OnlineConnections online) : Hub
 {
     public const string Path = "/hubs/operators";
 
@@ -33,7 +33,7 @@ public sealed class OperatorHub(OperatorPresence presence, DialogList dialogs, O
     /// <summary>The dialog this connection shows now (null: none). Others see the person as looking at it.</summary>
     public async Task Watch(long? conversationId)
     {
-        var details = conversationId is { } id ? await dialogs.DetailsAsync(id, Context.ConnectionAborted) : null;
+        var details = conversationId is { } id ? await conversations.DetailsAsync(id, Context.ConnectionAborted) : null;
         if (conversationId is not null && details is null)
             throw new HubException($"Conversation {conversationId} does not exist.");
         await presence.WatchAsync(Context.ConnectionId, UserId, Context.User?.FindFirstValue(Components.Account.DisplayNameClaimsFactory.DisplayNameClaim) ?? Context.User?.Identity?.Name ?? "",

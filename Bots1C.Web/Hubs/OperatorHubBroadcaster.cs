@@ -1,6 +1,6 @@
 using System.Threading.Channels;
 using Bots1C.Domain.Conversations;
-using Bots1C.Domain.Dialogs;
+using Bots1C.Domain.Operators;
 using Microsoft.AspNetCore.SignalR;
 
 namespace Bots1C.Web.Hubs;
@@ -18,6 +18,11 @@ public sealed class OperatorHubBroadcaster(ConversationNotifier notifier, IHubCo
     private readonly Channel<ConversationEvent> _queue =
         Channel.CreateBounded<ConversationEvent>(new BoundedChannelOptions(10_000) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true });
 
+    /// <summary>The client method an event is sent as: its name in docs/api.md, which external clients listen for.
+    /// <see cref="ConversationChange.ConversationChanged"/> was published as "DialogChanged" and keeps that name.</summary>
+    public static string MethodName(ConversationChange change) =>
+        change == ConversationChange.ConversationChanged ? "DialogChanged" : change.ToString();
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var subscription = notifier.Subscribe(e =>
@@ -30,7 +35,7 @@ public sealed class OperatorHubBroadcaster(ConversationNotifier notifier, IHubCo
             try
             {
                 var people = change.Change == ConversationChange.Presence ? presence.Of(change.ConversationId) : null;
-                await hub.Clients.All.SendAsync(change.Change.ToString(),
+                await hub.Clients.All.SendAsync(MethodName(change.Change),
                     new OperatorEvent(change.BotId, change.ConversationId, change.MessageId, people), stoppingToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)

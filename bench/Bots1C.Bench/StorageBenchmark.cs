@@ -4,7 +4,7 @@ using System.Text.Json;
 using Bots1C.Domain.Accounts;
 using Bots1C.Domain.Conversations;
 using Bots1C.Domain.Data;
-using Bots1C.Domain.Dialogs;
+using Bots1C.Domain.Operators;
 using Bots1C.Domain.Counterparties;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -14,7 +14,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Bots1C.Bench;
 
 /// <summary>
-/// The operators' dialog list and a dialog's history at scale: the server time of <see cref="DialogList"/>'s calls (as the
+/// The operators' dialog list and a dialog's history at scale: the server time of <see cref="ConversationList"/>'s calls (as the
 /// messenger page and the hub make them, in-process, no HTTP), first on a tiny database (the baseline), then after
 /// seeding it to 10,000 dialogs and 1,000,000 messages (--quick: 100,000). The seed is written straight into SQLite
 /// (one transaction of prepared inserts): dialogs with their contacts across 3 bots, a few waiting for an operator or
@@ -55,7 +55,7 @@ public sealed class StorageBenchmark : IBenchmark
         await using (var db = await dbFactory.CreateDbContextAsync())
             connectionString = db.Database.GetConnectionString()!;
         var seeder = new Seeder(connectionString, bots, operatorId);
-        var list = app.Services.GetRequiredService<DialogList>();
+        var list = app.Services.GetRequiredService<ConversationList>();
         var history = app.Services.GetRequiredService<CounterpartyHistory>();
 
         var clock = Stopwatch.StartNew();
@@ -89,7 +89,7 @@ public sealed class StorageBenchmark : IBenchmark
 
     /// <summary>Each query <paramref name="calls"/> times after 5 unmeasured calls, the queries interleaved so a slow moment
     /// of the machine hits all alike.</summary>
-    private static async Task<List<Measurement>> MeasureAsync(DialogList list, CounterpartyHistory history, string @case, string size, Seeded data,
+    private static async Task<List<Measurement>> MeasureAsync(ConversationList list, CounterpartyHistory history, string @case, string size, Seeded data,
         LinkedCounterparties counterparties, string operatorId, int calls, string? baseline)
     {
         var counterpartyLatest = await history.PageAsync(counterparties.Big, null, 30);
@@ -98,12 +98,12 @@ public sealed class StorageBenchmark : IBenchmark
         var middle = data.LongestMiddleMessageId;
         (string Measure, Func<Task> Call)[] queries =
         [
-            ("list: all open, first 50", () => list.ListAsync(new DialogFilter(DialogTab.AllOpen, operatorId), 0, 50)),
-            ("list: waiting, first 50", () => list.ListAsync(new DialogFilter(DialogTab.Waiting, operatorId), 0, 50)),
-            ("list: mine, first 50", () => list.ListAsync(new DialogFilter(DialogTab.Mine, operatorId), 0, 50)),
-            ($"list: all open, search \"{CommonName}\"", () => list.ListAsync(new DialogFilter(DialogTab.AllOpen, operatorId, Search: CommonName), 0, 50)),
-            ("list: all open, search phone digits (1 hit)", () => list.ListAsync(new DialogFilter(DialogTab.AllOpen, operatorId, Search: data.RarePhone), 0, 50)),
-            ("list: all open, page 20 (skip 950)", () => list.ListAsync(new DialogFilter(DialogTab.AllOpen, operatorId), 950, 50)),
+            ("list: all open, first 50", () => list.ListAsync(new ConversationFilter(ConversationTab.AllOpen, operatorId), 0, 50)),
+            ("list: waiting, first 50", () => list.ListAsync(new ConversationFilter(ConversationTab.Waiting, operatorId), 0, 50)),
+            ("list: mine, first 50", () => list.ListAsync(new ConversationFilter(ConversationTab.Mine, operatorId), 0, 50)),
+            ($"list: all open, search \"{CommonName}\"", () => list.ListAsync(new ConversationFilter(ConversationTab.AllOpen, operatorId, Search: CommonName), 0, 50)),
+            ("list: all open, search phone digits (1 hit)", () => list.ListAsync(new ConversationFilter(ConversationTab.AllOpen, operatorId, Search: data.RarePhone), 0, 50)),
+            ("list: all open, page 20 (skip 950)", () => list.ListAsync(new ConversationFilter(ConversationTab.AllOpen, operatorId), 950, 50)),
             ("tab counts (waiting, mine)", () => list.CountsAsync(operatorId)),
             ("history: latest 30 of the longest dialog", () => list.HistoryAsync(longest, null, 30)),
             ("history: 30 before the latest page", () => list.HistoryAsync(longest, latest.Messages[0].Id, 30)),

@@ -1,5 +1,5 @@
 using Bots1C.Domain.Conversations;
-using Bots1C.Domain.Dialogs;
+using Bots1C.Domain.Operators;
 
 namespace Bots1C.Tests.Domain.Conversations;
 
@@ -10,36 +10,36 @@ public class ConversationStatesTests
     private const string Anna = "anna", Boris = "boris";
     private static readonly DateTimeOffset Earlier = new(2026, 3, 1, 9, 0, 0, TimeSpan.Zero), Now = Earlier.AddHours(1);
 
-    public static TheoryData<DialogState> AllStates => [DialogState.WithBot, DialogState.WaitingForOperator, DialogState.WithOperator, DialogState.Closed];
-    public static TheoryData<DialogState> NobodysStates => [DialogState.WithBot, DialogState.WaitingForOperator, DialogState.Closed];
+    public static TheoryData<ConversationState> AllStates => [ConversationState.WithBot, ConversationState.WaitingForOperator, ConversationState.WithOperator, ConversationState.Closed];
+    public static TheoryData<ConversationState> NobodysStates => [ConversationState.WithBot, ConversationState.WaitingForOperator, ConversationState.Closed];
 
     /// <summary>A conversation in <paramref name="state"/>; an operator's dialog is Anna's.</summary>
-    private static Conversation In(DialogState state) => state switch
+    private static Conversation In(ConversationState state) => state switch
     {
-        DialogState.WithBot => new Conversation { Mode = ConversationMode.Bot },
-        DialogState.WaitingForOperator => new Conversation { Mode = ConversationMode.WaitingForOperator },
-        DialogState.WithOperator => new Conversation { Mode = ConversationMode.WithOperator, AssignedUserId = Anna, OperatorSince = Earlier },
+        ConversationState.WithBot => new Conversation { Mode = ConversationMode.Bot },
+        ConversationState.WaitingForOperator => new Conversation { Mode = ConversationMode.WaitingForOperator },
+        ConversationState.WithOperator => new Conversation { Mode = ConversationMode.WithOperator, AssignedUserId = Anna, OperatorSince = Earlier },
         _ => new Conversation { Mode = ConversationMode.Bot, IsClosed = true, ClosedAt = Earlier },
     };
 
-    private static (DialogState, string?) StateAndHolder(Conversation c) => (ConversationStates.Of(c), c.AssignedUserId);
+    private static (ConversationState, string?) StateAndHolder(Conversation c) => (ConversationStates.Of(c), c.AssignedUserId);
 
     [Theory]
     [MemberData(nameof(NobodysStates))]
-    public void Taking_over_a_dialog_nobody_has_gives_it_to_the_operator_and_opens_it(DialogState from)
+    public void Taking_over_a_conversation_nobody_has_gives_it_to_the_operator_and_opens_it(ConversationState from)
     {
         var c = In(from);
 
         Assert.Equal(StateChange.Made, ConversationStates.TakeOver(c, Boris, Now));
 
-        Assert.Equal((DialogState.WithOperator, Boris), StateAndHolder(c));
+        Assert.Equal((ConversationState.WithOperator, Boris), StateAndHolder(c));
         Assert.Equal((Now, (DateTimeOffset?)null), (c.OperatorSince, c.ClosedAt));
     }
 
     [Fact]
     public void Taking_over_drops_the_question_the_bot_was_waiting_to_have_answered()
     {
-        var c = In(DialogState.WithBot);
+        var c = In(ConversationState.WithBot);
         (c.ScenarioId, c.StepId, c.StepTries, c.WaitingSince) = (7, "q", 2, Earlier);
 
         ConversationStates.TakeOver(c, Anna, Now);
@@ -48,90 +48,90 @@ public class ConversationStatesTests
     }
 
     [Fact]
-    public void Taking_over_a_dialog_another_operator_has_is_refused_and_changes_nothing()
+    public void Taking_over_a_conversation_another_operator_has_is_refused_and_changes_nothing()
     {
-        var c = In(DialogState.WithOperator);
+        var c = In(ConversationState.WithOperator);
 
         Assert.Equal(StateChange.HeldByOther, ConversationStates.TakeOver(c, Boris, Now));
 
-        Assert.Equal((DialogState.WithOperator, Anna), StateAndHolder(c));
+        Assert.Equal((ConversationState.WithOperator, Anna), StateAndHolder(c));
         Assert.Equal(Earlier, c.OperatorSince);
     }
 
     [Fact]
-    public void An_operator_may_take_over_their_own_dialog_again()
+    public void An_operator_may_take_over_their_own_conversation_again()
     {
-        var c = In(DialogState.WithOperator);
+        var c = In(ConversationState.WithOperator);
 
         Assert.Equal(StateChange.Made, ConversationStates.TakeOver(c, Anna, Now));
-        Assert.Equal((DialogState.WithOperator, Anna), StateAndHolder(c));
+        Assert.Equal((ConversationState.WithOperator, Anna), StateAndHolder(c));
     }
 
     [Fact]
-    public void A_scenarios_hand_over_makes_a_dialog_with_the_bot_wait_for_an_operator()
+    public void A_scenarios_hand_over_makes_a_conversation_with_the_bot_wait_for_an_operator()
     {
-        var c = In(DialogState.WithBot);
+        var c = In(ConversationState.WithBot);
 
         Assert.Equal(StateChange.Made, ConversationStates.FollowScenario(c, waitsForOperator: true));
-        Assert.Equal((DialogState.WaitingForOperator, (string?)null), StateAndHolder(c));
+        Assert.Equal((ConversationState.WaitingForOperator, (string?)null), StateAndHolder(c));
     }
 
     [Fact]
-    public void A_scenarios_hand_over_in_a_closed_dialog_opens_it_since_the_customer_was_told_a_person_comes()
+    public void A_scenarios_hand_over_in_a_closed_conversation_opens_it_since_the_customer_was_told_a_person_comes()
     {
-        var c = In(DialogState.Closed);
+        var c = In(ConversationState.Closed);
 
         ConversationStates.FollowScenario(c, waitsForOperator: true);
 
-        Assert.Equal((DialogState.WaitingForOperator, (DateTimeOffset?)null), (ConversationStates.Of(c), c.ClosedAt));
+        Assert.Equal((ConversationState.WaitingForOperator, (DateTimeOffset?)null), (ConversationStates.Of(c), c.ClosedAt));
     }
 
     [Fact]
     public void A_customer_who_asks_for_the_menu_while_waiting_is_back_with_the_bot()
     {
-        var c = In(DialogState.WaitingForOperator);
+        var c = In(ConversationState.WaitingForOperator);
 
         ConversationStates.FollowScenario(c, waitsForOperator: false);
 
-        Assert.Equal(DialogState.WithBot, ConversationStates.Of(c));
+        Assert.Equal(ConversationState.WithBot, ConversationStates.Of(c));
     }
 
     [Theory]
     [InlineData(true)]
     [InlineData(false)]
-    public void A_scenario_never_moves_an_operators_dialog(bool waitsForOperator)
+    public void A_scenario_never_moves_an_operators_conversation(bool waitsForOperator)
     {
-        var c = In(DialogState.WithOperator);
+        var c = In(ConversationState.WithOperator);
 
         Assert.Equal(StateChange.NotFromThisState, ConversationStates.FollowScenario(c, waitsForOperator));
-        Assert.Equal((DialogState.WithOperator, Anna), StateAndHolder(c));
+        Assert.Equal((ConversationState.WithOperator, Anna), StateAndHolder(c));
     }
 
     [Fact]
-    public void A_closed_dialog_stays_closed_while_its_scenario_does_not_hand_over()
+    public void A_closed_conversation_stays_closed_while_its_scenario_does_not_hand_over()
     {
-        var c = In(DialogState.Closed);
+        var c = In(ConversationState.Closed);
 
         ConversationStates.FollowScenario(c, waitsForOperator: false);
 
-        Assert.Equal(DialogState.Closed, ConversationStates.Of(c));
+        Assert.Equal(ConversationState.Closed, ConversationStates.Of(c));
     }
 
     [Fact]
-    public void Routing_gives_a_waiting_dialog_to_the_main_manager()
+    public void Routing_gives_a_waiting_conversation_to_the_main_manager()
     {
-        var c = In(DialogState.WaitingForOperator);
+        var c = In(ConversationState.WaitingForOperator);
 
         Assert.Equal(StateChange.Made, ConversationStates.Route(c, Boris, Now));
-        Assert.Equal((DialogState.WithOperator, Boris), StateAndHolder(c));
+        Assert.Equal((ConversationState.WithOperator, Boris), StateAndHolder(c));
         Assert.Equal(Now, c.OperatorSince);
     }
 
     [Theory]
-    [InlineData(DialogState.WithBot)]
-    [InlineData(DialogState.WithOperator)]
-    [InlineData(DialogState.Closed)]
-    public void Only_a_waiting_dialog_is_routed(DialogState from)
+    [InlineData(ConversationState.WithBot)]
+    [InlineData(ConversationState.WithOperator)]
+    [InlineData(ConversationState.Closed)]
+    public void Only_a_waiting_conversation_is_routed(ConversationState from)
     {
         var c = In(from);
         var before = StateAndHolder(c);
@@ -142,103 +142,103 @@ public class ConversationStatesTests
 
     [Theory]
     [MemberData(nameof(AllStates))]
-    public void Whoever_has_the_dialog_or_anyone_while_nobody_has_it_may_transfer_it_and_a_closed_one_opens(DialogState from)
+    public void Whoever_has_the_conversation_or_anyone_while_nobody_has_it_may_transfer_it_and_a_closed_one_opens(ConversationState from)
     {
         var c = In(from);
 
         Assert.Equal(StateChange.Made, ConversationStates.Transfer(c, Anna, Boris, Now));
 
-        Assert.Equal((DialogState.WithOperator, Boris), StateAndHolder(c));
+        Assert.Equal((ConversationState.WithOperator, Boris), StateAndHolder(c));
         Assert.Equal((Now, (DateTimeOffset?)null), (c.OperatorSince, c.ClosedAt));
     }
 
     [Fact]
-    public void Transferring_someone_elses_dialog_is_refused()
+    public void Transferring_someone_elses_conversation_is_refused()
     {
-        var c = In(DialogState.WithOperator);
+        var c = In(ConversationState.WithOperator);
 
         Assert.Equal(StateChange.HeldByOther, ConversationStates.Transfer(c, Boris, Boris, Now));
-        Assert.Equal((DialogState.WithOperator, Anna), StateAndHolder(c));
+        Assert.Equal((ConversationState.WithOperator, Anna), StateAndHolder(c));
     }
 
     [Theory]
-    [InlineData(DialogState.WithBot)]
-    [InlineData(DialogState.WaitingForOperator)]
-    [InlineData(DialogState.WithOperator)]
-    public void Returning_an_open_dialog_to_the_bot_leaves_it_nobodys(DialogState from)
+    [InlineData(ConversationState.WithBot)]
+    [InlineData(ConversationState.WaitingForOperator)]
+    [InlineData(ConversationState.WithOperator)]
+    public void Returning_an_open_conversation_to_the_bot_leaves_it_nobodys(ConversationState from)
     {
         var c = In(from);
 
         Assert.Equal(StateChange.Made, ConversationStates.ReturnToBot(c, Anna));
 
-        Assert.Equal((DialogState.WithBot, (string?)null), StateAndHolder(c));
+        Assert.Equal((ConversationState.WithBot, (string?)null), StateAndHolder(c));
         Assert.Null(c.OperatorSince);
     }
 
     [Fact]
-    public void A_closed_dialog_returned_to_the_bot_stays_closed()
+    public void A_closed_conversation_returned_to_the_bot_stays_closed()
     {
-        var c = In(DialogState.Closed);
+        var c = In(ConversationState.Closed);
 
         Assert.Equal(StateChange.Made, ConversationStates.ReturnToBot(c, Anna));
-        Assert.Equal((DialogState.Closed, Earlier), (ConversationStates.Of(c), c.ClosedAt));
+        Assert.Equal((ConversationState.Closed, Earlier), (ConversationStates.Of(c), c.ClosedAt));
     }
 
     [Fact]
-    public void Returning_someone_elses_dialog_to_the_bot_is_refused()
+    public void Returning_someone_elses_conversation_to_the_bot_is_refused()
     {
-        var c = In(DialogState.WithOperator);
+        var c = In(ConversationState.WithOperator);
 
         Assert.Equal(StateChange.HeldByOther, ConversationStates.ReturnToBot(c, Boris));
-        Assert.Equal((DialogState.WithOperator, Anna), StateAndHolder(c));
+        Assert.Equal((ConversationState.WithOperator, Anna), StateAndHolder(c));
     }
 
     [Theory]
-    [InlineData(DialogState.WithBot)]
-    [InlineData(DialogState.WaitingForOperator)]
-    [InlineData(DialogState.WithOperator)]
-    public void Closing_an_open_dialog_leaves_it_closed_with_the_bot_and_nobodys(DialogState from)
+    [InlineData(ConversationState.WithBot)]
+    [InlineData(ConversationState.WaitingForOperator)]
+    [InlineData(ConversationState.WithOperator)]
+    public void Closing_an_open_conversation_leaves_it_closed_with_the_bot_and_nobodys(ConversationState from)
     {
         var c = In(from);
 
         Assert.Equal(StateChange.Made, ConversationStates.Close(c, Anna, Now));
 
-        Assert.Equal((DialogState.Closed, (string?)null), StateAndHolder(c));
+        Assert.Equal((ConversationState.Closed, (string?)null), StateAndHolder(c));
         Assert.Equal((ConversationMode.Bot, (DateTimeOffset?)Now, (DateTimeOffset?)null), (c.Mode, c.ClosedAt, c.OperatorSince));
     }
 
     [Fact]
-    public void Closing_a_closed_dialog_is_refused_and_keeps_when_it_was_closed()
+    public void Closing_a_closed_conversation_is_refused_and_keeps_when_it_was_closed()
     {
-        var c = In(DialogState.Closed);
+        var c = In(ConversationState.Closed);
 
         Assert.Equal(StateChange.NotFromThisState, ConversationStates.Close(c, Anna, Now));
         Assert.Equal(Earlier, c.ClosedAt);
     }
 
     [Fact]
-    public void Closing_someone_elses_dialog_is_refused()
+    public void Closing_someone_elses_conversation_is_refused()
     {
-        var c = In(DialogState.WithOperator);
+        var c = In(ConversationState.WithOperator);
 
         Assert.Equal(StateChange.HeldByOther, ConversationStates.Close(c, Boris, Now));
-        Assert.Equal((DialogState.WithOperator, Anna), StateAndHolder(c));
+        Assert.Equal((ConversationState.WithOperator, Anna), StateAndHolder(c));
     }
 
     [Fact]
-    public void The_customers_message_reopens_a_closed_dialog_with_the_bot()
+    public void The_customers_message_reopens_a_closed_conversation_with_the_bot()
     {
-        var c = In(DialogState.Closed);
+        var c = In(ConversationState.Closed);
 
         Assert.Equal(StateChange.Made, ConversationStates.Reopen(c));
-        Assert.Equal((DialogState.WithBot, (DateTimeOffset?)null), (ConversationStates.Of(c), c.ClosedAt));
+        Assert.Equal((ConversationState.WithBot, (DateTimeOffset?)null), (ConversationStates.Of(c), c.ClosedAt));
     }
 
     [Theory]
-    [InlineData(DialogState.WithBot)]
-    [InlineData(DialogState.WaitingForOperator)]
-    [InlineData(DialogState.WithOperator)]
-    public void Only_a_closed_dialog_reopens(DialogState from)
+    [InlineData(ConversationState.WithBot)]
+    [InlineData(ConversationState.WaitingForOperator)]
+    [InlineData(ConversationState.WithOperator)]
+    public void Only_a_closed_conversation_reopens(ConversationState from)
     {
         var c = In(from);
         var before = StateAndHolder(c);
@@ -248,18 +248,18 @@ public class ConversationStatesTests
     }
 
     [Fact]
-    public void An_idle_operators_dialog_returns_to_the_bot()
+    public void An_idle_operators_conversation_returns_to_the_bot()
     {
-        var c = In(DialogState.WithOperator);
+        var c = In(ConversationState.WithOperator);
 
         Assert.Equal(StateChange.Made, ConversationStates.ReturnWhenIdle(c));
-        Assert.Equal((DialogState.WithBot, (string?)null), StateAndHolder(c));
+        Assert.Equal((ConversationState.WithBot, (string?)null), StateAndHolder(c));
         Assert.Null(c.OperatorSince);
     }
 
     [Theory]
     [MemberData(nameof(NobodysStates))]
-    public void Only_an_operators_dialog_returns_when_idle(DialogState from)
+    public void Only_an_operators_conversation_returns_when_idle(ConversationState from)
     {
         var c = In(from);
 
@@ -287,7 +287,7 @@ public class ConversationStatesTests
             ["reopen"] = c => ConversationStates.Reopen(c),
             ["idle return"] = c => ConversationStates.ReturnWhenIdle(c),
         };
-        foreach (var from in Enum.GetValues<DialogState>())
+        foreach (var from in Enum.GetValues<ConversationState>())
             foreach (var (name, transition) in transitions)
             {
                 var c = In(from);

@@ -1,5 +1,5 @@
 using Bots1C.Domain.Conversations;
-using Bots1C.Domain.Dialogs;
+using Bots1C.Domain.Operators;
 using Bots1C.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -66,7 +66,7 @@ public class ConversationStatesUpdateTests : IAsyncLifetime
         ConversationStates.TakeOver(tracked, _anna, Now);
 
         Assert.Equal(Columns(tracked), Columns(await LoadAsync(id)));
-        Assert.Equal(DialogState.WithOperator, ConversationStates.Of(tracked));
+        Assert.Equal(ConversationState.WithOperator, ConversationStates.Of(tracked));
     }
 
     [Fact]

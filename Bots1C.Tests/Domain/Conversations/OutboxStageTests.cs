@@ -46,7 +46,7 @@ public class OutboxStageTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Text_with_buttons_is_queued_with_its_outbox_row_and_becomes_the_dialogs_last_message()
+    public async Task Text_with_buttons_is_queued_with_its_outbox_row_and_becomes_the_conversations_last_message()
     {
         var (message, row, conversation) = Assert.Single(await StageAsync(
             OutgoingContent.TextOnly("Choose:", [new Button(ButtonKind.Callback, "Yes", "yes")]), authorUserId: "u1"));
@@ -59,7 +59,7 @@ public class OutboxStageTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_new_file_with_a_blank_caption_is_stored_with_the_message_and_named_in_the_dialog_list()
+    public async Task A_new_file_with_a_blank_caption_is_stored_with_the_message_and_named_in_the_conversation_list()
     {
         var file = new StoredFile { FileName = "invoice.pdf", MimeType = "application/pdf", Size = 5, Content = "%PDF-"u8.ToArray(), CreatedAt = Now };
 

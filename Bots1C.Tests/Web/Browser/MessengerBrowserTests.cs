@@ -13,7 +13,7 @@ public class MessengerBrowserTests(ChromiumFixture chromium) : IClassFixture<Chr
     private static readonly LocatorWaitForOptions Live = new() { Timeout = 15_000 };
 
     [Fact]
-    public async Task Two_operators_see_a_visitors_dialog_live_one_takes_it_answers_closes_and_the_visitor_reopens_it()
+    public async Task Two_operators_see_a_visitors_conversation_live_one_takes_it_answers_closes_and_the_visitor_reopens_it()
     {
         using var app = new Bots1CAppFactory().WithApiKey();
         var appUrl = app.StartOnKestrel();

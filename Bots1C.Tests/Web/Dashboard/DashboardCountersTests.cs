@@ -23,7 +23,7 @@ public class DashboardCountersTests : IAsyncLifetime
         _site = (await api.CreateBotAsync(new { name = "Site", messenger = "WebChat", publicBaseUrl = "http://localhost:5080" })).GetProperty("id").GetInt64();
 
         await using var db = await _app.Db();
-        Conversation Dialog(long botId, string user, ConversationMode mode, bool closed = false)
+        Conversation NewConversation(long botId, string user, ConversationMode mode, bool closed = false)
         {
             var contact = new Contact { BotId = botId, ExternalUserId = user, FirstName = user, CreatedAt = _noon.AddDays(-3), UpdatedAt = _noon.AddDays(-3) };
             return new Conversation { BotId = botId, Contact = contact, ChatId = user, Mode = mode, IsClosed = closed, CreatedAt = _noon.AddDays(-3), LastMessageAt = _noon };
@@ -32,9 +32,9 @@ public class DashboardCountersTests : IAsyncLifetime
         Message Bot(DateTimeOffset at) => new() { Direction = MessageDirection.Outgoing, Kind = MessageKind.Text, Text = "bot", Author = Bots1C.Domain.Scenarios.ScenarioResponder.Author, CreatedAt = at };
         Message Operator(DateTimeOffset at) => new() { Direction = MessageDirection.Outgoing, Kind = MessageKind.Text, Text = "hi", Author = "anna", AuthorUserId = "u1", CreatedAt = at };
 
-        var waiting = Dialog(_shop, "w", ConversationMode.WaitingForOperator);
-        var withBot = Dialog(_shop, "b", ConversationMode.Bot);
-        var closed = Dialog(_shop, "c", ConversationMode.Bot, closed: true);
+        var waiting = NewConversation(_shop, "w", ConversationMode.WaitingForOperator);
+        var withBot = NewConversation(_shop, "b", ConversationMode.Bot);
+        var closed = NewConversation(_shop, "c", ConversationMode.Bot, closed: true);
         db.Conversations.AddRange(waiting, withBot, closed);
         await db.SaveChangesAsync();
         foreach (var (conversation, message) in new[]
@@ -65,17 +65,17 @@ public class DashboardCountersTests : IAsyncLifetime
     private T Service<T>() where T : notnull => _app.Services.GetRequiredService<T>();
 
     [Fact]
-    public async Task Tiles_count_todays_messages_dialogs_and_deliveries_per_bot()
+    public async Task Tiles_count_todays_messages_conversations_and_deliveries_per_bot()
     {
         var tiles = await Service<DashboardQueries>().TilesAsync();
 
         var shop = Assert.Single(tiles, t => t.BotId == _shop);
         Assert.Equal((2, 2), (shop.InToday, shop.OutToday));
         Assert.Equal((_noon.AddHours(-2), _noon.AddHours(-2).AddMinutes(10)), (shop.LastIn, shop.LastOut));
-        Assert.Equal((2, 1), (shop.OpenDialogs, shop.WaitingDialogs));
+        Assert.Equal((2, 1), (shop.OpenConversations, shop.WaitingConversations));
         Assert.Equal((1, 1), (shop.OutboxBacklog, shop.FailedToday));
         var site = Assert.Single(tiles, t => t.BotId == _site);
-        Assert.Equal((0, 0, 0, 0, null), (site.InToday, site.OutToday, site.OpenDialogs, site.OutboxBacklog, site.LastIn));
+        Assert.Equal((0, 0, 0, 0, null), (site.InToday, site.OutToday, site.OpenConversations, site.OutboxBacklog, site.LastIn));
     }
 
     [Fact]

@@ -2,7 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using Bots1C.Domain.Accounts;
-using Bots1C.Domain.Dialogs;
+using Bots1C.Domain.Operators;
 using Bots1C.Tests.Infrastructure;
 
 namespace Bots1C.Tests.Web.DirectorySection;
@@ -161,7 +161,7 @@ public class CounterpartiesApiTests : DirectoryTestBase
         await WebChatSayAsync(visitor, webChatKey, token!, "w1", "second on the site");
         await SayAsync(Chat, "third in Telegram");
         var telegram = await ConversationAsync(Chat);
-        Assert.Equal(DialogOutcome.Done, (await Dialogs.AddNoteAsync(telegram.Id, anna, "internal: VIP")).Outcome);
+        Assert.Equal(ConversationActionOutcome.Done, (await Control.AddNoteAsync(telegram.Id, anna, "internal: VIP")).Outcome);
         var contacts = await _app.ContactsAsync();
         foreach (var contact in contacts)
             Assert.Equal(HttpStatusCode.OK, (await _api.PostJsonAsync($"/api/v1/contacts/{contact.Id}/link", new { counterpartyId = id })).StatusCode);

@@ -12,7 +12,7 @@ public class DirectoryEndToEndTests : DirectoryTestBase
     private const long Chat = 7001;
 
     [Fact]
-    public async Task A_shared_phone_links_the_customer_to_the_counterparty_made_through_the_API_and_its_history_shows_the_dialog()
+    public async Task A_shared_phone_links_the_customer_to_the_counterparty_made_through_the_API_and_its_history_shows_the_conversation()
     {
         var api = _app.CreateApiClient();
         var created = await api.PostJsonAsync("/api/v1/counterparties", new { name = "ООО Ромашка", inn = "7707083893", phones = new[] { "8 (912) 345-67-89" } });
@@ -40,7 +40,7 @@ public class DirectoryEndToEndTests : DirectoryTestBase
     }
 
     [Fact]
-    public async Task A_shared_phone_links_the_customer_to_a_counterparty_imported_from_a_file_and_its_card_history_shows_the_dialog()
+    public async Task A_shared_phone_links_the_customer_to_a_counterparty_imported_from_a_file_and_its_card_history_shows_the_conversation()
     {
         var import = _app.Services.GetRequiredService<Bots1C.Domain.Counterparties.Import.CounterpartyImport>();
         var table = Bots1C.Domain.Counterparties.Import.Spreadsheets.Read(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(

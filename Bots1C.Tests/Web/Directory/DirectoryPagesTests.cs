@@ -48,7 +48,7 @@ public class DirectoryPagesTests : MessengerAppContext
 
     private async Task<long> ContactAsync(string firstName, string? phone = null)
     {
-        var conversation = await DialogAsync(await BotAsync("Shop " + firstName), firstName, DateTimeOffset.UtcNow);
+        var conversation = await ConversationAsync(await BotAsync("Shop " + firstName), firstName, DateTimeOffset.UtcNow);
         if (phone is not null)
         {
             await using var db = await DbAsync();

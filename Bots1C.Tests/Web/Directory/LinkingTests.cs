@@ -1,6 +1,6 @@
 using Bots1C.Domain.Accounts;
 using Bots1C.Domain.Conversations;
-using Bots1C.Domain.Dialogs;
+using Bots1C.Domain.Operators;
 using Bots1C.Domain.Scenarios;
 using Bots1C.Tests.Domain.Scenarios;
 using Bots1C.Tests.Infrastructure;
@@ -160,7 +160,7 @@ public class LinkingTests : DirectoryTestBase
         await SentEventuallyAsync(Chat, HandOverText);
         var conversation = await ConversationAsync(Chat);
         Assert.Equal((ConversationMode.WithOperator, maria.UserId), (conversation.Mode, conversation.AssignedUserId));
-        Assert.Single(await HistoryOfAsync(conversation.Id), m => m.Text == DialogEvents.AssignedToMainManager);
+        Assert.Single(await HistoryOfAsync(conversation.Id), m => m.Text == ConversationEventCodes.AssignedToMainManager);
     }
 
     [Fact]

@@ -34,7 +34,7 @@ public class EventLogExportAndRetentionTests
     }
 
     [Fact]
-    public async Task An_administrator_exports_the_filtered_entries_as_CSV_with_the_bot_dialog_and_contact_they_concern()
+    public async Task An_administrator_exports_the_filtered_entries_as_CSV_with_the_bot_conversation_and_contact_they_concern()
     {
         using var app = new Bots1CAppFactory();
         await app.CreateUserAsync("admin@example.ru", HtmlForms.Password, Roles.Administrator);

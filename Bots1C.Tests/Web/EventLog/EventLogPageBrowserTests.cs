@@ -9,7 +9,7 @@ namespace Bots1C.Tests.Web.EventLog;
 public class EventLogPageBrowserTests(ChromiumFixture chromium) : IClassFixture<ChromiumFixture>
 {
     [Fact]
-    public async Task An_entry_links_to_the_bot_dialog_and_contact_it_concerns_and_the_export_link_carries_the_filter()
+    public async Task An_entry_links_to_the_bot_conversation_and_contact_it_concerns_and_the_export_link_carries_the_filter()
     {
         using var app = new Bots1CAppFactory().WithApiKey();
         var appUrl = app.StartOnKestrel();

@@ -1,7 +1,7 @@
 using MessengerKind = Bots1C.Domain.Bots.Messenger;
 using Bots1C.Domain.Bots;
 using Bots1C.Domain.Conversations;
-using Bots1C.Domain.Dialogs;
+using Bots1C.Domain.Operators;
 using Bots1C.Web.Features.Messenger;
 using Bunit;
 using Microsoft.AspNetCore.Components.Web;

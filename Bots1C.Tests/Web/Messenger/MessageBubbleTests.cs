@@ -1,6 +1,6 @@
 using Bots1C.Domain.Channels;
 using Bots1C.Domain.Conversations;
-using Bots1C.Domain.Dialogs;
+using Bots1C.Domain.Operators;
 using Bots1C.Domain.Scenarios;
 using Bots1C.Tests.Infrastructure;
 using Bots1C.Web.Features.Messenger;
@@ -44,10 +44,10 @@ public class MessageBubbleTests : MudTestContext
     [Fact]
     public void The_author_line_names_the_customer_the_bot_the_operator_and_the_notes_writer()
     {
-        Assert.Equal(Strings["Dialog.Author.Customer"].Value, AuthorOf(Msg(MessageDirection.Incoming)));
-        Assert.Equal(Strings["Dialog.Author.Bot"].Value, AuthorOf(Msg(MessageDirection.Outgoing, author: ScenarioResponder.Author)));
+        Assert.Equal(Strings["Conversation.Author.Customer"].Value, AuthorOf(Msg(MessageDirection.Incoming)));
+        Assert.Equal(Strings["Conversation.Author.Bot"].Value, AuthorOf(Msg(MessageDirection.Outgoing, author: ScenarioResponder.Author)));
         Assert.Equal("Анна", AuthorOf(Msg(MessageDirection.Outgoing, author: "Анна")));
-        Assert.Equal(Strings["Dialog.Author.Note", "Анна"].Value, AuthorOf(Msg(MessageDirection.Internal, MessageKind.Note, author: "Анна")));
+        Assert.Equal(Strings["Conversation.Author.Note", "Анна"].Value, AuthorOf(Msg(MessageDirection.Internal, MessageKind.Note, author: "Анна")));
     }
 
     private string AuthorOf(Message message) => Bubble(message).Find(".bubble-author").TextContent.Trim();
@@ -55,22 +55,22 @@ public class MessageBubbleTests : MudTestContext
     [Fact]
     public void A_system_event_gets_its_own_bubble_with_localized_text_naming_the_operator()
     {
-        var bubble = Bubble(Msg(MessageDirection.Internal, MessageKind.Event, DialogEvents.TakenOver, "Анна Петрова")).Find("[data-testid=bubble]");
+        var bubble = Bubble(Msg(MessageDirection.Internal, MessageKind.Event, ConversationEventCodes.TakenOver, "Анна Петрова")).Find("[data-testid=bubble]");
 
         Assert.Equal("system", bubble.GetAttribute("data-kind"));
         Assert.Contains("bubble-event", bubble.ClassList);
-        Assert.Contains(Strings["Dialog.Event.TakenOver", "Анна Петрова"].Value, bubble.TextContent);
+        Assert.Contains(Strings["Conversation.Event.TakenOver", "Анна Петрова"].Value, bubble.TextContent);
         Assert.Contains("Анна Петрова", bubble.TextContent);
-        Assert.DoesNotContain(DialogEvents.TakenOver, bubble.TextContent);
+        Assert.DoesNotContain(ConversationEventCodes.TakenOver, bubble.TextContent);
     }
 
     [Fact]
     public void A_transfer_event_names_both_operators()
     {
-        var message = Msg(MessageDirection.Internal, MessageKind.Event, DialogEvents.Transferred, "Анна");
+        var message = Msg(MessageDirection.Internal, MessageKind.Event, ConversationEventCodes.Transferred, "Анна");
         message.EventDetail = "Борис";
 
-        Assert.Contains(Strings["Dialog.Event.Transferred", "Анна", "Борис"].Value, Bubble(message).Find("[data-testid=bubble]").TextContent);
+        Assert.Contains(Strings["Conversation.Event.Transferred", "Анна", "Борис"].Value, Bubble(message).Find("[data-testid=bubble]").TextContent);
     }
 
     [Theory]
@@ -115,7 +115,7 @@ public class MessageBubbleTests : MudTestContext
     {
         var bubble = Bubble(Msg(MessageDirection.Outgoing, author: "Анна", state: DeliveryState.Failed));
 
-        Assert.Equal(Strings["Dialog.FailedNoReason"].Value, bubble.Find("[data-testid=failure-reason]").TextContent.Trim());
+        Assert.Equal(Strings["Conversation.FailedNoReason"].Value, bubble.Find("[data-testid=failure-reason]").TextContent.Trim());
     }
 
     [Fact]

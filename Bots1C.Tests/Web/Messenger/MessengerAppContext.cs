@@ -4,7 +4,7 @@ using Bots1C.Domain.Bots;
 using Bots1C.Domain.Channels;
 using Bots1C.Domain.Conversations;
 using Bots1C.Domain.Data;
-using Bots1C.Domain.Dialogs;
+using Bots1C.Domain.Operators;
 using Bots1C.Domain.Files;
 using Bots1C.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -22,7 +22,7 @@ public abstract class MessengerAppContext : MudTestContext
     {
         foreach (var type in new[]
                  {
-                     typeof(DialogList), typeof(DialogControl), typeof(QuickReplies), typeof(ConversationNotifier),
+                     typeof(ConversationList), typeof(ConversationControl), typeof(QuickReplies), typeof(ConversationNotifier),
                      typeof(OperatorPresence), typeof(UserPreferences), typeof(FileStore), typeof(MessengerFileLimits),
                  })
             Services.AddSingleton(type, App.Services.GetRequiredService(type));
@@ -48,7 +48,7 @@ public abstract class MessengerAppContext : MudTestContext
         return change.Bot!.Id;
     }
 
-    protected async Task<Conversation> DialogAsync(long botId, string firstName, DateTimeOffset lastMessageAt,
+    protected async Task<Conversation> ConversationAsync(long botId, string firstName, DateTimeOffset lastMessageAt,
         ConversationMode mode = ConversationMode.Bot, int unread = 0, string? preview = null, bool closed = false,
         string? assignedUserId = null)
     {

@@ -36,14 +36,14 @@ public class MessengerPageTests : MessengerAppContext
             .QuerySelector("[data-testid=dialog-unread]")?.TextContent.Trim();
 
     [Fact]
-    public async Task The_waiting_tab_shows_only_waiting_dialogs_newest_activity_first_with_their_unread_counts()
+    public async Task The_waiting_tab_shows_only_waiting_conversations_newest_activity_first_with_their_unread_counts()
     {
         var shop = await BotAsync("Shop");
-        await DialogAsync(shop, "Olga", _now.AddMinutes(-10), ConversationMode.WaitingForOperator, unread: 2);
-        await DialogAsync(shop, "Pavel", _now.AddMinutes(-1), ConversationMode.WaitingForOperator, unread: 0);
-        await DialogAsync(shop, "Ivan", _now.AddMinutes(-5), ConversationMode.WaitingForOperator, unread: 7);
-        await DialogAsync(shop, "Botty", _now, ConversationMode.Bot, unread: 1);
-        await DialogAsync(shop, "Closed", _now, ConversationMode.WaitingForOperator, closed: true);
+        await ConversationAsync(shop, "Olga", _now.AddMinutes(-10), ConversationMode.WaitingForOperator, unread: 2);
+        await ConversationAsync(shop, "Pavel", _now.AddMinutes(-1), ConversationMode.WaitingForOperator, unread: 0);
+        await ConversationAsync(shop, "Ivan", _now.AddMinutes(-5), ConversationMode.WaitingForOperator, unread: 7);
+        await ConversationAsync(shop, "Botty", _now, ConversationMode.Bot, unread: 1);
+        await ConversationAsync(shop, "Closed", _now, ConversationMode.WaitingForOperator, closed: true);
         var page = Render<MessengerPage>();
         page.WaitForAssertion(() => Assert.Equal(["Botty", "Pavel", "Ivan", "Olga"], Names(page)), Wait);
 
@@ -57,11 +57,11 @@ public class MessengerPageTests : MessengerAppContext
     }
 
     [Fact]
-    public async Task The_closed_tab_shows_only_closed_dialogs()
+    public async Task The_closed_tab_shows_only_closed_conversations()
     {
         var shop = await BotAsync("Shop");
-        await DialogAsync(shop, "Open", _now);
-        await DialogAsync(shop, "Done", _now.AddMinutes(-3), closed: true);
+        await ConversationAsync(shop, "Open", _now);
+        await ConversationAsync(shop, "Done", _now.AddMinutes(-3), closed: true);
         var page = Render<MessengerPage>();
         page.WaitForAssertion(() => Assert.Equal(["Open"], Names(page)), Wait);
 
@@ -71,13 +71,13 @@ public class MessengerPageTests : MessengerAppContext
     }
 
     [Fact]
-    public async Task The_bot_filter_keeps_only_that_bots_dialogs()
+    public async Task The_bot_filter_keeps_only_that_bots_conversations()
     {
         var shop = await BotAsync("Shop");
         var support = await BotAsync("Support");
-        await DialogAsync(shop, "Olga", _now.AddMinutes(-2));
-        await DialogAsync(support, "Pavel", _now.AddMinutes(-1));
-        await DialogAsync(shop, "Ivan", _now.AddMinutes(-3));
+        await ConversationAsync(shop, "Olga", _now.AddMinutes(-2));
+        await ConversationAsync(support, "Pavel", _now.AddMinutes(-1));
+        await ConversationAsync(shop, "Ivan", _now.AddMinutes(-3));
         var page = Render<MessengerPage>();
         page.WaitForAssertion(() => Assert.Equal(["Pavel", "Olga", "Ivan"], Names(page)), Wait);
 
@@ -88,11 +88,11 @@ public class MessengerPageTests : MessengerAppContext
     }
 
     [Fact]
-    public async Task The_search_finds_a_dialog_by_the_contacts_name()
+    public async Task The_search_finds_a_conversation_by_the_contacts_name()
     {
         var shop = await BotAsync("Shop");
-        await DialogAsync(shop, "Ольга", _now.AddMinutes(-2));
-        await DialogAsync(shop, "Pavel", _now.AddMinutes(-1));
+        await ConversationAsync(shop, "Ольга", _now.AddMinutes(-2));
+        await ConversationAsync(shop, "Pavel", _now.AddMinutes(-1));
         var page = Render<MessengerPage>();
         page.WaitForAssertion(() => Assert.Equal(2, Names(page).Count), Wait);
 
@@ -102,23 +102,23 @@ public class MessengerPageTests : MessengerAppContext
     }
 
     [Fact]
-    public async Task The_waiting_tab_badge_counts_the_waiting_dialogs()
+    public async Task The_waiting_tab_badge_counts_the_waiting_conversations()
     {
         var shop = await BotAsync("Shop");
-        await DialogAsync(shop, "Olga", _now, ConversationMode.WaitingForOperator);
-        await DialogAsync(shop, "Pavel", _now, ConversationMode.WaitingForOperator);
-        await DialogAsync(shop, "Ivan", _now);
+        await ConversationAsync(shop, "Olga", _now, ConversationMode.WaitingForOperator);
+        await ConversationAsync(shop, "Pavel", _now, ConversationMode.WaitingForOperator);
+        await ConversationAsync(shop, "Ivan", _now);
         var page = Render<MessengerPage>();
 
         page.WaitForAssertion(() => Assert.Equal("2", page.Find(".mud-tab .mud-badge-content, .mud-tab .mud-badge").TextContent.Trim()), Wait);
     }
 
     [Fact]
-    public async Task A_new_message_event_moves_its_dialog_to_the_top_without_a_reload()
+    public async Task A_new_message_event_moves_its_conversation_to_the_top_without_a_reload()
     {
         var shop = await BotAsync("Shop");
-        var olga = await DialogAsync(shop, "Olga", _now.AddMinutes(-10), unread: 1);
-        await DialogAsync(shop, "Pavel", _now.AddMinutes(-1));
+        var olga = await ConversationAsync(shop, "Olga", _now.AddMinutes(-10), unread: 1);
+        await ConversationAsync(shop, "Pavel", _now.AddMinutes(-1));
         var page = Render<MessengerPage>();
         page.WaitForAssertion(() => Assert.Equal(["Pavel", "Olga"], Names(page)), Wait);
 
@@ -135,11 +135,11 @@ public class MessengerPageTests : MessengerAppContext
     }
 
     [Fact]
-    public async Task A_dialog_that_starts_waiting_appears_in_the_waiting_tab_live()
+    public async Task A_conversation_that_starts_waiting_appears_in_the_waiting_tab_live()
     {
         var shop = await BotAsync("Shop");
-        var olga = await DialogAsync(shop, "Olga", _now.AddMinutes(-10));
-        await DialogAsync(shop, "Pavel", _now.AddMinutes(-1), ConversationMode.WaitingForOperator);
+        var olga = await ConversationAsync(shop, "Olga", _now.AddMinutes(-10));
+        await ConversationAsync(shop, "Pavel", _now.AddMinutes(-1), ConversationMode.WaitingForOperator);
         var page = Render<MessengerPage>();
         page.FindAll(".mud-tab")[0].Click();
         page.WaitForAssertion(() => Assert.Equal(["Pavel"], Names(page)), Wait);
@@ -154,26 +154,26 @@ public class MessengerPageTests : MessengerAppContext
     }
 
     [Fact]
-    public async Task Without_a_chosen_dialog_it_asks_to_choose_one()
+    public async Task Without_a_chosen_conversation_it_asks_to_choose_one()
     {
         var page = Render<MessengerPage>();
-        page.WaitForAssertion(() => Assert.Contains(Strings["Messenger.ChooseDialog"].Value, page.Find("[data-testid=no-dialog]").TextContent), Wait);
+        page.WaitForAssertion(() => Assert.Contains(Strings["Messenger.ChooseConversation"].Value, page.Find("[data-testid=no-dialog]").TextContent), Wait);
     }
 
     [Fact]
-    public async Task The_mine_tab_shows_only_the_dialogs_assigned_to_me()
+    public async Task The_mine_tab_shows_only_the_conversations_assigned_to_me()
     {
         var anna = await App.CreateUserAsync("anna@example.ru", HtmlForms.Password, Roles.Operator);
         var boris = await App.CreateUserAsync("boris@example.ru", HtmlForms.Password, Roles.Operator);
         _auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, anna.Id));
         var shop = await BotAsync("Shop");
-        await DialogAsync(shop, "Olga", _now.AddMinutes(-3), ConversationMode.WithOperator, assignedUserId: anna.Id);
-        await DialogAsync(shop, "Pavel", _now.AddMinutes(-1), ConversationMode.WithOperator, assignedUserId: boris.Id);
-        await DialogAsync(shop, "Ivan", _now.AddMinutes(-2), ConversationMode.WithOperator, assignedUserId: anna.Id);
-        await DialogAsync(shop, "Closed", _now, ConversationMode.WithOperator, closed: true, assignedUserId: anna.Id);
+        await ConversationAsync(shop, "Olga", _now.AddMinutes(-3), ConversationMode.WithOperator, assignedUserId: anna.Id);
+        await ConversationAsync(shop, "Pavel", _now.AddMinutes(-1), ConversationMode.WithOperator, assignedUserId: boris.Id);
+        await ConversationAsync(shop, "Ivan", _now.AddMinutes(-2), ConversationMode.WithOperator, assignedUserId: anna.Id);
+        await ConversationAsync(shop, "Closed", _now, ConversationMode.WithOperator, closed: true, assignedUserId: anna.Id);
         var page = Render<MessengerPage>();
         page.WaitForAssertion(() => Assert.Equal(["Pavel", "Ivan", "Olga"], Names(page)), Wait);
-        Assert.Contains(Strings["Dialog.State.With", "boris"].Value, page.FindAll("[data-testid=dialog-state]")[0].TextContent);
+        Assert.Contains(Strings["Conversation.State.With", "boris"].Value, page.FindAll("[data-testid=dialog-state]")[0].TextContent);
 
         page.FindAll(".mud-tab")[1].Click();
 
@@ -181,14 +181,14 @@ public class MessengerPageTests : MessengerAppContext
     }
 
     [Fact]
-    public async Task Opening_a_dialog_shows_its_history_and_marks_it_read_in_the_list()
+    public async Task Opening_a_conversation_shows_its_history_and_marks_it_read_in_the_list()
     {
         var shop = await BotAsync("Shop");
-        var olga = await DialogAsync(shop, "Olga", _now.AddMinutes(-1), ConversationMode.WaitingForOperator, unread: 2);
+        var olga = await ConversationAsync(shop, "Olga", _now.AddMinutes(-1), ConversationMode.WaitingForOperator, unread: 2);
         await MessageAsync(olga.Id, MessageDirection.Incoming, "Где мой заказ?");
         await MessageAsync(olga.Id, MessageDirection.Incoming, "Алло?");
 
-        var page = Render<MessengerPage>(p => p.Add(x => x.DialogId, olga.Id));
+        var page = Render<MessengerPage>(p => p.Add(x => x.ConversationId, olga.Id));
 
         page.WaitForAssertion(() => Assert.Equal(["customer", "customer"],
             page.FindAll("[data-testid=history] [data-testid=bubble]").Select(b => b.GetAttribute("data-kind"))), Wait);
@@ -198,32 +198,32 @@ public class MessengerPageTests : MessengerAppContext
     }
 
     [Fact]
-    public async Task A_failed_message_in_an_open_dialog_shows_its_reason_and_retry_queues_it_again()
+    public async Task A_failed_message_in_an_open_conversation_shows_its_reason_and_retry_queues_it_again()
     {
         var shop = await BotAsync("Shop");
-        var olga = await DialogAsync(shop, "Olga", _now.AddMinutes(-1), ConversationMode.WithOperator);
+        var olga = await ConversationAsync(shop, "Olga", _now.AddMinutes(-1), ConversationMode.WithOperator);
         await MessageAsync(olga.Id, MessageDirection.Incoming, "Здравствуйте");
         var failed = await MessageAsync(olga.Id, MessageDirection.Outgoing, "Ваш заказ в пути", "Анна", DeliveryState.Failed,
             "Forbidden: bot was blocked by the user");
-        var page = Render<MessengerPage>(p => p.Add(x => x.DialogId, olga.Id));
+        var page = Render<MessengerPage>(p => p.Add(x => x.ConversationId, olga.Id));
         page.WaitForAssertion(() => Assert.Equal("Forbidden: bot was blocked by the user", page.Find("[data-testid=failure-reason]").TextContent.Trim()), Wait);
 
         page.Find("[data-testid=retry]").Click();
 
         page.WaitForAssertion(() => Assert.Empty(page.FindAll("[data-testid=failure]")), Wait);
         Assert.NotEqual(nameof(DeliveryState.Failed), page.Find("[data-testid=delivery]").GetAttribute("data-state"));
-        var stored = await Service<Bots1C.Domain.Dialogs.DialogList>().MessageAsync(failed.Id);
+        var stored = await Service<Bots1C.Domain.Operators.ConversationList>().MessageAsync(failed.Id);
         Assert.NotEqual(DeliveryState.Failed, stored!.DeliveryState);
         Assert.Null(stored.FailureReason);
     }
 
     [Fact]
-    public async Task A_customer_message_arriving_in_the_open_dialog_appears_live()
+    public async Task A_customer_message_arriving_in_the_open_conversation_appears_live()
     {
         var shop = await BotAsync("Shop");
-        var olga = await DialogAsync(shop, "Olga", _now.AddMinutes(-1), ConversationMode.WithOperator);
+        var olga = await ConversationAsync(shop, "Olga", _now.AddMinutes(-1), ConversationMode.WithOperator);
         await MessageAsync(olga.Id, MessageDirection.Incoming, "Здравствуйте");
-        var page = Render<MessengerPage>(p => p.Add(x => x.DialogId, olga.Id));
+        var page = Render<MessengerPage>(p => p.Add(x => x.ConversationId, olga.Id));
         page.WaitForAssertion(() => Assert.Single(page.FindAll("[data-testid=history] [data-testid=bubble]")), Wait);
 
         var next = await MessageAsync(olga.Id, MessageDirection.Incoming, "Есть кто?");
@@ -234,21 +234,21 @@ public class MessengerPageTests : MessengerAppContext
     }
 
     [Fact]
-    public async Task Enter_in_the_composer_takes_the_dialog_over_and_shows_the_operators_bubble()
+    public async Task Enter_in_the_composer_takes_the_conversation_over_and_shows_the_operators_bubble()
     {
         var anna = await App.CreateUserAsync("anna@example.ru", HtmlForms.Password, Roles.Operator);
         _auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, anna.Id));
         var shop = await BotAsync("Shop");
-        var olga = await DialogAsync(shop, "Olga", _now.AddMinutes(-1), ConversationMode.WaitingForOperator);
+        var olga = await ConversationAsync(shop, "Olga", _now.AddMinutes(-1), ConversationMode.WaitingForOperator);
         await MessageAsync(olga.Id, MessageDirection.Incoming, "Помогите");
-        var page = Render<MessengerPage>(p => p.Add(x => x.DialogId, olga.Id));
+        var page = Render<MessengerPage>(p => p.Add(x => x.ConversationId, olga.Id));
         page.WaitForElement("[data-testid=composer-text]", Wait).Input("Уже помогаю");
 
         page.Find("[data-testid=composer-text]").KeyDown(new Microsoft.AspNetCore.Components.Web.KeyboardEventArgs { Key = "Enter" });
 
         page.WaitForAssertion(() => Assert.Contains(page.FindAll("[data-testid=history] [data-testid=bubble]"),
             b => b.GetAttribute("data-kind") == "operator" && b.TextContent.Contains("Уже помогаю")), Wait);
-        page.WaitForAssertion(() => Assert.Equal(Strings["Dialog.State.Mine"].Value, page.Find("[data-testid=chat-state]").TextContent.Trim()), Wait);
+        page.WaitForAssertion(() => Assert.Equal(Strings["Conversation.State.Mine"].Value, page.Find("[data-testid=chat-state]").TextContent.Trim()), Wait);
         Assert.Equal("", page.Find("[data-testid=composer-text]").GetAttribute("value"));
     }
 }

@@ -1,4 +1,4 @@
-using Bots1C.Domain.Dialogs;
+using Bots1C.Domain.Operators;
 using Bots1C.Web.Features.QuickReplies;
 using Bunit;
 using MudBlazor;
@@ -44,7 +44,7 @@ public class QuickRepliesPageTests : MessengerAppContext
 
         dialogs.Find("[data-testid=quick-reply-save]").Click();
 
-        dialogs.WaitForAssertion(() => Assert.Contains(Strings["DialogError.ShortcutRequired"].Value, dialogs.Markup), Wait);
+        dialogs.WaitForAssertion(() => Assert.Contains(Strings["ConversationError.ShortcutRequired"].Value, dialogs.Markup), Wait);
         Assert.NotEmpty(dialogs.FindAll("[data-testid=quick-reply-save]"));
         Assert.Empty(await Service<QuickReplies>().AllAsync());
     }

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Bots1C.Domain.Accounts;
 using Bots1C.Domain.Conversations;
-using Bots1C.Domain.Dialogs;
+using Bots1C.Domain.Operators;
 using Bots1C.Domain.Counterparties;
 using Bots1C.Tests.Infrastructure;
 using Microsoft.AspNetCore.Identity;
@@ -59,7 +59,7 @@ public class HandOverRoutingTests : OperatorTestBase
         await SentEventuallyAsync(Chat, HandOverText);
         var conversation = await ConversationAsync(Chat);
         Assert.Equal((ConversationMode.WithOperator, maria.UserId), (conversation.Mode, conversation.AssignedUserId));
-        var assigned = Assert.Single(await HistoryOfAsync(conversation.Id), m => m.Kind == MessageKind.Event && m.Text == DialogEvents.AssignedToMainManager);
+        var assigned = Assert.Single(await HistoryOfAsync(conversation.Id), m => m.Kind == MessageKind.Event && m.Text == ConversationEventCodes.AssignedToMainManager);
         Assert.Equal("maria (ООО Ромашка)", assigned.EventDetail);
         Assert.DoesNotContain(_events, e => e.ConversationId == conversation.Id && e.Change == ConversationChange.WaitingStarted);
     }
@@ -111,31 +111,31 @@ public class HandOverRoutingTests : OperatorTestBase
         await SentEventuallyAsync(Chat, HandOverText);
         var conversation = await ConversationAsync(Chat);
         Assert.Equal((ConversationMode.WaitingForOperator, null), (conversation.Mode, conversation.AssignedUserId));
-        Assert.DoesNotContain(await HistoryOfAsync(conversation.Id), m => m.Text == DialogEvents.AssignedToMainManager);
+        Assert.DoesNotContain(await HistoryOfAsync(conversation.Id), m => m.Text == ConversationEventCodes.AssignedToMainManager);
         Assert.Contains(_events, e => e.ConversationId == conversation.Id && e.Change == ConversationChange.WaitingStarted);
-        var waiting = await List.ListAsync(new DialogFilter(DialogTab.Waiting, "nobody"), 0, 50);
+        var waiting = await List.ListAsync(new ConversationFilter(ConversationTab.Waiting, "nobody"), 0, 50);
         Assert.Equal([conversation.Id], waiting.Rows.Select(r => r.Id));
     }
 }
 
 /// <summary>A taken-over dialog nobody writes in goes back to the bot after Bots1C:Operators:IdleReturnMinutes.</summary>
-public class IdleDialogReturnTests() : OperatorTestBase(app => app.WithFakeClock().With("Bots1C:Operators:IdleReturnMinutes", "30"))
+public class IdleConversationReturnTests() : OperatorTestBase(app => app.WithFakeClock().With("Bots1C:Operators:IdleReturnMinutes", "30"))
 {
     private const long Chat = 3101;
 
-    private IdleDialogReturn Idle => _app.Services.GetRequiredService<IdleDialogReturn>();
+    private IdleConversationReturn Idle => _app.Services.GetRequiredService<IdleConversationReturn>();
 
     private async Task<Conversation> TakenOverAsync()
     {
         var anna = await OperatorAsync("anna");
         await SayAsync(Chat, "hello");
         var conversation = await ConversationAsync(Chat);
-        Assert.Equal(DialogOutcome.Done, (await Dialogs.TakeOverAsync(conversation.Id, anna)).Outcome);
+        Assert.Equal(ConversationActionOutcome.Done, (await Control.TakeOverAsync(conversation.Id, anna)).Outcome);
         return conversation;
     }
 
     [Fact]
-    public async Task A_taken_over_dialog_returns_to_the_bot_once_idle_for_the_configured_time()
+    public async Task A_taken_over_conversation_returns_to_the_bot_once_idle_for_the_configured_time()
     {
         var conversation = await TakenOverAsync();
 
@@ -148,12 +148,12 @@ public class IdleDialogReturnTests() : OperatorTestBase(app => app.WithFakeClock
 
         var returned = await ConversationAsync(Chat);
         Assert.Equal((ConversationMode.Bot, null), (returned.Mode, returned.AssignedUserId));
-        var returnedEvent = Assert.Single(await HistoryOfAsync(conversation.Id), m => m.Text == DialogEvents.ReturnedWhenIdle);
+        var returnedEvent = Assert.Single(await HistoryOfAsync(conversation.Id), m => m.Text == ConversationEventCodes.ReturnedWhenIdle);
         Assert.Equal("30", returnedEvent.EventDetail);
     }
 
     [Fact]
-    public async Task A_customer_message_keeps_a_taken_over_dialog_from_counting_as_idle()
+    public async Task A_customer_message_keeps_a_taken_over_conversation_from_counting_as_idle()
     {
         await TakenOverAsync();
 

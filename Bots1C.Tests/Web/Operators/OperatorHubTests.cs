@@ -1,5 +1,5 @@
 using System.Net;
-using Bots1C.Domain.Dialogs;
+using Bots1C.Domain.Operators;
 using Bots1C.Tests.Infrastructure;
 using Bots1C.Web.Hubs;
 using Microsoft.AspNetCore.Http.Connections;
@@ -85,6 +85,21 @@ public class OperatorHubTests : OperatorTestBase
         Assert.Equal(incoming.Id, change.MessageId);
     }
 
+    /// <summary>docs/api.md publishes the event as <c>DialogChanged</c>; the code calls it a conversation change, the wire keeps the name.</summary>
+    [Fact]
+    public async Task A_taken_over_conversation_reaches_clients_as_DialogChanged_the_published_event_name()
+    {
+        await SayAsync(Chat, "hello");
+        var conversation = await ConversationAsync(Chat);
+        var (connection, anna) = await ConnectedOperatorAsync("anna");
+        var changed = NextAsync(connection, "DialogChanged", e => e.ConversationId == conversation.Id);
+
+        await Control.TakeOverAsync(conversation.Id, anna);
+
+        var change = await changed.WaitAsync(Bound);
+        Assert.Equal((_botId, (long?)null), (change.BotId, change.MessageId));
+    }
+
     [Fact]
     public async Task An_anonymous_client_is_refused_with_401()
     {
@@ -118,7 +133,7 @@ public class OperatorHubTests : OperatorTestBase
     }
 
     [Fact]
-    public async Task An_operator_watching_a_dialog_is_announced_to_the_others_by_name()
+    public async Task An_operator_watching_a_conversation_is_announced_to_the_others_by_name()
     {
         await SayAsync(Chat, "hello");
         var conversation = await ConversationAsync(Chat);
@@ -135,7 +150,7 @@ public class OperatorHubTests : OperatorTestBase
     }
 
     [Fact]
-    public async Task An_operator_typing_in_a_watched_dialog_is_shown_typing_to_the_others()
+    public async Task An_operator_typing_in_a_watched_conversation_is_shown_typing_to_the_others()
     {
         await SayAsync(Chat, "hello");
         var conversation = await ConversationAsync(Chat);
@@ -150,7 +165,7 @@ public class OperatorHubTests : OperatorTestBase
     }
 
     [Fact]
-    public async Task A_watcher_who_disconnects_is_no_longer_shown_in_the_dialog()
+    public async Task A_watcher_who_disconnects_is_no_longer_shown_in_the_conversation()
     {
         await SayAsync(Chat, "hello");
         var conversation = await ConversationAsync(Chat);
@@ -180,7 +195,7 @@ public class OperatorHubTests : OperatorTestBase
     }
 
     [Fact]
-    public async Task Watching_a_dialog_that_does_not_exist_is_an_error_for_the_caller()
+    public async Task Watching_a_conversation_that_does_not_exist_is_an_error_for_the_caller()
     {
         var (anna, _) = await ConnectedOperatorAsync("anna");
 

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using Bots1C.Domain.Conversations;
-using Bots1C.Domain.Dialogs;
+using Bots1C.Domain.Operators;
 using Bots1C.Domain.Scenarios;
 using Bots1C.Tests.Domain.Scenarios;
 using Bots1C.Tests.Infrastructure;
@@ -16,7 +16,7 @@ namespace Bots1C.Tests.Web.Operators;
 /// <summary>
 /// The real app with one Telegram bot whose Bot API is a fake on loopback, and the bot's scenarios: anything it does
 /// not understand gets <see cref="NotUnderstood"/>, "/operator" hands the dialog over, "/survey" asks a question.
-/// Customers write through the real webhook; operators act through the app's own <see cref="DialogControl"/>.
+/// Customers write through the real webhook; operators act through the app's own <see cref="ConversationControl"/>.
 /// </summary>
 public abstract class OperatorTestBase : IAsyncLifetime
 {
@@ -80,8 +80,8 @@ public abstract class OperatorTestBase : IAsyncLifetime
         return id;
     }
 
-    protected DialogControl Dialogs => _app.Services.GetRequiredService<DialogControl>();
-    protected DialogList List => _app.Services.GetRequiredService<DialogList>();
+    protected ConversationControl Control => _app.Services.GetRequiredService<ConversationControl>();
+    protected ConversationList List => _app.Services.GetRequiredService<ConversationList>();
     protected OperatorPresence Presence => _app.Services.GetRequiredService<OperatorPresence>();
 
     /// <summary>Replaces whatever the fake Bot API answered to sendMessage so far.</summary>

@@ -1,5 +1,5 @@
 using Bots1C.Domain.Conversations;
-using Bots1C.Domain.Dialogs;
+using Bots1C.Domain.Operators;
 using Bots1C.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -78,7 +78,7 @@ public class PrintFormSendingTests : PrintFormsWorld
     [Fact]
     public async Task A_file_over_the_messengers_limit_is_refused_before_anything_is_queued()
     {
-        var content = new byte[App.Services.GetRequiredService<Bots1C.Domain.Dialogs.MessengerFileLimits>().MaxBytes(Bots1C.Domain.Bots.Messenger.Telegram) + 1];
+        var content = new byte[App.Services.GetRequiredService<Bots1C.Domain.Operators.MessengerFileLimits>().MaxBytes(Bots1C.Domain.Bots.Messenger.Telegram) + 1];
         "%PDF-"u8.CopyTo(content);
 
         var result = await Sender.SendAsync(new PrintFormSending(CounterpartyId, null, "big.pdf", content, null, "Анна"));

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Bots1C.Domain.Accounts;
 using Bots1C.Domain.Conversations;
-using Bots1C.Domain.Dialogs;
+using Bots1C.Domain.Operators;
 using Bots1C.Domain.Scenarios;
 using Bots1C.Tests.Domain.Scenarios;
 using Bots1C.Tests.Infrastructure;
@@ -91,7 +91,7 @@ public class ScenarioCallTurnTests : DirectoryTestBase
     }
 
     [Fact]
-    public async Task A_hand_over_after_an_HTTP_step_announces_the_waiting_dialog_as_changed()
+    public async Task A_hand_over_after_an_HTTP_step_announces_the_waiting_conversation_as_changed()
     {
         await SayAsync(Chat, "/calloperator");
         await SentEventuallyAsync(Chat, HandOverText);
@@ -101,8 +101,8 @@ public class ScenarioCallTurnTests : DirectoryTestBase
         // The customer's message itself announced a change before the call; the hand-over must announce its own after it.
         await Eventually.GetAsync(() => Task.FromResult(_events.Where(e => e.ConversationId == conversation.Id).Select(e => e.Change).ToList()),
             changes => changes.Contains(ConversationChange.WaitingStarted)
-                       && changes.LastIndexOf(ConversationChange.DialogChanged) > changes.IndexOf(ConversationChange.WaitingStarted),
-            "WaitingStarted, then DialogChanged announced", seconds: 5);
+                       && changes.LastIndexOf(ConversationChange.ConversationChanged) > changes.IndexOf(ConversationChange.WaitingStarted),
+            "WaitingStarted, then ConversationChanged announced", seconds: 5);
     }
 
     [Fact]
@@ -117,6 +117,6 @@ public class ScenarioCallTurnTests : DirectoryTestBase
 
         var conversation = await Eventually.GetAsync(() => ConversationAsync(Chat), c => c.Mode != ConversationMode.Bot, "the dialog handed over");
         Assert.Equal((ConversationMode.WithOperator, maria.UserId), (conversation.Mode, conversation.AssignedUserId));
-        Assert.Single(await HistoryOfAsync(conversation.Id), m => m.Text == DialogEvents.AssignedToMainManager);
+        Assert.Single(await HistoryOfAsync(conversation.Id), m => m.Text == ConversationEventCodes.AssignedToMainManager);
     }
 }

@@ -5,18 +5,18 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace Bots1C.Domain.Dialogs;
+namespace Bots1C.Domain.Operators;
 
 /// <summary>
 /// Gives taken-over dialogs back to the bot when nobody has written in them for <see cref="OperatorOptions.IdleReturnMinutes"/>,
 /// so a customer is never left with a paused bot after the operator went home.
 /// </summary>
-public sealed class IdleDialogReturn(
+public sealed class IdleConversationReturn(
     IDbContextFactory<Bots1CDbContext> dbFactory,
     ConversationNotifier notifier,
     IOptions<OperatorOptions> options,
     TimeProvider clock,
-    ILogger<IdleDialogReturn> logger) : BackgroundService
+    ILogger<IdleConversationReturn> logger) : BackgroundService
 {
     public static readonly TimeSpan CheckEvery = TimeSpan.FromMinutes(1);
 
@@ -54,11 +54,11 @@ public sealed class IdleDialogReturn(
         foreach (var conversation in idle)
         {
             ConversationStates.ReturnWhenIdle(conversation);
-            DialogControl.AddEvent(db, conversation, DialogEvents.ReturnedWhenIdle, null, minutes.ToString(System.Globalization.CultureInfo.InvariantCulture), now);
+            ConversationControl.AddEvent(db, conversation, ConversationEventCodes.ReturnedWhenIdle, null, minutes.ToString(System.Globalization.CultureInfo.InvariantCulture), now);
         }
         await db.SaveChangesAsync(ct);
         foreach (var conversation in idle)
-            await notifier.PublishAsync(new ConversationEvent(conversation.BotId, conversation.Id, null, ConversationChange.DialogChanged));
+            await notifier.PublishAsync(new ConversationEvent(conversation.BotId, conversation.Id, null, ConversationChange.ConversationChanged));
         return idle.Count;
     }
 }

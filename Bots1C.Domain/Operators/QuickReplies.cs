@@ -6,7 +6,7 @@ using Bots1C.Domain.Scenarios.Runner;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 
-namespace Bots1C.Domain.Dialogs;
+namespace Bots1C.Domain.Operators;
 
 public sealed record QuickReplyInput(long? BotId, string Shortcut, string Title, string Text, long? StoredFileId);
 

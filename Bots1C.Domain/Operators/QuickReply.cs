@@ -1,4 +1,4 @@
-namespace Bots1C.Domain.Dialogs;
+namespace Bots1C.Domain.Operators;
 
 /// <summary>A prepared answer operators insert by typing <c>/shortcut</c>; global or for one bot.</summary>
 public class QuickReply

@@ -3,9 +3,9 @@ using Bots1C.Domain.Conversations;
 using Bots1C.Domain.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace Bots1C.Domain.Dialogs;
+namespace Bots1C.Domain.Operators;
 
-public enum DialogTab
+public enum ConversationTab
 {
     Waiting,
     Mine,
@@ -13,25 +13,25 @@ public enum DialogTab
     Closed,
 }
 
-public sealed record DialogFilter(DialogTab Tab, string UserId, long? BotId = null, Messenger? Messenger = null, string? Search = null);
+public sealed record ConversationFilter(ConversationTab Tab, string UserId, long? BotId = null, Messenger? Messenger = null, string? Search = null);
 
 /// <summary>One line of the dialog list: everything it shows comes from this one query (no per-row look-ups).</summary>
-public sealed record DialogRow(
+public sealed record ConversationRow(
     long Id, long BotId, string BotName, Messenger Messenger,
     long ContactId, string ContactName, string? Username, string? Phone,
     string? Preview, DateTimeOffset LastMessageAt, int Unread,
     ConversationMode Mode, string? AssignedUserId, string? AssignedName, bool IsClosed);
 
-public sealed record DialogPage(IReadOnlyList<DialogRow> Rows, bool HasMore);
+public sealed record ConversationListPage(IReadOnlyList<ConversationRow> Rows, bool HasMore);
 
 public sealed record TabCounts(int Waiting, int Mine);
 
 /// <summary>The operators' dialog list and a dialog's history, always a page at a time.</summary>
-public sealed class DialogList(IDbContextFactory<Bots1CDbContext> dbFactory)
+public sealed class ConversationList(IDbContextFactory<Bots1CDbContext> dbFactory)
 {
     public const int MaxTake = 200;
 
-    public async Task<DialogPage> ListAsync(DialogFilter filter, int skip, int take, CancellationToken ct = default)
+    public async Task<ConversationListPage> ListAsync(ConversationFilter filter, int skip, int take, CancellationToken ct = default)
     {
         take = Math.Clamp(take, 1, MaxTake);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -49,10 +49,10 @@ public sealed class DialogList(IDbContextFactory<Bots1CDbContext> dbFactory)
                     c.AssignedUserId, AssignedName = u == null ? null : u.DisplayName, c.IsClosed,
                 })
             .Skip(Math.Max(0, skip)).Take(take + 1).ToListAsync(ct);
-        var page = rows.Take(take).Select(r => new DialogRow(r.Id, r.BotId, r.BotName, r.Messenger, r.ContactId,
+        var page = rows.Take(take).Select(r => new ConversationRow(r.Id, r.BotId, r.BotName, r.Messenger, r.ContactId,
             new Contact { FirstName = r.FirstName, LastName = r.LastName, Username = r.Username, ExternalUserId = r.ExternalUserId }.DisplayName,
             r.Username, r.Phone, r.LastMessagePreview, r.LastMessageAt, r.UnreadCount, r.Mode, r.AssignedUserId, r.AssignedName, r.IsClosed)).ToList();
-        return new DialogPage(page, rows.Count > take);
+        return new ConversationListPage(page, rows.Count > take);
     }
 
     public async Task<TabCounts> CountsAsync(string userId, CancellationToken ct = default)
@@ -84,7 +84,7 @@ public sealed class DialogList(IDbContextFactory<Bots1CDbContext> dbFactory)
     }
 
     /// <summary>The dialog with its contact, the contact's counterparty and who has it, for the chat header and the contact panel.</summary>
-    public async Task<DialogDetails?> DetailsAsync(long conversationId, CancellationToken ct = default)
+    public async Task<ConversationDetails?> DetailsAsync(long conversationId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await (
@@ -93,7 +93,7 @@ public sealed class DialogList(IDbContextFactory<Bots1CDbContext> dbFactory)
                 join u in db.Users on c.AssignedUserId equals u.Id into assigned
                 from u in assigned.DefaultIfEmpty()
                 where c.Id == conversationId
-                select new DialogDetails(c, c.Contact, c.Contact.Counterparty, b.Name, b.Messenger, u == null ? null : u.DisplayName))
+                select new ConversationDetails(c, c.Contact, c.Contact.Counterparty, b.Name, b.Messenger, u == null ? null : u.DisplayName))
             .FirstOrDefaultAsync(ct);
     }
 
@@ -115,14 +115,14 @@ public sealed class DialogList(IDbContextFactory<Bots1CDbContext> dbFactory)
         return bots.OrderBy(b => b.Name, StringComparer.CurrentCulture).Select(b => (b.Id, b.Name, b.Messenger)).ToList();
     }
 
-    private static IQueryable<Conversation> Filtered(Bots1CDbContext db, DialogFilter filter)
+    private static IQueryable<Conversation> Filtered(Bots1CDbContext db, ConversationFilter filter)
     {
         var query = db.Conversations.AsNoTracking();
         query = filter.Tab switch
         {
-            DialogTab.Waiting => query.Where(c => !c.IsClosed && c.Mode == ConversationMode.WaitingForOperator && c.AssignedUserId == null),
-            DialogTab.Mine => query.Where(c => !c.IsClosed && c.AssignedUserId == filter.UserId),
-            DialogTab.AllOpen => query.Where(c => !c.IsClosed),
+            ConversationTab.Waiting => query.Where(c => !c.IsClosed && c.Mode == ConversationMode.WaitingForOperator && c.AssignedUserId == null),
+            ConversationTab.Mine => query.Where(c => !c.IsClosed && c.AssignedUserId == filter.UserId),
+            ConversationTab.AllOpen => query.Where(c => !c.IsClosed),
             _ => query.Where(c => c.IsClosed),
         };
         if (filter.BotId is { } bot)
@@ -154,4 +154,4 @@ public sealed class DialogList(IDbContextFactory<Bots1CDbContext> dbFactory)
     }
 }
 
-public sealed record DialogDetails(Conversation Conversation, Contact Contact, Counterparties.Counterparty? Counterparty, string BotName, Messenger Messenger, string? AssignedName);
+public sealed record ConversationDetails(Conversation Conversation, Contact Contact, Counterparties.Counterparty? Counterparty, string BotName, Messenger Messenger, string? AssignedName);

@@ -1,7 +1,7 @@
 using MessengerKind = Bots1C.Domain.Bots.Messenger;
 using Bots1C.Domain.Bots;
 using Bots1C.Domain.Conversations;
-using Bots1C.Domain.Dialogs;
+using Bots1C.Domain.Operators;
 using Bots1C.Tests.Infrastructure;
 using Bots1C.Web.Features.Messenger;
 using Bunit;
@@ -10,19 +10,19 @@ using MudBlazor;
 namespace Bots1C.Tests.Web.MessengerScreen;
 
 /// <summary>The dialog list on its own: it shows the rows it is given and reports filter changes upwards.</summary>
-public class DialogListPaneTests : MudTestContext
+public class ConversationListPaneTests : MudTestContext
 {
     private static readonly DateTimeOffset Now = DateTimeOffset.UtcNow;
 
-    private static DialogRow Row(long id, string name, int unread = 0, ConversationMode mode = ConversationMode.Bot, string? preview = null,
+    private static ConversationRow Row(long id, string name, int unread = 0, ConversationMode mode = ConversationMode.Bot, string? preview = null,
         bool closed = false) =>
         new(id, 1, "Shop", MessengerKind.WebChat, 100 + id, name, null, null, preview ?? $"preview of {name}", Now.AddMinutes(-id), unread,
             mode, null, null, closed);
 
-    private IRenderedComponent<DialogListPane> Pane(IReadOnlyList<DialogRow> rows, Action<ComponentParameterCollectionBuilder<DialogListPane>>? more = null) =>
-        Render<DialogListPane>(p =>
+    private IRenderedComponent<ConversationListPane> Pane(IReadOnlyList<ConversationRow> rows, Action<ComponentParameterCollectionBuilder<ConversationListPane>>? more = null) =>
+        Render<ConversationListPane>(p =>
         {
-            p.Add(x => x.Filter, new DialogFilter(DialogTab.AllOpen, "op-1"));
+            p.Add(x => x.Filter, new ConversationFilter(ConversationTab.AllOpen, "op-1"));
             p.Add(x => x.Rows, rows);
             p.Add(x => x.Bots, new List<(long, string, MessengerKind)> { (1, "Shop", MessengerKind.WebChat), (2, "Support", MessengerKind.Telegram) });
             more?.Invoke(p);
@@ -41,7 +41,7 @@ public class DialogListPaneTests : MudTestContext
     }
 
     [Fact]
-    public void The_unread_badge_shows_only_when_a_dialog_has_unread_messages()
+    public void The_unread_badge_shows_only_when_a_conversation_has_unread_messages()
     {
         var pane = Pane([Row(1, "Unread", unread: 4), Row(2, "Read", unread: 0)]);
 
@@ -70,11 +70,11 @@ public class DialogListPaneTests : MudTestContext
 
         var rows = pane.FindAll("[data-testid=dialog-row]");
         Assert.Contains("waiting", rows[0].ClassList);
-        Assert.Equal(Strings["Dialog.State.Waiting"].Value, rows[0].QuerySelector("[data-testid=dialog-state]")!.TextContent.Trim());
+        Assert.Equal(Strings["Conversation.State.Waiting"].Value, rows[0].QuerySelector("[data-testid=dialog-state]")!.TextContent.Trim());
         Assert.DoesNotContain("waiting", rows[1].ClassList);
-        Assert.Equal(Strings["Dialog.State.Bot"].Value, rows[1].QuerySelector("[data-testid=dialog-state]")!.TextContent.Trim());
+        Assert.Equal(Strings["Conversation.State.Bot"].Value, rows[1].QuerySelector("[data-testid=dialog-state]")!.TextContent.Trim());
         Assert.DoesNotContain("waiting", rows[2].ClassList);
-        Assert.Equal(Strings["Dialog.State.Closed"].Value, rows[2].QuerySelector("[data-testid=dialog-state]")!.TextContent.Trim());
+        Assert.Equal(Strings["Conversation.State.Closed"].Value, rows[2].QuerySelector("[data-testid=dialog-state]")!.TextContent.Trim());
     }
 
     [Fact]
@@ -93,42 +93,42 @@ public class DialogListPaneTests : MudTestContext
     public void An_empty_list_says_so()
     {
         var pane = Pane([]);
-        Assert.Equal(Strings["Messenger.NoDialogs"].Value, pane.Find("[data-testid=dialogs-empty]").TextContent.Trim());
+        Assert.Equal(Strings["Messenger.NoConversations"].Value, pane.Find("[data-testid=dialogs-empty]").TextContent.Trim());
     }
 
     [Fact]
     public void Choosing_a_tab_raises_FilterChanged_with_that_tab()
     {
-        var changes = new List<DialogFilter>();
+        var changes = new List<ConversationFilter>();
         var pane = Pane([Row(1, "A")], p => p.Add(x => x.FilterChanged, f => changes.Add(f)));
 
         pane.FindAll(".mud-tab")[0].Click(); // "Waiting for operator"
 
         var last = Assert.Single(changes);
-        Assert.Equal(new DialogFilter(DialogTab.Waiting, "op-1"), last);
+        Assert.Equal(new ConversationFilter(ConversationTab.Waiting, "op-1"), last);
     }
 
     [Fact]
     public void Typing_a_search_raises_FilterChanged_with_the_search()
     {
-        var changes = new List<DialogFilter>();
+        var changes = new List<ConversationFilter>();
         var pane = Pane([Row(1, "A")], p => p.Add(x => x.FilterChanged, f => changes.Add(f)));
 
         pane.Find("[data-testid=dialog-search] input, input[data-testid=dialog-search]").Input("ольга");
 
-        pane.WaitForAssertion(() => Assert.Equal(new DialogFilter(DialogTab.AllOpen, "op-1", Search: "ольга"), changes.LastOrDefault()),
+        pane.WaitForAssertion(() => Assert.Equal(new ConversationFilter(ConversationTab.AllOpen, "op-1", Search: "ольга"), changes.LastOrDefault()),
             TimeSpan.FromSeconds(5));
     }
 
     [Fact]
     public async Task Choosing_a_bot_raises_FilterChanged_with_the_bot()
     {
-        var changes = new List<DialogFilter>();
+        var changes = new List<ConversationFilter>();
         var pane = Pane([Row(1, "A")], p => p.Add(x => x.FilterChanged, f => changes.Add(f)));
 
         var botSelect = pane.FindComponents<MudSelect<long?>>().Single();
         await pane.InvokeAsync(() => botSelect.Instance.ValueChanged.InvokeAsync(2L));
 
-        Assert.Equal(new DialogFilter(DialogTab.AllOpen, "op-1", BotId: 2), changes.Last());
+        Assert.Equal(new ConversationFilter(ConversationTab.AllOpen, "op-1", BotId: 2), changes.Last());
     }
 }

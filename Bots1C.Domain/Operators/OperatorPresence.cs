@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Bots1C.Domain.Conversations;
 
-namespace Bots1C.Domain.Dialogs;
+namespace Bots1C.Domain.Operators;
 
 public sealed record PresenceEntry(string UserId, string Name, bool IsTyping);
 

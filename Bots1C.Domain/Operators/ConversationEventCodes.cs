@@ -1,7 +1,7 @@
-namespace Bots1C.Domain.Dialogs;
+namespace Bots1C.Domain.Operators;
 
 /// <summary>The codes stored in an event message's text; the screens turn them into words in the reader's language.</summary>
-public static class DialogEvents
+public static class ConversationEventCodes
 {
     public const string TakenOver = "TakenOver";
     public const string ReturnedToBot = "ReturnedToBot";
@@ -15,21 +15,21 @@ public static class DialogEvents
 /// <summary>The person acting in the messenger.</summary>
 public sealed record OperatorRef(string UserId, string Name);
 
-public enum DialogOutcome
+public enum ConversationActionOutcome
 {
     Done,
     NotFound,
-    /// <summary>Another operator has the dialog (<see cref="DialogActionResult.OtherName"/>).</summary>
+    /// <summary>Another operator has the dialog (<see cref="ConversationActionResult.OtherName"/>).</summary>
     TakenByOther,
     Invalid,
 }
 
-public sealed record DialogActionResult(DialogOutcome Outcome, string? OtherName = null,
+public sealed record ConversationActionResult(ConversationActionOutcome Outcome, string? OtherName = null,
     IReadOnlyList<FluentValidation.Results.ValidationFailure>? Errors = null, Conversations.Message? Message = null)
 {
-    public static readonly DialogActionResult Done = new(DialogOutcome.Done);
-    public static readonly DialogActionResult NotFound = new(DialogOutcome.NotFound);
-    public bool Succeeded => Outcome == DialogOutcome.Done;
+    public static readonly ConversationActionResult Done = new(ConversationActionOutcome.Done);
+    public static readonly ConversationActionResult NotFound = new(ConversationActionOutcome.NotFound);
+    public bool Succeeded => Outcome == ConversationActionOutcome.Done;
 
-    public static DialogActionResult Refused(string code, string message) => new(DialogOutcome.Invalid, Errors: [new("", message) { ErrorCode = code }]);
+    public static ConversationActionResult Refused(string code, string message) => new(ConversationActionOutcome.Invalid, Errors: [new("", message) { ErrorCode = code }]);
 }

@@ -1,6 +1,6 @@
 using Bots1C.Domain.Bots;
 using Bots1C.Domain.Conversations;
-using Bots1C.Domain.Dialogs;
+using Bots1C.Domain.Operators;
 using Bots1C.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -8,81 +8,81 @@ namespace Bots1C.Tests.Web.Operators;
 
 /// <summary>The operators' dialog list and a dialog's history, over dialogs made the real way (webhook, scenarios,
 /// operators' actions).</summary>
-public class DialogListTests : OperatorTestBase
+public class ConversationListTests : OperatorTestBase
 {
-    private async Task<long[]> IdsAsync(DialogTab tab, OperatorRef me, string? search = null, long? botId = null, Messenger? messenger = null) =>
-        (await List.ListAsync(new DialogFilter(tab, me.UserId, botId, messenger, search), 0, 50)).Rows.Select(r => r.Id).ToArray();
+    private async Task<long[]> IdsAsync(ConversationTab tab, OperatorRef me, string? search = null, long? botId = null, Messenger? messenger = null) =>
+        (await List.ListAsync(new ConversationFilter(tab, me.UserId, botId, messenger, search), 0, 50)).Rows.Select(r => r.Id).ToArray();
 
-    private async Task<long> DialogAsync(long chat, string text = "hello", string firstName = "Ivan", string? lastName = null)
+    private async Task<long> StartConversationAsync(long chat, string text = "hello", string firstName = "Ivan", string? lastName = null)
     {
         await SayAsync(chat, text, firstName, lastName);
         return (await ConversationAsync(chat)).Id;
     }
 
     [Fact]
-    public async Task Each_tab_shows_its_dialogs_waiting_mine_all_open_and_closed()
+    public async Task Each_tab_shows_its_conversations_waiting_mine_all_open_and_closed()
     {
         var anna = await OperatorAsync("anna");
         var boris = await OperatorAsync("boris");
-        var inBot = await DialogAsync(4005);
-        var waiting = await DialogAsync(4001, "/operator");
-        var annas = await DialogAsync(4002);
-        await Dialogs.TakeOverAsync(annas, anna);
-        var boriss = await DialogAsync(4003);
-        await Dialogs.TakeOverAsync(boriss, boris);
-        var closed = await DialogAsync(4004);
-        await Dialogs.CloseAsync(closed, anna, null);
+        var inBot = await StartConversationAsync(4005);
+        var waiting = await StartConversationAsync(4001, "/operator");
+        var annas = await StartConversationAsync(4002);
+        await Control.TakeOverAsync(annas, anna);
+        var boriss = await StartConversationAsync(4003);
+        await Control.TakeOverAsync(boriss, boris);
+        var closed = await StartConversationAsync(4004);
+        await Control.CloseAsync(closed, anna, null);
 
-        Assert.Equal([waiting], await IdsAsync(DialogTab.Waiting, anna));
-        Assert.Equal([annas], await IdsAsync(DialogTab.Mine, anna));
-        Assert.Equal([boriss], await IdsAsync(DialogTab.Mine, boris));
-        Assert.Equal(new[] { inBot, waiting, annas, boriss }.Order(), (await IdsAsync(DialogTab.AllOpen, anna)).Order());
-        Assert.Equal([closed], await IdsAsync(DialogTab.Closed, anna));
+        Assert.Equal([waiting], await IdsAsync(ConversationTab.Waiting, anna));
+        Assert.Equal([annas], await IdsAsync(ConversationTab.Mine, anna));
+        Assert.Equal([boriss], await IdsAsync(ConversationTab.Mine, boris));
+        Assert.Equal(new[] { inBot, waiting, annas, boriss }.Order(), (await IdsAsync(ConversationTab.AllOpen, anna)).Order());
+        Assert.Equal([closed], await IdsAsync(ConversationTab.Closed, anna));
         Assert.Equal(new TabCounts(Waiting: 1, Mine: 1), await List.CountsAsync(anna.UserId));
-        var row = (await List.ListAsync(new DialogFilter(DialogTab.Mine, boris.UserId), 0, 50)).Rows.Single();
+        var row = (await List.ListAsync(new ConversationFilter(ConversationTab.Mine, boris.UserId), 0, 50)).Rows.Single();
         Assert.Equal(("boris", ConversationMode.WithOperator, "Shop", Messenger.Telegram), (row.AssignedName, row.Mode, row.BotName, row.Messenger));
     }
 
     [Fact]
-    public async Task The_bot_and_messenger_filters_keep_only_their_dialogs()
+    public async Task The_bot_and_messenger_filters_keep_only_their_conversations()
     {
         var anna = await OperatorAsync("anna");
-        var dialog = await DialogAsync(4011);
+        var dialog = await StartConversationAsync(4011);
         var other = await _app.CreateApiClient().CreateBotAsync(new
         {
             name = "Support", messenger = "Telegram", token = "987654321:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsawy",
             publicBaseUrl = "https://bot.example.ru/bots_unf", apiServerUrl = _telegram.Url,
         });
 
-        Assert.Equal([dialog], await IdsAsync(DialogTab.AllOpen, anna, botId: _botId));
-        Assert.Empty(await IdsAsync(DialogTab.AllOpen, anna, botId: other.GetProperty("id").GetInt64()));
-        Assert.Equal([dialog], await IdsAsync(DialogTab.AllOpen, anna, messenger: Messenger.Telegram));
-        Assert.Empty(await IdsAsync(DialogTab.AllOpen, anna, messenger: Messenger.Viber));
+        Assert.Equal([dialog], await IdsAsync(ConversationTab.AllOpen, anna, botId: _botId));
+        Assert.Empty(await IdsAsync(ConversationTab.AllOpen, anna, botId: other.GetProperty("id").GetInt64()));
+        Assert.Equal([dialog], await IdsAsync(ConversationTab.AllOpen, anna, messenger: Messenger.Telegram));
+        Assert.Empty(await IdsAsync(ConversationTab.AllOpen, anna, messenger: Messenger.Viber));
     }
 
     [Fact]
-    public async Task Dialogs_are_listed_by_last_activity_newest_first()
+    public async Task Conversations_are_listed_by_last_activity_newest_first()
     {
         var anna = await OperatorAsync("anna");
-        var first = await DialogAsync(4101);
-        var second = await DialogAsync(4102);
-        var third = await DialogAsync(4103);
+        var first = await StartConversationAsync(4101);
+        var second = await StartConversationAsync(4102);
+        var third = await StartConversationAsync(4103);
 
         await SayAsync(4101, "me again");
 
-        Assert.Equal([first, third, second], await IdsAsync(DialogTab.AllOpen, anna));
+        Assert.Equal([first, third, second], await IdsAsync(ConversationTab.AllOpen, anna));
     }
 
     [Fact]
-    public async Task Each_customer_message_adds_to_the_unread_count_and_opening_the_dialog_resets_it()
+    public async Task Each_customer_message_adds_to_the_unread_count_and_opening_the_conversation_resets_it()
     {
         var anna = await OperatorAsync("anna");
-        var dialog = await DialogAsync(4201, "one");
+        var dialog = await StartConversationAsync(4201, "one");
         await SayAsync(4201, "two");
         await SayAsync(4201, "three");
         Assert.Equal(3, await UnreadAsync(anna, dialog));
 
-        await Dialogs.MarkReadAsync(dialog);
+        await Control.MarkReadAsync(dialog);
         Assert.Equal(0, await UnreadAsync(anna, dialog));
 
         await SayAsync(4201, "four");
@@ -90,7 +90,7 @@ public class DialogListTests : OperatorTestBase
     }
 
     private async Task<int> UnreadAsync(OperatorRef me, long dialog) =>
-        (await List.ListAsync(new DialogFilter(DialogTab.AllOpen, me.UserId), 0, 50)).Rows.Single(r => r.Id == dialog).Unread;
+        (await List.ListAsync(new ConversationFilter(ConversationTab.AllOpen, me.UserId), 0, 50)).Rows.Single(r => r.Id == dialog).Unread;
 
     [Theory]
     [InlineData("петров")]
@@ -100,10 +100,10 @@ public class DialogListTests : OperatorTestBase
     public async Task Search_finds_a_Cyrillic_name_whatever_the_case(string typed)
     {
         var anna = await OperatorAsync("anna");
-        var ivan = await DialogAsync(4301, firstName: "Иван", lastName: "Петров");
-        await DialogAsync(4302, firstName: "Мария", lastName: "Сидорова");
+        var ivan = await StartConversationAsync(4301, firstName: "Иван", lastName: "Петров");
+        await StartConversationAsync(4302, firstName: "Мария", lastName: "Сидорова");
 
-        Assert.Equal([ivan], await IdsAsync(DialogTab.AllOpen, anna, typed));
+        Assert.Equal([ivan], await IdsAsync(ConversationTab.AllOpen, anna, typed));
     }
 
     [Theory]
@@ -113,8 +113,8 @@ public class DialogListTests : OperatorTestBase
     public async Task Search_finds_a_phone_stored_in_E164_however_it_is_typed(string typed)
     {
         var anna = await OperatorAsync("anna");
-        await DialogAsync(4401, firstName: "Иван");
-        var maria = await DialogAsync(4402, firstName: "Мария");
+        await StartConversationAsync(4401, firstName: "Иван");
+        var maria = await StartConversationAsync(4402, firstName: "Мария");
         await using (var db = await _app.Db())
         {
             var contact = await db.Contacts.SingleAsync(c => c.ExternalUserId == "4402");
@@ -122,13 +122,13 @@ public class DialogListTests : OperatorTestBase
             await db.SaveChangesAsync();
         }
 
-        Assert.Equal([maria], await IdsAsync(DialogTab.AllOpen, anna, typed));
+        Assert.Equal([maria], await IdsAsync(ConversationTab.AllOpen, anna, typed));
     }
 
     [Fact]
     public async Task History_comes_a_page_at_a_time_before_a_given_message_and_never_whole()
     {
-        var dialog = await DialogAsync(4501);
+        var dialog = await StartConversationAsync(4501);
         await using (var db = await _app.Db())
         {
             var conversation = await db.Conversations.SingleAsync(c => c.Id == dialog);
@@ -143,7 +143,7 @@ public class DialogListTests : OperatorTestBase
         var all = (await HistoryOfAsync(dialog)).Select(m => m.Id).ToList();
 
         var (asMuchAsPossible, olderThanThat) = await List.HistoryAsync(dialog, null, int.MaxValue);
-        Assert.Equal(DialogList.MaxTake, asMuchAsPossible.Count);
+        Assert.Equal(ConversationList.MaxTake, asMuchAsPossible.Count);
         Assert.True(olderThanThat);
 
         var pages = new List<IReadOnlyList<Message>>();

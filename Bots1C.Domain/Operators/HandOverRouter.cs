@@ -2,7 +2,7 @@ using Bots1C.Domain.Conversations;
 using Bots1C.Domain.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace Bots1C.Domain.Dialogs;
+namespace Bots1C.Domain.Operators;
 
 /// <summary>
 /// Decides who gets a dialog a scenario just handed over: the main manager of the contact's counterparty when they can
@@ -30,6 +30,6 @@ public sealed class HandOverRouter(OperatorPresence presence, TimeProvider clock
             return null;
 
         ConversationStates.Route(conversation, manager.Id, now);
-        return DialogControl.AddEvent(db, conversation, DialogEvents.AssignedToMainManager, null, $"{manager.DisplayName} ({manager.Counterparty})", now);
+        return ConversationControl.AddEvent(db, conversation, ConversationEventCodes.AssignedToMainManager, null, $"{manager.DisplayName} ({manager.Counterparty})", now);
     }
 }

@@ -1,11 +1,11 @@
 using Bots1C.Domain.Bots;
 using Bots1C.Domain.Channels;
 using Bots1C.Domain.Conversations;
-using Bots1C.Domain.Dialogs;
+using Bots1C.Domain.Operators;
 using Bots1C.Tests.Domain.Channels;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Bots1C.Tests.Domain.Dialogs;
+namespace Bots1C.Tests.Domain.Operators;
 
 /// <summary>A file we send is held to the messenger's limit (its adapter's traits) and to the app's own for stored files.</summary>
 public class MessengerFileLimitsTests

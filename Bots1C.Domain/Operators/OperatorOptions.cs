@@ -1,4 +1,4 @@
-namespace Bots1C.Domain.Dialogs;
+namespace Bots1C.Domain.Operators;
 
 /// <summary>Settings under <c>Bots1C:Operators</c>.</summary>
 public sealed class OperatorOptions
