@@ -72,7 +72,7 @@ public class MessengerBrowserTests(ChromiumFixture chromium) : IClassFixture<Chr
         await chat.Locator("#wc-text").FillAsync("Ещё вопрос");
         await chat.Locator("#wc-text").PressAsync("Enter");
         await boris.Locator("[data-testid=dialog-row]", new() { HasText = "Ещё вопрос" }).WaitForAsync(Live);
-        await anna.Locator("[data-testid=bubble][data-kind=system]", new() { HasText = "the dialog is open" }).WaitForAsync(Live);
+        await anna.Locator("[data-testid=bubble][data-kind=system]", new() { HasText = "the conversation is open" }).WaitForAsync(Live);
         Assert.DoesNotContain("Closed", await anna.Locator("[data-testid=chat-state]").InnerTextAsync());
         await anna.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Path.GetTempPath(), "bots1c-messenger.png") });
     }
