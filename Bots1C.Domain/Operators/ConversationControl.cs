@@ -1,7 +1,6 @@
 using Bots1C.Domain.Channels;
 using Bots1C.Domain.Conversations;
 using Bots1C.Domain.Data;
-using Bots1C.Domain.Scenarios;
 using Microsoft.EntityFrameworkCore;
 
 namespace Bots1C.Domain.Operators;
@@ -15,7 +14,7 @@ public sealed class ConversationControl(
     IDbContextFactory<Bots1CDbContext> dbFactory,
     Outbox outbox,
     OutboxSignal outboxSignal,
-    ScenarioResponder scenarios,
+    IScenarioStart scenarioStart,
     ConversationNotifier notifier,
     MessengerFileLimits fileLimits,
     TimeProvider clock)
@@ -62,12 +61,12 @@ public sealed class ConversationControl(
         var now = clock.GetUtcNow();
         ConversationStates.ReturnToBot(conversation, me.UserId);
         var message = AddEvent(db, conversation, ConversationEventCodes.ReturnedToBot, me, scenarioName, now);
-        var replies = scenarioId is { } start ? await scenarios.StartAsync(db, conversation, start, ct) : [];
+        var changes = scenarioId is { } start ? await scenarioStart.StartAsync(db, conversation, start, ct) : [];
         await db.SaveChangesAsync(ct);
         outboxSignal.Signal();
         await AnnounceAsync(conversation, message);
-        foreach (var reply in replies)
-            await notifier.PublishAsync(new ConversationEvent(conversation.BotId, conversation.Id, reply.Id, ConversationChange.MessageAdded));
+        foreach (var change in changes)
+            await notifier.PublishAsync(change.ToEvent());
         return ConversationActionResult.Done;
     }
 

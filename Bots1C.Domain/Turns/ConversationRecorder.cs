@@ -5,12 +5,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Bots1C.Domain.Turns;
 
-/// <summary>What recording changed, to announce once it is committed (ids exist only after the save).</summary>
-public sealed record RecordedChange(long BotId, Conversation Conversation, Message? Message, ConversationChange Change)
-{
-    public ConversationEvent ToEvent() => new(BotId, Conversation.Id, Message?.Id, Change, Conversation.Contact?.ExternalUserId);
-}
-
 /// <summary>
 /// Turns inbound events into contacts, conversations and messages inside the caller's unit of work
 /// (the caller commits them together with the inbox rows' new state, and may record many updates at once),

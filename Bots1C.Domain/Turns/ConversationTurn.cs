@@ -15,7 +15,7 @@ namespace Bots1C.Domain.Turns;
 /// that counterparty's main manager when online, or waits for anyone. Everything happens in the caller's unit of work;
 /// what changed is returned, to be announced once the caller has committed it (ids exist only after the save).
 /// </summary>
-public sealed class ConversationTurn(ScenarioResponder scenarios, HandOverRouter router, ContactLinker linker)
+public sealed class ConversationTurn(ScenarioResponder scenarios, HandOverRouter router, ContactLinker linker) : IScenarioStart
 {
     /// <summary>The bot answers an inbound event already recorded in the conversation.</summary>
     public Task<IReadOnlyList<RecordedChange>> AnswerAsync(Bots1CDbContext db, Conversation conversation, InboundEvent e,
@@ -26,6 +26,10 @@ public sealed class ConversationTurn(ScenarioResponder scenarios, HandOverRouter
     public Task<IReadOnlyList<RecordedChange>> ContinueAfterCallAsync(Bots1CDbContext db, Conversation conversation, PendingCall call,
         RunnerInput.CallCompleted completed, CancellationToken ct) =>
         TakeAsync(db, conversation, () => scenarios.ContinueAsync(db, conversation, call, completed, ct), ct);
+
+    /// <summary>An operator returned the conversation to the bot straight into a scenario, which answers at once.</summary>
+    public Task<IReadOnlyList<RecordedChange>> StartAsync(Bots1CDbContext db, Conversation conversation, long scenarioId, CancellationToken ct) =>
+        TakeAsync(db, conversation, () => scenarios.StartAsync(db, conversation, scenarioId, ct), ct);
 
     private async Task<IReadOnlyList<RecordedChange>> TakeAsync(Bots1CDbContext db, Conversation conversation,
         Func<Task<IReadOnlyList<Message>>> runScenarios, CancellationToken ct)

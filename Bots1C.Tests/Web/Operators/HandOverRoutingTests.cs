@@ -3,6 +3,7 @@ using Bots1C.Domain.Accounts;
 using Bots1C.Domain.Conversations;
 using Bots1C.Domain.Operators;
 using Bots1C.Domain.Counterparties;
+using Bots1C.Tests.Domain.Scenarios;
 using Bots1C.Tests.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -102,6 +103,39 @@ public class HandOverRoutingTests : OperatorTestBase
         }
 
         await SayAsync(Chat, "/operator");
+
+        await AssertWaitingForAnyoneAsync();
+    }
+
+    [Fact]
+    public async Task A_conversation_an_operator_returns_into_a_scenario_that_hands_over_goes_to_the_online_main_manager()
+    {
+        var anna = await OperatorAsync("anna");
+        var maria = await OperatorAsync("maria", Roles.Manager);
+        await ContactOfCounterpartyAsync(maria);
+        using var online = Presence.GoOnline(maria.UserId);
+        var callMe = await InstallAsync(ScenarioBuilder.Named("Call me").StartsWith("h").HandOver("h", HandOverText));
+        var conversation = await ConversationAsync(Chat);
+        await Control.TakeOverAsync(conversation.Id, anna);
+
+        Assert.Equal(ConversationActionOutcome.Done, (await Control.ReturnToBotAsync(conversation.Id, anna, callMe)).Outcome);
+
+        await SentEventuallyAsync(Chat, HandOverText);
+        var routed = await ConversationAsync(Chat);
+        Assert.Equal((ConversationMode.WithOperator, maria.UserId), (routed.Mode, routed.AssignedUserId));
+        Assert.Contains(await HistoryOfAsync(conversation.Id), m => m.Text == ConversationEventCodes.AssignedToMainManager);
+    }
+
+    [Fact]
+    public async Task A_conversation_an_operator_returns_into_a_scenario_that_hands_over_is_announced_as_waiting()
+    {
+        var anna = await OperatorAsync("anna");
+        await SayAsync(Chat, "hello");
+        var callMe = await InstallAsync(ScenarioBuilder.Named("Call me").StartsWith("h").HandOver("h", HandOverText));
+        var conversation = await ConversationAsync(Chat);
+        await Control.TakeOverAsync(conversation.Id, anna);
+
+        Assert.Equal(ConversationActionOutcome.Done, (await Control.ReturnToBotAsync(conversation.Id, anna, callMe)).Outcome);
 
         await AssertWaitingForAnyoneAsync();
     }
