@@ -28,6 +28,14 @@ public class Bot
     public string BotKey { get; set; } = "";
     /// <summary>Telegram's secret_token, checked on every webhook request.</summary>
     public string WebhookSecret { get; set; } = "";
+    /// <summary>A second secret the messenger signs its calls with (WhatsApp's App Secret), encrypted like the token;
+    /// null when the messenger has none.</summary>
+    public string? ProtectedAppSecret { get; set; }
+    /// <summary>VK: the string VK's confirmation request must be answered with, as its community settings show it;
+    /// null: the adapter asks VK's API for it.</summary>
+    public string? ConfirmationCode { get; set; }
+    /// <summary>JivoChat: a hand-over invites Jivo's own agents into the chat instead of queuing it for our operators.</summary>
+    public bool HandOverToMessengerAgents { get; set; }
     /// <summary>Web chat: the site origins allowed to embed the chat, one per line.</summary>
     public string? AllowedOrigins { get; set; }
     public ConnectionStatus Status { get; set; }

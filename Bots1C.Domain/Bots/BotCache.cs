@@ -67,7 +67,12 @@ public class BotCache(IDbContextFactory<Bots1CDbContext> dbFactory, TokenProtect
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var bots = await db.Bots.AsNoTracking().ToListAsync(ct);
         var snapshots = bots.Select(b => new BotSnapshot(b.Id, b.BotKey, b.State,
-            new BotCredentials(b.Id, b.Name, b.Messenger, TokenOf(b), b.ExtraId, b.ApiServerUrl, b.WebhookSecret),
+            new BotCredentials(b.Id, b.Name, b.Messenger, TokenOf(b), b.ExtraId, b.ApiServerUrl, b.WebhookSecret)
+            {
+                AppSecret = b.ProtectedAppSecret is { } secret ? SecretOf(b, secret) : null,
+                ConfirmationCode = b.ConfirmationCode,
+                HandOverToMessengerAgents = b.HandOverToMessengerAgents,
+            },
             b.PublicBaseUrl, BotInputValidator.AllowedOriginList(b.AllowedOrigins).ToList())).ToList();
         return new Snapshot(
             snapshots.ToFrozenDictionary(b => b.BotKey, StringComparer.Ordinal),
@@ -76,15 +81,17 @@ public class BotCache(IDbContextFactory<Bots1CDbContext> dbFactory, TokenProtect
 
     /// <summary>A token that cannot be decrypted (the keys in the data folder were lost or replaced) disables
     /// that bot's messenger calls only; the other bots and every webhook keep working.</summary>
-    private string TokenOf(Bot bot)
+    private string TokenOf(Bot bot) => SecretOf(bot, bot.ProtectedToken);
+
+    private string SecretOf(Bot bot, string protectedSecret)
     {
         try
         {
-            return tokens.Unprotect(bot.ProtectedToken);
+            return tokens.Unprotect(protectedSecret);
         }
         catch (System.Security.Cryptography.CryptographicException e)
         {
-            logger.LogError(e, "The token of bot {Bot} cannot be decrypted; enter it again on the bot card", bot.Name);
+            logger.LogError(e, "A secret of bot {Bot} (token or app secret) cannot be decrypted; enter it again on the bot card", bot.Name);
             return "";
         }
     }

@@ -72,6 +72,15 @@ public class BotCatalog(
         return new BotChange(BotView.From(bot), []);
     }
 
+    /// <summary>The secret the messenger presents on every call (Telegram's secret_token, MAX's secret header, VK's secret
+    /// key, WhatsApp's verify token), for the administrator who must paste it into the messenger's own settings (VK,
+    /// WhatsApp). Only the bot card shows it, to administrators; the API and logs never carry it.</summary>
+    public async Task<string?> WebhookSecretAsync(long id, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Bots.AsNoTracking().Where(b => b.Id == id).Select(b => b.WebhookSecret).FirstOrDefaultAsync(ct);
+    }
+
     /// <summary>Like the original's deletion mark: the bot stops answering but its history stays.</summary>
     public async Task<bool> MarkForDeletionAsync(long id, string actor, CancellationToken ct = default)
     {
@@ -105,7 +114,11 @@ public class BotCatalog(
             bot.ProtectedToken = tokens.Protect(token);
             bot.TokenHint = TokenProtector.Hint(token);
         }
+        if (!string.IsNullOrWhiteSpace(input.AppSecret))
+            bot.ProtectedAppSecret = tokens.Protect(input.AppSecret.Trim());
         bot.ExtraId = Blank(input.ExtraId);
+        bot.ConfirmationCode = Blank(input.ConfirmationCode);
+        bot.HandOverToMessengerAgents = input.HandOverToMessengerAgents;
         // Kept exactly as typed (the publication path is case-sensitive), only the trailing slash dropped.
         bot.PublicBaseUrl = input.PublicBaseUrl.Trim().TrimEnd('/');
         bot.ApiServerUrl = Blank(input.ApiServerUrl)?.TrimEnd('/');

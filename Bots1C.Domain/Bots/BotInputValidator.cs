@@ -27,7 +27,7 @@ public class BotInputValidator : AbstractValidator<BotInput>
             .When(b => !string.IsNullOrWhiteSpace(b.Name))
             .WithErrorCode("NameTaken").WithMessage("Another bot already has this name.");
 
-        RuleFor(b => b.Messenger).IsInEnum().WithErrorCode("MessengerUnknown").WithMessage("Choose Telegram, Viber or Web chat.");
+        RuleFor(b => b.Messenger).IsInEnum().WithErrorCode("MessengerUnknown").WithMessage("Choose one of the messengers: Telegram, Viber, Web chat, MAX, JivoChat, VK or WhatsApp.");
 
         RuleFor(b => b.Token).Must(t => !string.IsNullOrWhiteSpace(t))
             .When(b => b.ExistingId is null && TraitsOf(b)?.Token is not null)
@@ -35,6 +35,18 @@ public class BotInputValidator : AbstractValidator<BotInput>
         RuleFor(b => b.Token).Must((b, t) => TraitsOf(b)!.Token!.Matches(t!))
             .When(b => TraitsOf(b)?.Token is not null && !string.IsNullOrWhiteSpace(b.Token))
             .WithErrorCode("TokenFormat").WithMessage(b => TraitsOf(b)!.Token!.Hint);
+
+        RuleFor(b => b.ExtraId).Must(id => !string.IsNullOrWhiteSpace(id))
+            .When(b => TraitsOf(b)?.ExtraId is not null)
+            .WithErrorCode("ExtraIdRequired").WithMessage(b => $"Enter the id {b.Messenger} gave you besides the token. {TraitsOf(b)!.ExtraId!.Hint}");
+        RuleFor(b => b.ExtraId).Must((b, id) => TraitsOf(b)!.ExtraId!.Matches(id!))
+            .When(b => TraitsOf(b)?.ExtraId is not null && !string.IsNullOrWhiteSpace(b.ExtraId))
+            .WithErrorCode("ExtraIdFormat").WithMessage(b => TraitsOf(b)!.ExtraId!.Hint);
+        RuleFor(b => b.AppSecret).Must(s => !string.IsNullOrWhiteSpace(s))
+            .When(b => b.ExistingId is null && TraitsOf(b)?.NeedsAppSecret == true)
+            .WithErrorCode("AppSecretRequired").WithMessage("Paste the app secret the messenger shows in its developer settings.");
+        RuleFor(b => b.ConfirmationCode).MaximumLength(100).WithErrorCode("ConfirmationCodeTooLong")
+            .WithMessage("The confirmation string is longer than 100 characters.");
 
         RuleFor(b => b.PublicBaseUrl).Must(u => !string.IsNullOrWhiteSpace(u))
             .WithErrorCode("PublicUrlRequired").WithMessage("Enter the public address of this app, with the publication path.");

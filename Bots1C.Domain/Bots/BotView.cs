@@ -19,9 +19,19 @@ public sealed record BotView(
     DateTimeOffset? StatusCheckedAt,
     DateTimeOffset CreatedAt)
 {
+    /// <summary>Whether a signing secret (WhatsApp's App Secret) is stored; the secret itself is never shown back.</summary>
+    public bool AppSecretSet { get; init; }
+    public string? ConfirmationCode { get; init; }
+    public bool HandOverToMessengerAgents { get; init; }
+
     public static BotView From(Bot b) => new(b.Id, b.Name, b.Messenger, TokenProtector.Mask(b.TokenHint), b.ExtraId,
         b.PublicBaseUrl, b.ApiServerUrl, b.State, b.BotKey, b.WebhookUrl, b.EmbedSnippet, b.AllowedOrigins, b.Status, b.StatusReason,
-        b.StatusCheckedAt, b.CreatedAt);
+        b.StatusCheckedAt, b.CreatedAt)
+    {
+        AppSecretSet = !string.IsNullOrEmpty(b.ProtectedAppSecret),
+        ConfirmationCode = b.ConfirmationCode,
+        HandOverToMessengerAgents = b.HandOverToMessengerAgents,
+    };
 }
 
 /// <summary>The outcome of creating or changing a bot: the bot, or what to fix, or that it is gone.</summary>

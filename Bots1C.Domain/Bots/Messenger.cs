@@ -6,6 +6,14 @@ public enum Messenger
     Telegram,
     Viber,
     WebChat,
+    /// <summary>MAX, the national messenger (bot platform on business.max.ru).</summary>
+    Max,
+    /// <summary>JivoChat's bot-provider API: the bot answers in a site's Jivo chat before Jivo's own agents.</summary>
+    JivoChat,
+    /// <summary>A VK community's messages (Callback API).</summary>
+    Vk,
+    /// <summary>WhatsApp Business Cloud API (Meta).</summary>
+    WhatsApp,
 }
 
 public enum BotState

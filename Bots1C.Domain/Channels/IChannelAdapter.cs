@@ -50,6 +50,10 @@ public sealed record DownloadResult(Stream? Content, string? ContentType, string
     public static DownloadResult Failed(DownloadFailure failure, string reason) => new(null, null, null, failure, reason);
 }
 
+/// <summary>An answer the webhook gives at once, as plain text, to a request that is not an update (VK's confirmation,
+/// WhatsApp's verification GET). Nothing of such a request is stored.</summary>
+public sealed record WebhookReply(int Status, string Body);
+
 /// <summary>One messenger. Adapters only transport and translate; the outbox dispatcher owns retries and pacing.</summary>
 public interface IChannelAdapter
 {
@@ -72,6 +76,17 @@ public interface IChannelAdapter
     /// that becomes an <see cref="InboundKind.Service"/> event. Throws <see cref="UnreadableUpdateException"/> for a
     /// body the messenger's format does not allow.</summary>
     IReadOnlyList<InboundEvent> Parse(ReadOnlySpan<byte> body);
+
+    /// <summary>The body of the 200 the messenger expects for an update it may stop resending (VK's "ok"); null: empty.</summary>
+    string? Acknowledgement => null;
+
+    /// <summary>A GET the messenger sends to check the address is ours (WhatsApp's <c>hub.challenge</c>): the answer, or
+    /// null for a GET that is not one (a person's browser, which gets the original's "Status: Ready").</summary>
+    WebhookReply? AnswerGet(BotCredentials bot, Func<string, string?> query) => null;
+
+    /// <summary>A verified POST that only proves the address (VK's <c>confirmation</c>): the answer, never stored; null
+    /// for an update. May ask the messenger's API (the confirmation string), so it is async and bounded by the caller.</summary>
+    Task<WebhookReply?> AnswerHandshakeAsync(BotCredentials bot, byte[] body, CancellationToken ct) => Task.FromResult<WebhookReply?>(null);
 
     Task<SendResult> SendAsync(BotCredentials bot, OutgoingMessage message, CancellationToken ct);
 

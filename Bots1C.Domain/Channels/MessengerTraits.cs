@@ -39,12 +39,34 @@ public sealed record MessengerTraits
     /// <summary>The messenger's own API host, the one server a bot's token may go to unless another is listed; null: the
     /// channel has no API (the web chat is this app).</summary>
     public string? ApiHost { get; init; }
+
+    /// <summary>The id a bot needs besides its token (VK's community id, WhatsApp's phone number id, Jivo's provider id):
+    /// required in this shape; null: the messenger needs none (the bot card then shows the optional "Extra ID").</summary>
+    public TokenFormat? ExtraId { get; init; }
+
+    /// <summary>The messenger signs its calls with a secret of its own besides the token (WhatsApp's App Secret), which the
+    /// bot card asks for and keeps encrypted.</summary>
+    public bool NeedsAppSecret { get; init; }
+
+    /// <summary>The messenger proves the address with a confirmation string (VK) that may be typed on the bot card.</summary>
+    public bool TakesConfirmationCode { get; init; }
+
+    /// <summary>The administrator pastes the bot's webhook secret into the messenger's own settings (VK's secret key,
+    /// WhatsApp's verify token), so the bot card shows it to administrators.</summary>
+    public bool AdminCopiesWebhookSecret { get; init; }
+
+    /// <summary>The app can tell the messenger where to send updates through its API (Telegram, Viber, MAX, VK); false when
+    /// the administrator sets the address in the messenger's own dashboard (WhatsApp) or asks the messenger (JivoChat).</summary>
+    public bool WebhookSetByApi { get; init; } = true;
+
+    /// <summary>The messenger has its own live agents a conversation can be handed to (JivoChat).</summary>
+    public bool HasOwnAgents { get; init; }
 }
 
 /// <summary>At most one message per <see cref="PerChat"/> to one chat, and <see cref="PerBotPerSecond"/> a second from one bot.</summary>
 public sealed record SendPacing(TimeSpan PerChat, int PerBotPerSecond);
 
-/// <summary>A token's shape, checked when a bot is saved; <see cref="Hint"/> says it in English (the UI words the
+/// <summary>A token's (or an id's) shape, checked when a bot is saved; <see cref="Hint"/> says it in English (the UI words the
 /// error code <c>TokenFormat</c> in the reader's language).</summary>
 public sealed record TokenFormat(Regex Pattern, string Hint)
 {

@@ -19,6 +19,7 @@ public class BotConfiguration : IEntityTypeConfiguration<Bot>
         bot.Property(b => b.PublicBaseUrl).HasMaxLength(500);
         bot.Property(b => b.ApiServerUrl).HasMaxLength(500);
         bot.Property(b => b.StatusReason).HasMaxLength(1000);
+        bot.Property(b => b.ConfirmationCode).HasMaxLength(100);
         bot.Ignore(b => b.WebhookUrl);
         bot.Ignore(b => b.EmbedSnippet);
         bot.HasOne<Scenarios.Scenario>().WithMany().HasForeignKey(b => b.MainMenuScenarioId).OnDelete(DeleteBehavior.SetNull);

@@ -16,9 +16,25 @@ public static class WebhookEndpoints
     public static void MapWebhookEndpoints(this IEndpointRouteBuilder app)
     {
         var webhooks = app.MapGroup("/webhooks/{botKey}").AllowAnonymous().DisableAntiforgery().WithoutStatusPages();
-        // The original's troubleshooting steps open this address in a browser and expect this line.
-        webhooks.MapGet("", () => TypedResults.Text("Status: Ready", "text/plain"));
+        webhooks.MapGet("", AnswerGetAsync);
         webhooks.MapPost("", ReceiveAsync);
+    }
+
+    /// <summary>A messenger's verification GET (WhatsApp) is answered by the bot's adapter; any other GET is a person
+    /// following the original's troubleshooting steps, who expects "Status: Ready" (also for a key that names no bot, as
+    /// before: the line says the app is up, not which bots exist).</summary>
+    private static async Task<IResult> AnswerGetAsync(string botKey, HttpContext http, BotCache bots, ChannelAdapters adapters,
+        ThrottledJournal journal, CancellationToken ct)
+    {
+        if (await bots.FindByKeyAsync(botKey, ct) is { } bot && adapters.TryGet(bot.Messenger, out var adapter)
+            && adapter.AnswerGet(bot.Credentials, name => http.Request.Query[name].FirstOrDefault()) is { } reply)
+        {
+            if (reply.Status != StatusCodes.Status200OK)
+                return await RefuseAsync(journal, reply.Status, "WebhookNotGenuine",
+                    "A webhook verification request did not carry the bot's verify token.", http, bot);
+            return Results.Text(reply.Body, "text/plain", statusCode: reply.Status);
+        }
+        return TypedResults.Text("Status: Ready", "text/plain");
     }
 
     private static async Task<IResult> ReceiveAsync(string botKey, HttpContext http, BotCache bots,
@@ -52,6 +68,9 @@ public static class WebhookEndpoints
             return await RefuseAsync(journal, StatusCodes.Status400BadRequest, "WebhookMalformed",
                 "A webhook call was not valid UTF-8.", http, bot);
 
+        if (await adapter.AnswerHandshakeAsync(bot.Credentials, body, ct) is { } handshake)
+            return Results.Text(handshake.Body, "text/plain", statusCode: handshake.Status);
+
         if (adapter.ReadEnvelope(body) is not { } envelope)
             return await RefuseAsync(journal, StatusCodes.Status400BadRequest, "WebhookMalformed",
                 "A webhook call did not contain a valid update.", http, bot);
@@ -59,7 +78,7 @@ public static class WebhookEndpoints
         // A disabled bot's updates are kept but not processed, and answered 200 so the messenger stops resending.
         var state = bot.State == BotState.Active ? InboxState.Pending : InboxState.Ignored;
         await inbox.AppendAsync(new IncomingUpdate(bot.Id, envelope.ExternalId, envelope.ChatKey, body, state), ct);
-        return Results.Ok();
+        return adapter.Acknowledgement is { } ack ? Results.Text(ack, "text/plain") : Results.Ok();
     }
 
     /// <summary>The body, or null when it is over the limit (declared or actual).</summary>

@@ -18,6 +18,7 @@ public class BotCardLicenseTests : MudTestContext
     {
         Services.AddSingleton(_app.Services.GetRequiredService<BotCatalog>());
         Services.AddSingleton(_app.Services.GetRequiredService<BotConnection>());
+        Services.AddSingleton(_app.Services.GetRequiredService<Bots1C.Domain.Channels.ChannelAdapters>());
         AddAuthorization().SetAuthorized("admin@example.ru");
     }
 

@@ -11,7 +11,8 @@ namespace Bots1C.Web.Endpoints.Api;
 public sealed record BotRequest(
     string? Name, Messenger? Messenger, string? Token, string? ExtraId, string? PublicBaseUrl,
     string? ApiServerUrl, BotState? State, string? AllowedOrigins,
-    long? MainMenuScenarioId = null, long? NotMatchedScenarioId = null, IReadOnlyList<long>? ScenarioIds = null)
+    long? MainMenuScenarioId = null, long? NotMatchedScenarioId = null, IReadOnlyList<long>? ScenarioIds = null,
+    string? AppSecret = null, string? ConfirmationCode = null, bool? HandOverToMessengerAgents = null)
 {
     public BotScenarioChoice ToScenarioChoice() => new(MainMenuScenarioId, NotMatchedScenarioId, ScenarioIds ?? []);
 
@@ -30,6 +31,9 @@ public sealed record BotRequest(
         ApiServerUrl = ApiServerUrl,
         State = State ?? BotState.Active,
         AllowedOrigins = AllowedOrigins,
+        AppSecret = AppSecret,
+        ConfirmationCode = ConfirmationCode,
+        HandOverToMessengerAgents = HandOverToMessengerAgents ?? false,
     };
 }
 
@@ -38,11 +42,13 @@ public sealed record BotStatusResponse(ConnectionStatus State, string? Reason, D
 public sealed record BotResponse(
     long Id, string Name, Messenger Messenger, string Token, string? ExtraId, string PublicBaseUrl,
     string? ApiServerUrl, BotState State, string WebhookUrl, string? EmbedSnippet, string? AllowedOrigins, BotStatusResponse Status,
-    long? MainMenuScenarioId, long? NotMatchedScenarioId, IReadOnlyList<long> ScenarioIds)
+    long? MainMenuScenarioId, long? NotMatchedScenarioId, IReadOnlyList<long> ScenarioIds,
+    bool AppSecretSet, string? ConfirmationCode, bool HandOverToMessengerAgents)
 {
     public static BotResponse From(BotView b, BotScenarioChoice? scenarios) => new(b.Id, b.Name, b.Messenger, b.TokenMasked, b.ExtraId, b.PublicBaseUrl,
         b.ApiServerUrl, b.State, b.WebhookUrl, b.EmbedSnippet, b.AllowedOrigins, new BotStatusResponse(b.Status, b.StatusReason, b.StatusCheckedAt),
-        scenarios?.MainMenuScenarioId, scenarios?.NotMatchedScenarioId, scenarios?.ScenarioIds ?? []);
+        scenarios?.MainMenuScenarioId, scenarios?.NotMatchedScenarioId, scenarios?.ScenarioIds ?? [],
+        b.AppSecretSet, b.ConfirmationCode, b.HandOverToMessengerAgents);
 }
 
 public sealed record ConnectionResponse(bool Ok, string? Reason);

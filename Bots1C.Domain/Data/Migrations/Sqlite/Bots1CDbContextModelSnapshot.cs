@@ -67,8 +67,9 @@ namespace Bots1C.Domain.Data.Migrations.Sqlite
                     b.Property<bool>("PhoneNumberConfirmed")
                         .HasColumnType("INTEGER");
 
-                    b.Property<bool>("PlaysSoundWhenDialogWaits")
-                        .HasColumnType("INTEGER");
+                    b.Property<bool>("PlaysSoundWhenConversationWaits")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("PlaysSoundWhenDialogWaits");
 
                     b.Property<bool>("PrefersDarkMode")
                         .HasColumnType("INTEGER");
@@ -154,11 +155,18 @@ namespace Bots1C.Domain.Data.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ConfirmationCode")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("ExtraId")
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("HandOverToMessengerAgents")
+                        .HasColumnType("INTEGER");
 
                     b.Property<bool>("IsDemo")
                         .HasColumnType("INTEGER");
@@ -178,6 +186,9 @@ namespace Bots1C.Domain.Data.Migrations.Sqlite
 
                     b.Property<long?>("NotMatchedScenarioId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProtectedAppSecret")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("ProtectedToken")
                         .IsRequired()
@@ -237,6 +248,10 @@ namespace Bots1C.Domain.Data.Migrations.Sqlite
                     b.Property<long>("BotId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("CounterpartyId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("OwnerId");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
@@ -267,9 +282,6 @@ namespace Bots1C.Domain.Data.Migrations.Sqlite
                     b.Property<bool>("NeedsPerson")
                         .HasColumnType("INTEGER");
 
-                    b.Property<long?>("OwnerId")
-                        .HasColumnType("INTEGER");
-
                     b.Property<string>("Phone")
                         .HasColumnType("TEXT");
 
@@ -286,10 +298,10 @@ namespace Bots1C.Domain.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CounterpartyId");
+
                     b.HasIndex("NeedsPerson")
                         .HasFilter("\"NeedsPerson\" = 1");
-
-                    b.HasIndex("OwnerId");
 
                     b.HasIndex("BotId", "ExternalUserId")
                         .IsUnique();
@@ -589,6 +601,269 @@ namespace Bots1C.Domain.Data.Migrations.Sqlite
                     b.ToTable("Outbox", (string)null);
                 });
 
+            modelBuilder.Entity("Bots1C.Domain.Counterparties.ContactLinkChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Actor")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Automatic")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ContactId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("NewCounterpartyId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("NewOwnerId");
+
+                    b.Property<long?>("PreviousCounterpartyId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("PreviousOwnerId");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("UndoneAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContactId", "Id");
+
+                    b.ToTable("ContactLinkChanges");
+                });
+
+            modelBuilder.Entity("Bots1C.Domain.Counterparties.Counterparty", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CounterpartyType")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("OwnerType");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Inn")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsArchived")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kpp")
+                        .HasMaxLength(9)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MainManagerUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notes")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SearchName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Inn");
+
+                    b.HasIndex("MainManagerUserId");
+
+                    b.HasIndex("CounterpartyType", "ExternalId");
+
+                    b.HasIndex("CounterpartyType", "Name");
+
+                    b.ToTable("Owners", (string)null);
+                });
+
+            modelBuilder.Entity("Bots1C.Domain.Counterparties.CounterpartyEmail", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CounterpartyId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("OwnerId");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Address");
+
+                    b.HasIndex("CounterpartyId");
+
+                    b.ToTable("OwnerEmail", (string)null);
+                });
+
+            modelBuilder.Entity("Bots1C.Domain.Counterparties.CounterpartyPhone", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CounterpartyId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("OwnerId");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CounterpartyId");
+
+                    b.HasIndex("Number");
+
+                    b.ToTable("OwnerPhone", (string)null);
+                });
+
+            modelBuilder.Entity("Bots1C.Domain.Counterparties.CustomCounterpartyType", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("CustomOwnerTypes", (string)null);
+                });
+
+            modelBuilder.Entity("Bots1C.Domain.Counterparties.Sync.ODataSource", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BaseUrl")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Catalog")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactInfoTable")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactInfoTypeField")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactInfoValueField")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CounterpartyType")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("OwnerType");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("InnField")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("IntervalMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsEnabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("KppField")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LastSyncAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastSyncErrorCode")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("LastSyncOk")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastSyncResult")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ManagerField")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameField")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProtectedPassword")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ODataSources", (string)null);
+                });
+
             modelBuilder.Entity("Bots1C.Domain.Diagnostics.BotWebhookStatus", b =>
                 {
                     b.Property<long>("BotId")
@@ -650,48 +925,6 @@ namespace Bots1C.Domain.Data.Migrations.Sqlite
                     b.HasIndex("BotId", "Id");
 
                     b.ToTable("DiagnosticRuns");
-                });
-
-            modelBuilder.Entity("Bots1C.Domain.Dialogs.QuickReply", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("BotId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Shortcut")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("StoredFileId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Text")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Title")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("UpdatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("StoredFileId");
-
-                    b.HasIndex("BotId", "Shortcut")
-                        .IsUnique();
-
-                    b.ToTable("QuickReplies");
                 });
 
             modelBuilder.Entity("Bots1C.Domain.EventLog.EventLogEntry", b =>
@@ -915,107 +1148,33 @@ namespace Bots1C.Domain.Data.Migrations.Sqlite
                     b.ToTable("LicenseContracts");
                 });
 
-            modelBuilder.Entity("Bots1C.Domain.Owners.ContactLinkChange", b =>
+            modelBuilder.Entity("Bots1C.Domain.Operators.QuickReply", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Actor")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("At")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<bool>("Automatic")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("ContactId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("NewOwnerId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("PreviousOwnerId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Reason")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("UndoneAt")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ContactId", "Id");
-
-                    b.ToTable("ContactLinkChanges");
-                });
-
-            modelBuilder.Entity("Bots1C.Domain.Owners.CustomOwnerType", b =>
-                {
-                    b.Property<string>("Key")
-                        .HasMaxLength(50)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Key");
-
-                    b.ToTable("CustomOwnerTypes");
-                });
-
-            modelBuilder.Entity("Bots1C.Domain.Owners.Owner", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
+                    b.Property<long?>("BotId")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("ExternalId")
-                        .HasMaxLength(100)
+                    b.Property<string>("Shortcut")
+                        .IsRequired()
+                        .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Inn")
-                        .HasMaxLength(12)
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("IsArchived")
+                    b.Property<long?>("StoredFileId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Kpp")
-                        .HasMaxLength(9)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("MainManagerUserId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Name")
+                    b.Property<string>("Text")
                         .IsRequired()
-                        .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Notes")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("OwnerType")
+                    b.Property<string>("Title")
                         .IsRequired()
-                        .HasMaxLength(50)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("SearchName")
-                        .IsRequired()
-                        .HasMaxLength(300)
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("UpdatedAt")
@@ -1023,153 +1182,12 @@ namespace Bots1C.Domain.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Inn");
+                    b.HasIndex("StoredFileId");
 
-                    b.HasIndex("MainManagerUserId");
+                    b.HasIndex("BotId", "Shortcut")
+                        .IsUnique();
 
-                    b.HasIndex("OwnerType", "ExternalId");
-
-                    b.HasIndex("OwnerType", "Name");
-
-                    b.ToTable("Owners");
-                });
-
-            modelBuilder.Entity("Bots1C.Domain.Owners.OwnerEmail", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Address")
-                        .IsRequired()
-                        .HasMaxLength(254)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("OwnerId")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Address");
-
-                    b.HasIndex("OwnerId");
-
-                    b.ToTable("OwnerEmail");
-                });
-
-            modelBuilder.Entity("Bots1C.Domain.Owners.OwnerPhone", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Number")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("OwnerId")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Number");
-
-                    b.HasIndex("OwnerId");
-
-                    b.ToTable("OwnerPhone");
-                });
-
-            modelBuilder.Entity("Bots1C.Domain.Owners.Sync.ODataSource", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("BaseUrl")
-                        .IsRequired()
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Catalog")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ContactInfoTable")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ContactInfoTypeField")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ContactInfoValueField")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("InnField")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("IntervalMinutes")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<bool>("IsEnabled")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("KppField")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("LastSyncAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("LastSyncErrorCode")
-                        .HasMaxLength(30)
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool?>("LastSyncOk")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("LastSyncResult")
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ManagerField")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("NameField")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("OwnerType")
-                        .IsRequired()
-                        .HasMaxLength(50)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ProtectedPassword")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("UserName")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.ToTable("ODataSources", (string)null);
+                    b.ToTable("QuickReplies");
                 });
 
             modelBuilder.Entity("Bots1C.Domain.PrintForms.OrganisationDetails", b =>
@@ -1252,6 +1270,10 @@ namespace Bots1C.Domain.Data.Migrations.Sqlite
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("CounterpartyId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("OwnerId");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
@@ -1277,9 +1299,6 @@ namespace Bots1C.Domain.Data.Migrations.Sqlite
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
 
-                    b.Property<long>("OwnerId")
-                        .HasColumnType("INTEGER");
-
                     b.Property<long>("UpdatedAt")
                         .HasColumnType("INTEGER");
 
@@ -1289,7 +1308,7 @@ namespace Bots1C.Domain.Data.Migrations.Sqlite
                         .IsUnique()
                         .HasFilter("\"ExternalId\" IS NOT NULL");
 
-                    b.HasIndex("OwnerId", "Kind", "Date");
+                    b.HasIndex("CounterpartyId", "Kind", "Date");
 
                     b.ToTable("PrintDocuments");
                 });
@@ -1346,6 +1365,10 @@ namespace Bots1C.Domain.Data.Migrations.Sqlite
                     b.Property<long>("ContactId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("CounterpartyId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("OwnerId");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
@@ -1364,9 +1387,6 @@ namespace Bots1C.Domain.Data.Migrations.Sqlite
                     b.Property<long>("MessageId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<long>("OwnerId")
-                        .HasColumnType("INTEGER");
-
                     b.HasKey("Id");
 
                     b.HasIndex("ContactId");
@@ -1377,7 +1397,7 @@ namespace Bots1C.Domain.Data.Migrations.Sqlite
 
                     b.HasIndex("MessageId");
 
-                    b.HasIndex("OwnerId", "CreatedAt");
+                    b.HasIndex("CounterpartyId", "CreatedAt");
 
                     b.ToTable("PrintFormDeliveries");
                 });
@@ -1600,12 +1620,12 @@ namespace Bots1C.Domain.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Bots1C.Domain.Owners.Owner", "Owner")
+                    b.HasOne("Bots1C.Domain.Counterparties.Counterparty", "Counterparty")
                         .WithMany()
-                        .HasForeignKey("OwnerId")
+                        .HasForeignKey("CounterpartyId")
                         .OnDelete(DeleteBehavior.SetNull);
 
-                    b.Navigation("Owner");
+                    b.Navigation("Counterparty");
                 });
 
             modelBuilder.Entity("Bots1C.Domain.Conversations.Conversation", b =>
@@ -1676,6 +1696,43 @@ namespace Bots1C.Domain.Data.Migrations.Sqlite
                     b.Navigation("Message");
                 });
 
+            modelBuilder.Entity("Bots1C.Domain.Counterparties.ContactLinkChange", b =>
+                {
+                    b.HasOne("Bots1C.Domain.Conversations.Contact", "Contact")
+                        .WithMany()
+                        .HasForeignKey("ContactId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Contact");
+                });
+
+            modelBuilder.Entity("Bots1C.Domain.Counterparties.Counterparty", b =>
+                {
+                    b.HasOne("Bots1C.Domain.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("MainManagerUserId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Bots1C.Domain.Counterparties.CounterpartyEmail", b =>
+                {
+                    b.HasOne("Bots1C.Domain.Counterparties.Counterparty", null)
+                        .WithMany("Emails")
+                        .HasForeignKey("CounterpartyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Bots1C.Domain.Counterparties.CounterpartyPhone", b =>
+                {
+                    b.HasOne("Bots1C.Domain.Counterparties.Counterparty", null)
+                        .WithMany("Phones")
+                        .HasForeignKey("CounterpartyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Bots1C.Domain.Diagnostics.BotWebhookStatus", b =>
                 {
                     b.HasOne("Bots1C.Domain.Bots.Bot", null)
@@ -1694,7 +1751,16 @@ namespace Bots1C.Domain.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Bots1C.Domain.Dialogs.QuickReply", b =>
+            modelBuilder.Entity("Bots1C.Domain.Licensing.Server.IssuedLicense", b =>
+                {
+                    b.HasOne("Bots1C.Domain.Licensing.Server.LicenseContract", null)
+                        .WithMany()
+                        .HasForeignKey("ContractId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Bots1C.Domain.Operators.QuickReply", b =>
                 {
                     b.HasOne("Bots1C.Domain.Bots.Bot", null)
                         .WithMany()
@@ -1709,61 +1775,15 @@ namespace Bots1C.Domain.Data.Migrations.Sqlite
                     b.Navigation("StoredFile");
                 });
 
-            modelBuilder.Entity("Bots1C.Domain.Licensing.Server.IssuedLicense", b =>
-                {
-                    b.HasOne("Bots1C.Domain.Licensing.Server.LicenseContract", null)
-                        .WithMany()
-                        .HasForeignKey("ContractId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Bots1C.Domain.Owners.ContactLinkChange", b =>
-                {
-                    b.HasOne("Bots1C.Domain.Conversations.Contact", "Contact")
-                        .WithMany()
-                        .HasForeignKey("ContactId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.Navigation("Contact");
-                });
-
-            modelBuilder.Entity("Bots1C.Domain.Owners.Owner", b =>
-                {
-                    b.HasOne("Bots1C.Domain.Accounts.AppUser", null)
-                        .WithMany()
-                        .HasForeignKey("MainManagerUserId")
-                        .OnDelete(DeleteBehavior.SetNull);
-                });
-
-            modelBuilder.Entity("Bots1C.Domain.Owners.OwnerEmail", b =>
-                {
-                    b.HasOne("Bots1C.Domain.Owners.Owner", null)
-                        .WithMany("Emails")
-                        .HasForeignKey("OwnerId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Bots1C.Domain.Owners.OwnerPhone", b =>
-                {
-                    b.HasOne("Bots1C.Domain.Owners.Owner", null)
-                        .WithMany("Phones")
-                        .HasForeignKey("OwnerId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("Bots1C.Domain.PrintForms.PrintDocument", b =>
                 {
-                    b.HasOne("Bots1C.Domain.Owners.Owner", "Owner")
+                    b.HasOne("Bots1C.Domain.Counterparties.Counterparty", "Counterparty")
                         .WithMany()
-                        .HasForeignKey("OwnerId")
+                        .HasForeignKey("CounterpartyId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.Navigation("Owner");
+                    b.Navigation("Counterparty");
                 });
 
             modelBuilder.Entity("Bots1C.Domain.PrintForms.PrintDocumentLine", b =>
@@ -1783,6 +1803,12 @@ namespace Bots1C.Domain.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("Bots1C.Domain.Counterparties.Counterparty", null)
+                        .WithMany()
+                        .HasForeignKey("CounterpartyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
                     b.HasOne("Bots1C.Domain.PrintForms.PrintDocument", null)
                         .WithMany()
                         .HasForeignKey("DocumentId")
@@ -1791,12 +1817,6 @@ namespace Bots1C.Domain.Data.Migrations.Sqlite
                     b.HasOne("Bots1C.Domain.Conversations.Message", "Message")
                         .WithMany()
                         .HasForeignKey("MessageId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("Bots1C.Domain.Owners.Owner", null)
-                        .WithMany()
-                        .HasForeignKey("OwnerId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
@@ -1869,7 +1889,7 @@ namespace Bots1C.Domain.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Bots1C.Domain.Owners.Owner", b =>
+            modelBuilder.Entity("Bots1C.Domain.Counterparties.Counterparty", b =>
                 {
                     b.Navigation("Emails");
 
