@@ -30,7 +30,16 @@ public static class WebServices
         services.Configure<RequestLocalizationOptions>(Cultures.Configure);
 
         services.AddRazorComponents().AddInteractiveServerComponents();
-        services.AddMudServices();
+        // Notices sit bottom-left, away from every page's toolbar (top right they covered Save, Check and Test), and
+        // go after a few seconds; at most three at once, the same one never twice.
+        services.AddMudServices(o =>
+        {
+            o.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomLeft;
+            o.SnackbarConfiguration.VisibleStateDuration = 3500;
+            o.SnackbarConfiguration.MaxDisplayedSnackbars = 3;
+            o.SnackbarConfiguration.PreventDuplicates = true;
+            o.SnackbarConfiguration.ShowCloseIcon = true;
+        });
         services.AddBots1CSecurityHeaders();
 
         var dataFolder = DataFolder.Resolve(builder.Configuration[DataFolder.ConfigKey], builder.Environment.ContentRootPath);
