@@ -18,6 +18,8 @@ public static class DiagnosticProblems
     public const string PortClosed = "PortClosed";
     public const string HttpsRefused = "HttpsRefused";
     public const string NoHttpAnswer = "NoHttpAnswer";
+    /// <summary>The address is this computer itself: it answered, but that says nothing of the internet.</summary>
+    public const string LoopbackOnly = "LoopbackOnly";
     public const string NotHttps = "NotHttps";
     public const string NoTls = "NoTls";
     public const string Tls12NotAccepted = "Tls12NotAccepted";

@@ -54,8 +54,16 @@ public sealed class ReachabilityCheck(CertificateJudge judge, TimeProvider clock
             using var client = ClientDialling(reachable, host, timeout);
             var answer = await ReadyAnswer.GetAsync(client, url, ct);
             facts.Add(answer.Fact(url));
-            return answer.Ready ? StepResult.Pass(step, [.. facts])
-                : StepResult.Fail(step, answer.AsksForPassword ? DiagnosticProblems.AsksForPassword : DiagnosticProblems.NotReady, [.. facts]);
+            if (!answer.Ready)
+                return StepResult.Fail(step, answer.AsksForPassword ? DiagnosticProblems.AsksForPassword : DiagnosticProblems.NotReady, [.. facts]);
+            // An address of this computer answers here whatever the internet sees: no messenger can call it, so the
+            // step cannot judge "from outside" and must not say Pass.
+            if (IPAddress.IsLoopback(reachable))
+            {
+                facts.Add(new("LoopbackAddress", host));
+                return StepResult.Warn(step, DiagnosticProblems.LoopbackOnly, [.. facts]);
+            }
+            return StepResult.Pass(step, [.. facts]);
         }
         catch (HttpRequestException e) when (e.HttpRequestError == HttpRequestError.SecureConnectionError)
         {

@@ -65,10 +65,25 @@ public class DiagnosticsApiTests
         Assert.Equal(report.GetProperty("id").GetInt64(), saved.GetProperty("id").GetInt64());
         Assert.Equal(Evidence(step), Evidence(Step(saved, "LocalPublication")));
         Assert.Contains("Status: Ready", Evidence(step));
-        Assert.Equal("Pass", Step(report, "OutsideReach").GetProperty("outcome").GetString());
         Assert.Equal("Skipped", Step(report, "Certificate").GetProperty("outcome").GetString());
         Assert.Equal("Pass", Step(report, "Installation").GetProperty("outcome").GetString());
         Assert.Equal("Pass", Step(report, "License").GetProperty("outcome").GetString());
+    }
+
+    [Fact]
+    public async Task Reachability_from_outside_is_not_judged_for_an_address_of_this_computer()
+    {
+        using var app = new Bots1CAppFactory().WithApiKey();
+        var appUrl = app.StartOnKestrel();
+        var api = app.CreateApiClient();
+        var bot = await api.CreateBotAsync(new { name = "Site chat", messenger = "WebChat", publicBaseUrl = appUrl });
+
+        var report = await (await api.PostAsync($"/api/v1/bots/{bot.GetProperty("id").GetInt64()}/diagnostics", null)).ReadJsonAsync();
+
+        var step = Step(report, "OutsideReach");
+        Assert.Equal(("Warn", "LoopbackOnly"), (step.GetProperty("outcome").GetString(), step.GetProperty("problem").GetString()));
+        Assert.Contains("Status: Ready", Evidence(step));
+        Assert.Contains("cannot reach it", Evidence(step));
     }
 
     [Fact]

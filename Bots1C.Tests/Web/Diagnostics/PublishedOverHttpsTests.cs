@@ -26,13 +26,14 @@ public class PublishedOverHttpsTests
             : default;
 
     [Fact]
-    public async Task A_properly_published_webhook_passes_reachability_and_the_certificate_step()
+    public async Task A_properly_published_webhook_answers_step_4_and_passes_the_certificate_step()
     {
         await using var proxy = await TestHttpsServer.StartAsync(_ca.Leaf("localhost"), [_ca.Intermediate]);
 
         var report = await DiagnoseAsync(proxy);
 
-        Assert.Equal(("Pass", null), Outcome(report, "OutsideReach"));
+        // Served on this computer, so step 4 reads "Status: Ready" and then says it cannot judge the internet's view.
+        Assert.Equal(("Warn", "LoopbackOnly"), Outcome(report, "OutsideReach"));
         Assert.Equal(("Pass", null), Outcome(report, "Certificate"));
     }
 
