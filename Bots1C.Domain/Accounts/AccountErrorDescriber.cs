@@ -42,6 +42,13 @@ public class AccountErrorDescriber : IdentityErrorDescriber
         Description = "Enter the person's name.",
     };
 
+    /// <summary>An empty address is missing, not invalid: "'' is not a valid e-mail address" told people nothing.</summary>
+    public virtual IdentityError EmailRequired() => new()
+    {
+        Code = nameof(EmailRequired),
+        Description = "Enter the person's e-mail address.",
+    };
+
     public virtual IdentityError RoleRequired() => new()
     {
         Code = nameof(RoleRequired),
@@ -52,6 +59,7 @@ public class AccountErrorDescriber : IdentityErrorDescriber
     public IdentityError FromValidation(FluentValidation.Results.ValidationFailure failure) => failure.ErrorCode switch
     {
         nameof(DisplayNameRequired) => DisplayNameRequired(),
+        nameof(EmailRequired) => EmailRequired(),
         nameof(InvalidEmail) => InvalidEmail(failure.AttemptedValue as string),
         nameof(RoleRequired) => RoleRequired(),
         nameof(UnknownRole) => UnknownRole(failure.AttemptedValue as string ?? ""),

@@ -10,7 +10,9 @@ public class NewUserValidator : AbstractValidator<NewUser>
     {
         RuleFor(u => u.DisplayName).Must(n => !string.IsNullOrWhiteSpace(n))
             .WithErrorCode(nameof(AccountErrorDescriber.DisplayNameRequired));
-        RuleFor(u => u.Email).NotEmpty().EmailAddress()
+        RuleFor(u => u.Email).Must(e => !string.IsNullOrWhiteSpace(e))
+            .WithErrorCode(nameof(AccountErrorDescriber.EmailRequired));
+        RuleFor(u => u.Email).EmailAddress().When(u => !string.IsNullOrWhiteSpace(u.Email))
             .WithErrorCode(nameof(AccountErrorDescriber.InvalidEmail));
         RuleFor(u => u.Roles).NotEmpty()
             .WithErrorCode(nameof(AccountErrorDescriber.RoleRequired));

@@ -60,6 +60,14 @@ public class UserAdministrationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_missing_email_is_asked_for_not_called_invalid()
+    {
+        var result = await Admin.CreateAsync(new NewUser("", "Anna", HtmlForms.Password, [Roles.Operator]), "admin");
+        var error = Assert.Single(result.Errors);
+        Assert.Equal(("EmailRequired", "Enter the person's e-mail address."), (error.Code, error.Description));
+    }
+
+    [Fact]
     public async Task The_last_administrator_keeps_the_role()
     {
         var result = await Admin.SetRolesAsync(_admin.Id, [Roles.Operator], "admin");

@@ -55,4 +55,21 @@ public class LicensePageBrowserTests(ChromiumFixture chromium) : IClassFixture<C
         await page.Locator("[data-testid=license-paste-error]", new() { HasText = "Лицензионный ключ недействителен" }).WaitForAsync(Live);
         Assert.Equal(1, await page.Locator("[data-testid=license-none]").CountAsync());
     }
+
+    [Fact]
+    public async Task Install_key_is_ready_as_soon_as_a_key_is_typed()
+    {
+        using var app = new Bots1CAppFactory().WithoutLicense();
+        var appUrl = app.StartOnKestrel();
+        await app.CreateUserAsync("admin@example.ru", HtmlForms.Password, Roles.Administrator);
+        await using var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "en-US" });
+        var page = await context.NewPageAsync();
+        await page.SignInAsync(appUrl, "admin@example.ru");
+        await page.OpenAsync(appUrl + "/admin/license");
+
+        // Typed, the cursor still in the field: the button must not wait for the field to lose focus.
+        await page.Locator("[data-testid=license-key] textarea, textarea[data-testid=license-key]").PressSequentiallyAsync("not-a-key");
+
+        await page.Locator("[data-testid=license-install]:enabled").WaitForAsync(new() { Timeout = 5_000 });
+    }
 }

@@ -38,4 +38,5 @@ public class LocalizedAccountErrorDescriber(IStringLocalizer<SharedResource> L) 
     public override IdentityError UnknownRole(string role) => Error(nameof(UnknownRole), role);
     public override IdentityError DisplayNameRequired() => Error(nameof(DisplayNameRequired));
     public override IdentityError RoleRequired() => Error(nameof(RoleRequired));
+    public override IdentityError EmailRequired() => Error(nameof(EmailRequired));
 }
