@@ -1,6 +1,7 @@
 using Bots1C.Domain.Bots;
 using Bots1C.Domain.Channels.Telegram;
 using Bots1C.Domain.Channels.Viber;
+using Bots1C.Domain.Channels.Vk;
 using Bots1C.Domain.Outbound;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -26,10 +27,18 @@ public static class ChannelServices
         // the request carries no token: any public server, or a listed one, may serve them; redirects are checked hop by hop.
         services.AddHttpClient(ViberAdapter.MediaClientName, c => c.Timeout = MessengerTimeout)
             .ThroughOutboundGuard(sp => sp.GetRequiredService<MessengerApiServers>().AllowList, followRedirects: true, useProxy: true);
+        AddMessengerClient(services, VkAdapter.HttpClientName, Messenger.Vk);
+        // VK's files: customers' come from its content servers by public signed links; ours go to the upload address VK
+        // names for each file. Neither is VK's API host and neither request carries the token; no redirects on the upload.
+        services.AddHttpClient(VkAdapter.MediaClientName, c => c.Timeout = MessengerTimeout)
+            .ThroughOutboundGuard(sp => sp.GetRequiredService<MessengerApiServers>().AllowList, followRedirects: true, useProxy: true);
+        services.AddHttpClient(VkAdapter.UploadClientName, c => c.Timeout = MessengerTimeout)
+            .ThroughOutboundGuard(sp => sp.GetRequiredService<MessengerApiServers>().AllowList, followRedirects: false, useProxy: true);
 
         Add<TelegramAdapter>(services);
         Add<ViberAdapter>(services);
         Add<WebChat.WebChatAdapter>(services);
+        Add<VkAdapter>(services);
         return services;
     }
 

@@ -83,4 +83,39 @@ public sealed class BotInputTraitsTests : IDisposable
         Assert.Equal("Telegram only calls port 8443.", Only(refused, "PublicUrlPort").ErrorMessage);
         Assert.True((await validator.ValidateAsync(Input(Messenger.Telegram, "tg-42", "https://bot.example.ru:8443/x"))).IsValid);
     }
+
+    private const string VkToken = "vk1.a.kT3nBq9XyZ0aL4mNoPqRsTuVwXyZ_0123456789-abcdefGHIJKLmnopQRSTuvwxYZ";
+
+    [Fact]
+    public async Task A_VK_bot_needs_its_community_id_and_the_error_says_where_to_find_it()
+    {
+        var error = Only(await ValidateAsync(Input(Messenger.Vk, VkToken)), "ExtraIdRequired");
+        Assert.Equal(nameof(BotInput.ExtraId), error.PropertyName);
+        Assert.EndsWith("A VK community id is a number: vk.com/club123456 → 123456.", error.ErrorMessage);
+    }
+
+    [Theory]
+    [InlineData("club214167102")]
+    [InlineData("-214167102")]
+    [InlineData("romashka")]
+    public async Task A_VK_community_id_that_is_not_a_number_is_refused_in_VKs_words(string id)
+    {
+        var error = Only(await ValidateAsync(Input(Messenger.Vk, VkToken) with { ExtraId = id }), "ExtraIdFormat");
+        Assert.Equal("A VK community id is a number: vk.com/club123456 → 123456.", error.ErrorMessage);
+    }
+
+    [Fact]
+    public async Task A_VK_bot_with_its_token_and_community_id_is_valid() =>
+        Assert.True((await ValidateAsync(Input(Messenger.Vk, VkToken) with { ExtraId = " 214167102 " })).IsValid);
+
+    [Fact]
+    public async Task A_Telegram_token_is_refused_for_a_VK_bot_in_VKs_words()
+    {
+        var error = Only(await ValidateAsync(Input(Messenger.Vk, MessagePath.TelegramToken) with { ExtraId = "214167102" }), "TokenFormat");
+        Assert.StartsWith("A VK community token starts with vk1.a.", error.ErrorMessage);
+    }
+
+    [Fact]
+    public async Task Messengers_that_need_no_id_besides_the_token_take_none() =>
+        Assert.DoesNotContain((await ValidateAsync(Input(Messenger.Telegram, MessagePath.TelegramToken))).Errors, e => e.ErrorCode.StartsWith("ExtraId"));
 }

@@ -30,6 +30,7 @@ public class MessengerTraitsTests
     [InlineData(Messenger.Telegram, 50 * MB, 20 * MB)]
     [InlineData(Messenger.Viber, 50 * MB, 50 * MB)]
     [InlineData(Messenger.WebChat, 10 * MB, 0)]
+    [InlineData(Messenger.Vk, 200 * MB, 50 * MB)]
     public void Each_messenger_states_the_files_it_takes_and_gives(Messenger messenger, long send, long download) =>
         Assert.Equal((send, download), (Of(messenger).MaxSendFileBytes, Of(messenger).MaxDownloadFileBytes));
 
@@ -37,6 +38,7 @@ public class MessengerTraitsTests
     [InlineData(Messenger.Telegram, 4096, 1024)]
     [InlineData(Messenger.Viber, 7000, 0)]
     [InlineData(Messenger.WebChat, 4096, 4096)]
+    [InlineData(Messenger.Vk, 9000, 9000)]
     public void Each_messenger_states_its_text_and_caption_limits(Messenger messenger, int text, int caption) =>
         Assert.Equal((text, caption), (Of(messenger).MaxTextLength, Of(messenger).MaxCaptionLength));
 
@@ -78,6 +80,7 @@ public class MessengerTraitsTests
     [InlineData(Messenger.Telegram, "Reply,SharePhone,Callback,OpenUrl", true)]
     [InlineData(Messenger.Viber, "Reply,SharePhone,Callback,OpenUrl", true)]
     [InlineData(Messenger.WebChat, "Reply,Callback,OpenUrl", false)]
+    [InlineData(Messenger.Vk, "Reply,Callback,OpenUrl", false)]
     public void Each_messenger_states_its_buttons_and_whether_it_can_ask_for_the_phone(Messenger messenger, string buttons, bool phone)
     {
         var expected = buttons.Split(',').Select(Enum.Parse<ButtonKind>).ToHashSet();
@@ -89,6 +92,31 @@ public class MessengerTraitsTests
     [InlineData(Messenger.Telegram, "api.telegram.org")]
     [InlineData(Messenger.Viber, "chatapi.viber.com")]
     [InlineData(Messenger.WebChat, null)]
+    [InlineData(Messenger.Vk, "api.vk.com")]
     public void Each_messenger_names_its_own_API_host(Messenger messenger, string? host) =>
         Assert.Equal(host, Of(messenger).ApiHost);
+
+    [Fact]
+    public void VK_is_paced_at_twenty_calls_a_second_per_bot_and_not_per_chat() =>
+        Assert.Equal(new SendPacing(TimeSpan.Zero, 20), Of(Messenger.Vk).Pacing);
+
+    [Fact]
+    public void VK_takes_any_port() => Assert.Null(Of(Messenger.Vk).WebhookPorts);
+
+    [Theory]
+    [InlineData("vk1.a.kT3nBq9XyZ0aL4mNoPqRsTuVwXyZ_0123456789-abcdefGHIJKLmnopQRSTuvwxYZ", true)]
+    [InlineData("533bacf01e11f55b536a565b57531ac114461ae8736d6506a3d9aa5f3a3a7a0fbd29a5d0b5ac2e12a5d45", true)]
+    [InlineData(MessagePath.TelegramToken, false)]
+    [InlineData(MessagePath.ViberToken, false)]
+    [InlineData("vk1.a.short", false)]
+    public void A_VK_community_token_starts_with_vk1_a_or_is_85_hex_characters(string token, bool fits) =>
+        Assert.Equal(fits, Of(Messenger.Vk).Token!.Matches(token));
+
+    [Fact]
+    public void VK_needs_the_community_id_takes_a_confirmation_string_and_shows_the_secret_key()
+    {
+        var vk = Of(Messenger.Vk);
+        Assert.Equal((true, false, true, true, true, false),
+            (vk.ExtraId!.Matches("214167102"), vk.ExtraId.Matches("club214167102"), vk.TakesConfirmationCode, vk.AdminCopiesWebhookSecret, vk.WebhookSetByApi, vk.NeedsAppSecret));
+    }
 }
