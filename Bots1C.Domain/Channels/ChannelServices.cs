@@ -26,10 +26,15 @@ public static class ChannelServices
         // the request carries no token: any public server, or a listed one, may serve them; redirects are checked hop by hop.
         services.AddHttpClient(ViberAdapter.MediaClientName, c => c.Timeout = MessengerTimeout)
             .ThroughOutboundGuard(sp => sp.GetRequiredService<MessengerApiServers>().AllowList, followRedirects: true, useProxy: true);
+        AddMessengerClient(services, JivoChat.JivoChatAdapter.HttpClientName, Messenger.JivoChat);
+        // Customers' files on JivoChat are links to Jivo's file servers, fetched without the token, like Viber's.
+        services.AddHttpClient(JivoChat.JivoChatAdapter.MediaClientName, c => c.Timeout = MessengerTimeout)
+            .ThroughOutboundGuard(sp => sp.GetRequiredService<MessengerApiServers>().AllowList, followRedirects: true, useProxy: true);
 
         Add<TelegramAdapter>(services);
         Add<ViberAdapter>(services);
         Add<WebChat.WebChatAdapter>(services);
+        Add<JivoChat.JivoChatAdapter>(services);
         return services;
     }
 

@@ -113,6 +113,14 @@ public class Outbox(
             BotId = botId, ChatId = chatId, Kind = OutboxKind.CallbackAnswer, CallbackId = callbackId, NextAttemptAt = now, CreatedAt = now,
         });
 
+    /// <summary>Asks the messenger's own agents to take the chat (JivoChat INVITE_AGENT), in the caller's unit of work: staged
+    /// after the scenario's replies of the same turn, so the chat's order sends it after them.</summary>
+    public static void StageInviteAgent(Bots1CDbContext db, Conversation conversation, DateTimeOffset now) =>
+        db.Outbox.Add(new OutboxItem
+        {
+            BotId = conversation.BotId, ChatId = conversation.ChatId, Kind = OutboxKind.InviteAgent, NextAttemptAt = now, CreatedAt = now,
+        });
+
     /// <summary>A failed message goes out again as a new attempt of the same message: its outbox row starts over.</summary>
     public static async Task StageAgainAsync(Bots1CDbContext db, Message message, DateTimeOffset now, CancellationToken ct)
     {

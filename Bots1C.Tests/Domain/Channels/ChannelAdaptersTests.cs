@@ -18,7 +18,8 @@ public class ChannelAdaptersTests
         Assert.IsType<TelegramAdapter>(adapters.For(Messenger.Telegram));
         Assert.IsType<ViberAdapter>(adapters.For(Messenger.Viber));
         Assert.IsType<WebChatAdapter>(adapters.For(Messenger.WebChat));
-        Assert.Equal([Messenger.Telegram, Messenger.Viber, Messenger.WebChat], adapters.All.Select(a => a.Messenger));
+        Assert.IsType<Bots1C.Domain.Channels.JivoChat.JivoChatAdapter>(adapters.For(Messenger.JivoChat));
+        Assert.Equal([Messenger.Telegram, Messenger.Viber, Messenger.WebChat, Messenger.JivoChat], adapters.All.Select(a => a.Messenger));
     }
 
     [Fact]
