@@ -28,8 +28,8 @@ public sealed class MessengerAgents(BotCache bots, ChannelAdapters adapters, Han
         var now = clock.GetUtcNow();
         if (ConversationStates.HandToMessengerAgents(conversation, now) != StateChange.Made)
             return null;
-        Outbox.StageInviteAgent(db, conversation, now);
         var handed = ConversationControl.AddEvent(db, conversation, ConversationEventCodes.HandedToMessengerAgents, null, bot.Messenger.ToString(), now);
+        Outbox.StageInviteAgent(db, conversation, handed, now);
         return [Added(conversation, handed), Changed(conversation)];
     }
 
