@@ -34,11 +34,16 @@ public static class ChannelServices
             .ThroughOutboundGuard(sp => sp.GetRequiredService<MessengerApiServers>().AllowList, followRedirects: true, useProxy: true);
         services.AddHttpClient(VkAdapter.UploadClientName, c => c.Timeout = MessengerTimeout)
             .ThroughOutboundGuard(sp => sp.GetRequiredService<MessengerApiServers>().AllowList, followRedirects: false, useProxy: true);
+        AddMessengerClient(services, JivoChat.JivoChatAdapter.HttpClientName, Messenger.JivoChat);
+        // Customers' files on JivoChat are links to Jivo's file servers, fetched without the token, like Viber's.
+        services.AddHttpClient(JivoChat.JivoChatAdapter.MediaClientName, c => c.Timeout = MessengerTimeout)
+            .ThroughOutboundGuard(sp => sp.GetRequiredService<MessengerApiServers>().AllowList, followRedirects: true, useProxy: true);
 
         Add<TelegramAdapter>(services);
         Add<ViberAdapter>(services);
         Add<WebChat.WebChatAdapter>(services);
         Add<VkAdapter>(services);
+        Add<JivoChat.JivoChatAdapter>(services);
         return services;
     }
 

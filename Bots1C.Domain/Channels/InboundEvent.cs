@@ -24,6 +24,14 @@ public enum InboundKind
     WebhookConfirmed,
     /// <summary>Anything else: stored as a service event, never an error.</summary>
     Service,
+    /// <summary>One of the messenger's own agents joined the chat (JivoChat AGENT_JOINED); <see cref="InboundEvent.AgentName"/>.</summary>
+    AgentJoined,
+    /// <summary>One of the messenger's own agents wrote to the customer (JivoChat AGENT_MESSAGE): the bot only hears of it.</summary>
+    AgentMessage,
+    /// <summary>None of the messenger's own agents can take the chat the bot handed to them (JivoChat AGENT_UNAVAILABLE).</summary>
+    AgentsUnavailable,
+    /// <summary>The messenger closed the chat (JivoChat CHAT_CLOSED).</summary>
+    ChatClosed,
 }
 
 public sealed record Sender(string ExternalUserId, string? FirstName, string? LastName, string? Username, string? LanguageCode);
@@ -59,4 +67,6 @@ public sealed record InboundEvent(InboundKind Kind, string ChatId, DateTimeOffse
     public DeliveryReport? Delivery { get; init; }
     /// <summary>For <see cref="InboundKind.Service"/>: what the messenger called it.</summary>
     public string? ServiceName { get; init; }
+    /// <summary>For the messenger's own agents' events: the agent's name, when the messenger gives it.</summary>
+    public string? AgentName { get; init; }
 }

@@ -26,6 +26,8 @@ public sealed record OutgoingMessage(string ChatId, string? Text)
     public string? CallbackAnswerId { get; init; }
     /// <summary>Our message id, for messengers that echo it back in delivery reports (Viber tracking_data).</summary>
     public string? TrackingId { get; init; }
+    /// <summary>Hands the chat to the messenger's own agents (JivoChat INVITE_AGENT); then nothing else is sent.</summary>
+    public bool InviteAgent { get; init; }
 }
 
 public enum SendOutcome

@@ -144,6 +144,31 @@ public static class ConversationStates
         return StateChange.Made;
     }
 
+    /// <summary>A scenario's hand-over went to the messenger's own agents (JivoChat, with the bot's setting on) instead of
+    /// ours: the waiting dialog closes, so it is in nobody's queue here; Jivo's agents answer in Jivo.</summary>
+    public static StateChange HandToMessengerAgents(Conversation c, DateTimeOffset now)
+    {
+        if (!IsRoutable(c))
+            return StateChange.NotFromThisState;
+        Release(new EntityColumns(c)).Set(x => x.IsClosed, true).Set(x => x.ClosedAt, now);
+        return StateChange.Made;
+    }
+
+    /// <summary>The messenger's agents cannot take the dialog (JivoChat AGENT_UNAVAILABLE): it waits for ours after all, as
+    /// after a scenario's hand-over (a closed one opens). An operator's or an already waiting dialog stays as it is.</summary>
+    public static StateChange HandBackFromMessengerAgents(Conversation c) =>
+        Of(c) is ConversationState.Closed or ConversationState.WithBot ? FollowScenario(c, waitsForOperator: true) : StateChange.NotFromThisState;
+
+    /// <summary>The messenger closed the chat (JivoChat CHAT_CLOSED): ours closes too, whoever has it, since nobody can
+    /// answer in a chat the messenger closed.</summary>
+    public static StateChange CloseInMessenger(Conversation c, DateTimeOffset now)
+    {
+        if (c.IsClosed)
+            return StateChange.NotFromThisState;
+        Release(new EntityColumns(c)).Set(x => x.IsClosed, true).Set(x => x.ClosedAt, now);
+        return StateChange.Made;
+    }
+
     /// <summary>Nobody wrote in an operator's dialog for a while (<see cref="IdleConversationReturn"/>): the bot answers again.</summary>
     public static StateChange ReturnWhenIdle(Conversation c)
     {

@@ -113,6 +113,17 @@ public class Outbox(
             BotId = botId, ChatId = chatId, Kind = OutboxKind.CallbackAnswer, CallbackId = callbackId, NextAttemptAt = now, CreatedAt = now,
         });
 
+    /// <summary>Asks the messenger's own agents to take the chat (JivoChat INVITE_AGENT), in the caller's unit of work. The
+    /// row points at the conversation's event that says so (<paramref name="handedOver"/>): a row tied to a new message is
+    /// inserted after that message, like each of the turn's replies, so the invite keeps its place behind them (a row tied
+    /// to nothing would be inserted first and overtake them). The event's delivery state then tells whether it went out.</summary>
+    public static void StageInviteAgent(Bots1CDbContext db, Conversation conversation, Message handedOver, DateTimeOffset now) =>
+        db.Outbox.Add(new OutboxItem
+        {
+            BotId = conversation.BotId, ChatId = conversation.ChatId, Kind = OutboxKind.InviteAgent, Message = handedOver,
+            NextAttemptAt = now, CreatedAt = now,
+        });
+
     /// <summary>A failed message goes out again as a new attempt of the same message: its outbox row starts over.</summary>
     public static async Task StageAgainAsync(Bots1CDbContext db, Message message, DateTimeOffset now, CancellationToken ct)
     {

@@ -256,6 +256,7 @@ public sealed class OutboxDispatcher(
     private OutgoingMessage ToOutgoing(OutboxItem item, BotSnapshot bot, Files.StoredFile? file) => item.Kind switch
     {
         OutboxKind.CallbackAnswer => new OutgoingMessage(item.ChatId, null) { CallbackAnswerId = item.CallbackId },
+        OutboxKind.InviteAgent => new OutgoingMessage(item.ChatId, null) { InviteAgent = true },
         _ => new OutgoingMessage(item.ChatId, item.Message!.Text)
         {
             Buttons = Outbox.ButtonsOf(item.Message),

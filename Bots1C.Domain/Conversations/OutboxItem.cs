@@ -5,6 +5,8 @@ public enum OutboxKind
     Message,
     /// <summary>Telegram answerCallbackQuery after a button press.</summary>
     CallbackAnswer,
+    /// <summary>Hands the chat to the messenger's own agents (JivoChat INVITE_AGENT), after the bot's last reply.</summary>
+    InviteAgent,
 }
 
 public enum OutboxState

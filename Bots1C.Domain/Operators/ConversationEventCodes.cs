@@ -10,6 +10,13 @@ public static class ConversationEventCodes
     public const string AssignedToMainManager = "AssignedToMainManager";
     public const string Closed = "Closed";
     public const string Reopened = "Reopened";
+    /// <summary>The hand-over went to the messenger's own agents (detail: the messenger).</summary>
+    public const string HandedToMessengerAgents = "HandedToMessengerAgents";
+    public const string MessengerAgentJoined = "MessengerAgentJoined";
+    /// <summary>The messenger's agent wrote (author: the agent; detail: the text, cut to 256 characters).</summary>
+    public const string MessengerAgentWrote = "MessengerAgentWrote";
+    public const string MessengerAgentsUnavailable = "MessengerAgentsUnavailable";
+    public const string ClosedInMessenger = "ClosedInMessenger";
 }
 
 /// <summary>The person acting in the messenger.</summary>

@@ -11,7 +11,7 @@ namespace Bots1C.Domain.Turns;
 /// then lets the bot take its turn (<see cref="ConversationTurn"/>) on each message in the same unit of work.
 /// </summary>
 public class ConversationRecorder(TimeProvider clock, ConversationTurn turn, Counterparties.ContactLinker linker, Licensing.LicenseGuard license,
-    Bots.BotCache bots)
+    Bots.BotCache bots, MessengerAgents agents)
 {
     /// <summary>The conversations met in one unit of work, by (bot, messenger user): many updates of one chat in a
     /// batch share one contact and conversation without asking the database (or EF's change tracker) again.</summary>
@@ -50,6 +50,12 @@ public class ConversationRecorder(TimeProvider clock, ConversationTurn turn, Cou
             }
 
             var conversation = await ConversationOfAsync(db, session, botId, e, ct);
+            if (MessengerAgents.Handles(e.Kind))
+            {
+                // Not said by the customer: nothing for the bot to answer, nothing unread.
+                changes.AddRange(await agents.RecordAsync(db, conversation, e, ct));
+                continue;
+            }
             var contact = conversation.Contact;
             var phoneBefore = contact.Phone;
             if (e.Kind is InboundKind.Text or InboundKind.File or InboundKind.ContactShared or InboundKind.ButtonPress or InboundKind.Edited)

@@ -15,7 +15,7 @@ namespace Bots1C.Domain.Turns;
 /// that counterparty's main manager when online, or waits for anyone. Everything happens in the caller's unit of work;
 /// what changed is returned, to be announced once the caller has committed it (ids exist only after the save).
 /// </summary>
-public sealed class ConversationTurn(ScenarioResponder scenarios, HandOverRouter router, ContactLinker linker) : IScenarioStart
+public sealed class ConversationTurn(ScenarioResponder scenarios, HandOverRouter router, ContactLinker linker, MessengerAgents agents) : IScenarioStart
 {
     /// <summary>The bot answers an inbound event already recorded in the conversation.</summary>
     public Task<IReadOnlyList<RecordedChange>> AnswerAsync(Bots1CDbContext db, Conversation conversation, InboundEvent e,
@@ -43,7 +43,7 @@ public sealed class ConversationTurn(ScenarioResponder scenarios, HandOverRouter
         if (contact.Phone != phoneBefore || contact.Email != emailBefore)
             await linker.TryAutoLinkAsync(db, contact, ct);
         if (conversation.Mode == ConversationMode.WaitingForOperator && modeBefore != ConversationMode.WaitingForOperator)
-            changes.AddRange(await HandOverAsync(db, conversation, ct));
+            changes.AddRange(await agents.TryHandOverAsync(db, conversation, ct) ?? await HandOverAsync(db, conversation, ct));
         else if (conversation.Mode != modeBefore)
             changes.Add(new RecordedChange(conversation.BotId, conversation, null, ConversationChange.ConversationChanged));
         return changes;

@@ -10,6 +10,7 @@ public static class TurnServices
     {
         services.AddSingleton<ConversationRecorder>();
         services.AddSingleton<ConversationTurn>();
+        services.AddSingleton<MessengerAgents>();
         services.AddSingleton<Operators.IScenarioStart>(sp => sp.GetRequiredService<ConversationTurn>());
         services.AddSingleton<ChatWaitsForScenarioCall>();
         services.AddSingleton<ScenarioCallSignal>();

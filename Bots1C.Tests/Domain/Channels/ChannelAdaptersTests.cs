@@ -20,7 +20,8 @@ public class ChannelAdaptersTests
         Assert.IsType<ViberAdapter>(adapters.For(Messenger.Viber));
         Assert.IsType<WebChatAdapter>(adapters.For(Messenger.WebChat));
         Assert.IsType<VkAdapter>(adapters.For(Messenger.Vk));
-        Assert.Equal([Messenger.Telegram, Messenger.Viber, Messenger.WebChat, Messenger.Vk], adapters.All.Select(a => a.Messenger));
+        Assert.IsType<Bots1C.Domain.Channels.JivoChat.JivoChatAdapter>(adapters.For(Messenger.JivoChat));
+        Assert.Equal([Messenger.Telegram, Messenger.Viber, Messenger.WebChat, Messenger.Vk, Messenger.JivoChat], adapters.All.Select(a => a.Messenger));
     }
 
     [Fact]

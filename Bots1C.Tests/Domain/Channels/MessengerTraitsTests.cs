@@ -23,6 +23,7 @@ public class MessengerTraitsTests
     [Theory]
     [InlineData(Messenger.Viber)]
     [InlineData(Messenger.WebChat)]
+    [InlineData(Messenger.JivoChat)]
     public void Viber_and_the_web_chat_are_not_paced_ahead_of_their_answers(Messenger messenger) =>
         Assert.Null(Of(messenger).Pacing);
 
@@ -31,6 +32,7 @@ public class MessengerTraitsTests
     [InlineData(Messenger.Viber, 50 * MB, 50 * MB)]
     [InlineData(Messenger.WebChat, 10 * MB, 0)]
     [InlineData(Messenger.Vk, 200 * MB, 50 * MB)]
+    [InlineData(Messenger.JivoChat, 50 * MB, 20 * MB)]
     public void Each_messenger_states_the_files_it_takes_and_gives(Messenger messenger, long send, long download) =>
         Assert.Equal((send, download), (Of(messenger).MaxSendFileBytes, Of(messenger).MaxDownloadFileBytes));
 
@@ -39,6 +41,7 @@ public class MessengerTraitsTests
     [InlineData(Messenger.Viber, 7000, 0)]
     [InlineData(Messenger.WebChat, 4096, 4096)]
     [InlineData(Messenger.Vk, 9000, 9000)]
+    [InlineData(Messenger.JivoChat, 4096, 1024)]
     public void Each_messenger_states_its_text_and_caption_limits(Messenger messenger, int text, int caption) =>
         Assert.Equal((text, caption), (Of(messenger).MaxTextLength, Of(messenger).MaxCaptionLength));
 
@@ -62,6 +65,7 @@ public class MessengerTraitsTests
     [Theory]
     [InlineData(Messenger.Viber)]
     [InlineData(Messenger.WebChat)]
+    [InlineData(Messenger.JivoChat)]
     public void Viber_and_the_web_chat_take_any_port(Messenger messenger) =>
         Assert.Null(Of(messenger).WebhookPorts);
 
@@ -81,6 +85,7 @@ public class MessengerTraitsTests
     [InlineData(Messenger.Viber, "Reply,SharePhone,Callback,OpenUrl", true)]
     [InlineData(Messenger.WebChat, "Reply,Callback,OpenUrl", false)]
     [InlineData(Messenger.Vk, "Reply,Callback,OpenUrl", false)]
+    [InlineData(Messenger.JivoChat, "Reply,Callback,OpenUrl", false)]
     public void Each_messenger_states_its_buttons_and_whether_it_can_ask_for_the_phone(Messenger messenger, string buttons, bool phone)
     {
         var expected = buttons.Split(',').Select(Enum.Parse<ButtonKind>).ToHashSet();
@@ -93,6 +98,7 @@ public class MessengerTraitsTests
     [InlineData(Messenger.Viber, "chatapi.viber.com")]
     [InlineData(Messenger.WebChat, null)]
     [InlineData(Messenger.Vk, "api.vk.com")]
+    [InlineData(Messenger.JivoChat, "bot.jivosite.com")]
     public void Each_messenger_names_its_own_API_host(Messenger messenger, string? host) =>
         Assert.Equal(host, Of(messenger).ApiHost);
 
@@ -119,4 +125,15 @@ public class MessengerTraitsTests
         Assert.Equal((true, false, true, true, true, false),
             (vk.ExtraId!.Matches("214167102"), vk.ExtraId.Matches("club214167102"), vk.TakesConfirmationCode, vk.AdminCopiesWebhookSecret, vk.WebhookSetByApi, vk.NeedsAppSecret));
     }
+    public void A_JivoChat_bot_needs_its_provider_id_is_registered_by_e_mail_and_has_agents_of_its_own()
+    {
+        var jivo = Of(Messenger.JivoChat);
+        Assert.Equal((true, false, true), (jivo.ExtraId!.Matches("bots1c-provider"), jivo.WebhookSetByApi, jivo.HasOwnAgents));
+        Assert.False(jivo.ExtraId.Matches("a/b"));
+    }
+
+    [Fact]
+    public void A_JivoChat_token_goes_into_Jivos_address_so_it_may_not_hold_a_slash_or_a_query() =>
+        Assert.Equal((true, false, false), (Of(Messenger.JivoChat).Token!.Matches("jivo-agreed-token-5f2c9a"),
+            Of(Messenger.JivoChat).Token!.Matches("abc/def?ghi"), Of(Messenger.JivoChat).Token!.Matches("short")));
 }

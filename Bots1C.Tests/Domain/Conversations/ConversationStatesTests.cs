@@ -301,4 +301,73 @@ public class ConversationStatesTests
                 Assert.True((c.AssignedUserId is null) == (c.OperatorSince is null), place);
             }
     }
+
+    // ---- the messenger's own agents (JivoChat) ----
+
+    [Fact]
+    public void Handing_a_waiting_conversation_to_the_messengers_agents_closes_it_here()
+    {
+        var c = In(ConversationState.WaitingForOperator);
+
+        Assert.Equal(StateChange.Made, ConversationStates.HandToMessengerAgents(c, Now));
+
+        Assert.Equal((ConversationState.Closed, (string?)null, (DateTimeOffset?)Now), (ConversationStates.Of(c), c.AssignedUserId, c.ClosedAt));
+    }
+
+    [Theory]
+    [InlineData(ConversationState.WithBot)]
+    [InlineData(ConversationState.WithOperator)]
+    [InlineData(ConversationState.Closed)]
+    public void Only_a_waiting_conversation_nobody_has_goes_to_the_messengers_agents(ConversationState from)
+    {
+        var c = In(from);
+
+        Assert.Equal(StateChange.NotFromThisState, ConversationStates.HandToMessengerAgents(c, Now));
+        Assert.Equal(from, ConversationStates.Of(c));
+    }
+
+    [Theory]
+    [InlineData(ConversationState.Closed)]
+    [InlineData(ConversationState.WithBot)]
+    public void When_the_messengers_agents_cannot_take_it_the_conversation_waits_for_ours(ConversationState from)
+    {
+        var c = In(from);
+
+        Assert.Equal(StateChange.Made, ConversationStates.HandBackFromMessengerAgents(c));
+
+        Assert.Equal((ConversationState.WaitingForOperator, (DateTimeOffset?)null), (ConversationStates.Of(c), c.ClosedAt));
+    }
+
+    [Theory]
+    [InlineData(ConversationState.WaitingForOperator)]
+    [InlineData(ConversationState.WithOperator)]
+    public void A_conversation_already_waiting_or_with_an_operator_stays_as_it_is_when_the_messengers_agents_cannot_take_it(ConversationState from)
+    {
+        var c = In(from);
+
+        Assert.Equal(StateChange.NotFromThisState, ConversationStates.HandBackFromMessengerAgents(c));
+        Assert.Equal((from, from == ConversationState.WithOperator ? Anna : null), StateAndHolder(c));
+    }
+
+    [Theory]
+    [InlineData(ConversationState.WithBot)]
+    [InlineData(ConversationState.WaitingForOperator)]
+    [InlineData(ConversationState.WithOperator)]
+    public void The_messenger_closing_the_chat_closes_the_conversation_whoever_has_it(ConversationState from)
+    {
+        var c = In(from);
+
+        Assert.Equal(StateChange.Made, ConversationStates.CloseInMessenger(c, Now));
+
+        Assert.Equal((ConversationState.Closed, (string?)null, (DateTimeOffset?)Now), (ConversationStates.Of(c), c.AssignedUserId, c.ClosedAt));
+    }
+
+    [Fact]
+    public void The_messenger_closing_a_closed_conversation_changes_nothing()
+    {
+        var c = In(ConversationState.Closed);
+
+        Assert.Equal(StateChange.NotFromThisState, ConversationStates.CloseInMessenger(c, Now));
+        Assert.Equal(Earlier, c.ClosedAt);
+    }
 }
