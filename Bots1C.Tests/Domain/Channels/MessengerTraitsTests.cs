@@ -125,6 +125,8 @@ public class MessengerTraitsTests
         Assert.Equal((true, false, true, true, true, false),
             (vk.ExtraId!.Matches("214167102"), vk.ExtraId.Matches("club214167102"), vk.TakesConfirmationCode, vk.AdminCopiesWebhookSecret, vk.WebhookSetByApi, vk.NeedsAppSecret));
     }
+
+    [Fact]
     public void A_JivoChat_bot_needs_its_provider_id_is_registered_by_e_mail_and_has_agents_of_its_own()
     {
         var jivo = Of(Messenger.JivoChat);
