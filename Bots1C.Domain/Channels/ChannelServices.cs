@@ -26,10 +26,16 @@ public static class ChannelServices
         // the request carries no token: any public server, or a listed one, may serve them; redirects are checked hop by hop.
         services.AddHttpClient(ViberAdapter.MediaClientName, c => c.Timeout = MessengerTimeout)
             .ThroughOutboundGuard(sp => sp.GetRequiredService<MessengerApiServers>().AllowList, followRedirects: true, useProxy: true);
+        AddMessengerClient(services, WhatsApp.WhatsAppAdapter.HttpClientName, Messenger.WhatsApp);
+        // WhatsApp's media links are fetched with the token: only Meta's media host (or a listed one), and no redirects.
+        services.AddHttpClient(WhatsApp.WhatsAppAdapter.MediaClientName, c => c.Timeout = MessengerTimeout)
+            .AddHttpMessageHandler(sp => new WhatsApp.WhatsAppMediaHostCheck(sp.GetRequiredService<MessengerApiServers>().AllowList))
+            .ThroughOutboundGuard(sp => sp.GetRequiredService<MessengerApiServers>().AllowList, followRedirects: false, useProxy: true);
 
         Add<TelegramAdapter>(services);
         Add<ViberAdapter>(services);
         Add<WebChat.WebChatAdapter>(services);
+        Add<WhatsApp.WhatsAppAdapter>(services);
         return services;
     }
 
