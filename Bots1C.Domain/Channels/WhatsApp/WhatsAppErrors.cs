@@ -7,7 +7,7 @@ namespace Bots1C.Domain.Channels.WhatsApp;
 /// and <c>details</c>; titles are being retired): the numbers are from Meta's error-code reference as reproduced in
 /// docs/channels.md. A refusal that arrives later in a "failed" status webhook gets the same words (<see cref="Reason"/>).
 /// </summary>
-internal static class WhatsAppErrors
+public static class WhatsAppErrors
 {
     /// <summary>The start of the reason an operator reads when a reply came after WhatsApp's 24-hour window: stable, so
     /// operators (and anyone searching the event log) recognise it.</summary>
