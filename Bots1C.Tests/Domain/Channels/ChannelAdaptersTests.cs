@@ -18,7 +18,9 @@ public class ChannelAdaptersTests
         Assert.IsType<TelegramAdapter>(adapters.For(Messenger.Telegram));
         Assert.IsType<ViberAdapter>(adapters.For(Messenger.Viber));
         Assert.IsType<WebChatAdapter>(adapters.For(Messenger.WebChat));
-        Assert.Equal([Messenger.Telegram, Messenger.Viber, Messenger.WebChat], adapters.All.Select(a => a.Messenger));
+        Assert.IsType<Bots1C.Domain.Channels.WhatsApp.WhatsAppAdapter>(adapters.For(Messenger.WhatsApp));
+        Assert.Contains(Messenger.WhatsApp, adapters.All.Select(a => a.Messenger));
+        Assert.Equal([Messenger.Telegram, Messenger.Viber, Messenger.WebChat], adapters.All.Select(a => a.Messenger).Take(3));
     }
 
     [Fact]
