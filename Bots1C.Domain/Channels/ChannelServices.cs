@@ -38,12 +38,18 @@ public static class ChannelServices
         // Customers' files on JivoChat are links to Jivo's file servers, fetched without the token, like Viber's.
         services.AddHttpClient(JivoChat.JivoChatAdapter.MediaClientName, c => c.Timeout = MessengerTimeout)
             .ThroughOutboundGuard(sp => sp.GetRequiredService<MessengerApiServers>().AllowList, followRedirects: true, useProxy: true);
+        AddMessengerClient(services, WhatsApp.WhatsAppAdapter.HttpClientName, Messenger.WhatsApp);
+        // WhatsApp's media links are fetched with the token: only Meta's media host (or a listed one), and no redirects.
+        services.AddHttpClient(WhatsApp.WhatsAppAdapter.MediaClientName, c => c.Timeout = MessengerTimeout)
+            .AddHttpMessageHandler(sp => new WhatsApp.WhatsAppMediaHostCheck(sp.GetRequiredService<MessengerApiServers>().AllowList))
+            .ThroughOutboundGuard(sp => sp.GetRequiredService<MessengerApiServers>().AllowList, followRedirects: false, useProxy: true);
 
         Add<TelegramAdapter>(services);
         Add<ViberAdapter>(services);
         Add<WebChat.WebChatAdapter>(services);
         Add<VkAdapter>(services);
         Add<JivoChat.JivoChatAdapter>(services);
+        Add<WhatsApp.WhatsAppAdapter>(services);
         return services;
     }
 

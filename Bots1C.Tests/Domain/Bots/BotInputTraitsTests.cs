@@ -118,4 +118,34 @@ public sealed class BotInputTraitsTests : IDisposable
     [Fact]
     public async Task Messengers_that_need_no_id_besides_the_token_take_none() =>
         Assert.DoesNotContain((await ValidateAsync(Input(Messenger.Telegram, MessagePath.TelegramToken))).Errors, e => e.ErrorCode.StartsWith("ExtraId"));
+    private static BotInput WhatsApp(string? appSecret) => Input(Messenger.WhatsApp, Web.Webhooks.WhatsAppWebhookTests.Token) with
+    {
+        ExtraId = Web.Webhooks.WhatsAppWebhookTests.PhoneNumberId, AppSecret = appSecret,
+    };
+
+    [Fact]
+    public async Task A_new_WhatsApp_bot_needs_its_app_secret() =>
+        Only(await ValidateAsync(WhatsApp(appSecret: null)), "AppSecretRequired");
+
+    [Fact]
+    public async Task A_WhatsApp_bot_with_token_phone_number_id_and_app_secret_is_valid() =>
+        Assert.True((await ValidateAsync(WhatsApp(Web.Webhooks.WhatsAppWebhookTests.AppSecret))).IsValid);
+
+    [Fact]
+    public async Task Changing_a_WhatsApp_bot_with_a_blank_app_secret_keeps_the_stored_one()
+    {
+        var catalog = _app.Services.GetRequiredService<BotCatalog>();
+        var created = await catalog.CreateAsync(WhatsApp(Web.Webhooks.WhatsAppWebhookTests.AppSecret), "test");
+        var id = created.Bot!.Id;
+        var stored = (await _app.StoredBotAsync(id)).ProtectedAppSecret;
+
+        Assert.True((await ValidateAsync(WhatsApp(appSecret: "") with { ExistingId = id, Token = null })).IsValid);
+        var changed = await catalog.UpdateAsync(id, WhatsApp(appSecret: "") with { ExistingId = id, Token = null, Name = "Shop 2" }, "test");
+
+        Assert.True(changed.Bot!.AppSecretSet);
+        Assert.Equal(stored, (await _app.StoredBotAsync(id)).ProtectedAppSecret);
+        var cache = _app.Services.GetRequiredService<BotCache>();
+        cache.Invalidate();
+        Assert.Equal(Web.Webhooks.WhatsAppWebhookTests.AppSecret, (await cache.FindByIdAsync(id))!.Credentials.AppSecret);
+    }
 }

@@ -21,7 +21,9 @@ public class ChannelAdaptersTests
         Assert.IsType<WebChatAdapter>(adapters.For(Messenger.WebChat));
         Assert.IsType<VkAdapter>(adapters.For(Messenger.Vk));
         Assert.IsType<Bots1C.Domain.Channels.JivoChat.JivoChatAdapter>(adapters.For(Messenger.JivoChat));
-        Assert.Equal([Messenger.Telegram, Messenger.Viber, Messenger.WebChat, Messenger.Vk, Messenger.JivoChat], adapters.All.Select(a => a.Messenger));
+        Assert.IsType<Bots1C.Domain.Channels.WhatsApp.WhatsAppAdapter>(adapters.For(Messenger.WhatsApp));
+        Assert.Equal([Messenger.Telegram, Messenger.Viber, Messenger.WebChat, Messenger.Vk, Messenger.JivoChat, Messenger.WhatsApp],
+            adapters.All.Select(a => a.Messenger));
     }
 
     [Fact]

@@ -23,12 +23,13 @@ public class ChannelServicesTests
     {
         using var services = ChannelKit.Services();
         var all = services.GetServices<IChannelAdapter>().ToList();
-        Assert.Equal([Messenger.Telegram, Messenger.Viber, Messenger.WebChat, Messenger.Vk, Messenger.JivoChat], all.Select(a => a.Messenger));
+        Assert.Equal([Messenger.Telegram, Messenger.Viber, Messenger.WebChat, Messenger.Vk, Messenger.JivoChat, Messenger.WhatsApp], all.Select(a => a.Messenger));
         // One instance each: a second copy would be harmless today, but would split any state an adapter grows later.
         Assert.Same(services.Adapter(Messenger.Telegram), all[0]);
         Assert.Same(services.Adapter(Messenger.Viber), all[1]);
         Assert.Same(services.Adapter(Messenger.WebChat), all[2]);
         Assert.Same(services.Adapter(Messenger.Vk), all[3]);
         Assert.Same(services.Adapter(Messenger.JivoChat), all[4]);
+        Assert.Same(services.Adapter(Messenger.WhatsApp), all[5]);
     }
 }

@@ -20,6 +20,19 @@ public class MessengerTraitsTests
     public void Telegram_is_paced_at_one_message_a_second_per_chat_and_thirty_a_second_per_bot() =>
         Assert.Equal(new SendPacing(TimeSpan.FromSeconds(1), 30), Of(Messenger.Telegram).Pacing);
 
+    [Fact]
+    public void WhatsApp_is_paced_at_one_message_a_second_per_chat_and_eighty_a_second_per_number() =>
+        Assert.Equal(new SendPacing(TimeSpan.FromSeconds(1), 80), Of(Messenger.WhatsApp).Pacing);
+
+    [Fact]
+    public void WhatsApp_asks_for_a_phone_number_id_and_an_app_secret_and_its_webhook_is_set_in_Metas_dashboard()
+    {
+        var traits = Of(Messenger.WhatsApp);
+        Assert.Equal((true, true, false), (traits.NeedsAppSecret, traits.AdminCopiesWebhookSecret, traits.WebhookSetByApi));
+        Assert.Equal((true, false), (traits.ExtraId!.Matches("106540352242922"), traits.ExtraId.Matches("+7 495 123-45-67")));
+        Assert.Equal((true, false), (traits.Token!.Matches("EAAJB3ZCZAi7ZBwBAL0nZCQZC8ZBZBtestZCtokenZCforZCfakeZCgraph"), traits.Token.Matches(MessagePath.TelegramToken)));
+    }
+
     [Theory]
     [InlineData(Messenger.Viber)]
     [InlineData(Messenger.WebChat)]
@@ -33,6 +46,7 @@ public class MessengerTraitsTests
     [InlineData(Messenger.WebChat, 10 * MB, 0)]
     [InlineData(Messenger.Vk, 200 * MB, 50 * MB)]
     [InlineData(Messenger.JivoChat, 50 * MB, 20 * MB)]
+    [InlineData(Messenger.WhatsApp, 100 * MB, 100 * MB)]
     public void Each_messenger_states_the_files_it_takes_and_gives(Messenger messenger, long send, long download) =>
         Assert.Equal((send, download), (Of(messenger).MaxSendFileBytes, Of(messenger).MaxDownloadFileBytes));
 
@@ -42,6 +56,7 @@ public class MessengerTraitsTests
     [InlineData(Messenger.WebChat, 4096, 4096)]
     [InlineData(Messenger.Vk, 9000, 9000)]
     [InlineData(Messenger.JivoChat, 4096, 1024)]
+    [InlineData(Messenger.WhatsApp, 4096, 1024)]
     public void Each_messenger_states_its_text_and_caption_limits(Messenger messenger, int text, int caption) =>
         Assert.Equal((text, caption), (Of(messenger).MaxTextLength, Of(messenger).MaxCaptionLength));
 
@@ -86,6 +101,7 @@ public class MessengerTraitsTests
     [InlineData(Messenger.WebChat, "Reply,Callback,OpenUrl", false)]
     [InlineData(Messenger.Vk, "Reply,Callback,OpenUrl", false)]
     [InlineData(Messenger.JivoChat, "Reply,Callback,OpenUrl", false)]
+    [InlineData(Messenger.WhatsApp, "Reply,Callback,OpenUrl", false)]
     public void Each_messenger_states_its_buttons_and_whether_it_can_ask_for_the_phone(Messenger messenger, string buttons, bool phone)
     {
         var expected = buttons.Split(',').Select(Enum.Parse<ButtonKind>).ToHashSet();
@@ -99,6 +115,7 @@ public class MessengerTraitsTests
     [InlineData(Messenger.WebChat, null)]
     [InlineData(Messenger.Vk, "api.vk.com")]
     [InlineData(Messenger.JivoChat, "bot.jivosite.com")]
+    [InlineData(Messenger.WhatsApp, "graph.facebook.com")]
     public void Each_messenger_names_its_own_API_host(Messenger messenger, string? host) =>
         Assert.Equal(host, Of(messenger).ApiHost);
 
