@@ -9,6 +9,9 @@ public sealed record ConnectionOutcome(bool Ok, string? Reason)
 {
     /// <summary>Set when the license, not the messenger, refused: the pages say it in the reader's language.</summary>
     public Licensing.LicenseRefusal? LicenseRefusal { get; init; }
+
+    /// <summary>The messenger offers no check (JivoChat): the bot stays "not checked", <see cref="Reason"/> says why.</summary>
+    public bool NotCheckable { get; init; }
 }
 
 /// <summary>"Check now" and "Register webhook": asks the messenger, stores the status, writes the event log.</summary>
@@ -33,6 +36,8 @@ public class BotConnection(
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var stored = await db.Bots.FirstAsync(b => b.Id == botId, ct);
+        if (check.NotCheckable)
+            return await RecordNotCheckableAsync(db, stored, check.Reason, actor, logOnlyChanges, ct);
         var changed = stored.Status != (check.Ok ? ConnectionStatus.Established : ConnectionStatus.Failing);
         stored.Status = check.Ok ? ConnectionStatus.Established : ConnectionStatus.Failing;
         stored.StatusReason = check.Ok ? check.AccountName : check.Reason;
@@ -49,6 +54,22 @@ public class BotConnection(
             await journal.WriteAsync(changed ? EventLevel.Error : EventLevel.Warning, EventSources.Bots, "ConnectionFailed",
                 $"The messenger refused the connection: {check.Reason}", stored.Name, actor, ct, EventLinks.Bot(botId));
         return new ConnectionOutcome(check.Ok, check.Ok ? check.AccountName : check.Reason);
+    }
+
+    /// <summary>Neither green nor red: a bot that may work perfectly must not show as failing where nothing can tell.</summary>
+    private async Task<ConnectionOutcome> RecordNotCheckableAsync(Bots1CDbContext db, Bot stored, string? reason, string actor,
+        bool logOnlyChanges, CancellationToken ct)
+    {
+        var changed = stored.Status != ConnectionStatus.Unknown || stored.StatusReason != reason;
+        stored.Status = ConnectionStatus.Unknown;
+        stored.StatusReason = reason;
+        stored.StatusCheckedAt = clock.GetUtcNow();
+        await db.SaveChangesAsync(ct);
+        await dashboard.PublishAsync(stored.Id);
+        if (changed || !logOnlyChanges)
+            await journal.WriteAsync(EventLevel.Information, EventSources.Bots, "ConnectionNotCheckable",
+                $"The messenger offers no way to check the connection: {reason}", stored.Name, actor, ct, EventLinks.Bot(stored.Id));
+        return new ConnectionOutcome(false, reason) { NotCheckable = true };
     }
 
     public async Task<ConnectionOutcome?> RegisterWebhookAsync(long botId, string actor, CancellationToken ct = default)

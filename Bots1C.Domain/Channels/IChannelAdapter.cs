@@ -15,7 +15,13 @@ public enum VerifyOutcome
 /// chat it belongs to (updates of one chat are processed in order).</summary>
 public sealed record UpdateEnvelope(string ExternalId, string ChatKey);
 
-public sealed record ConnectionCheck(bool Ok, string? Reason, string? AccountName = null);
+public sealed record ConnectionCheck(bool Ok, string? Reason, string? AccountName = null)
+{
+    /// <summary>The messenger offers no way to check a bot (JivoChat): neither green nor red, <see cref="Reason"/> says why.</summary>
+    public bool NotCheckable { get; init; }
+
+    public static ConnectionCheck CannotCheck(string reason) => new(false, reason) { NotCheckable = true };
+}
 
 public sealed record WebhookRegistration(bool Ok, string? Reason);
 

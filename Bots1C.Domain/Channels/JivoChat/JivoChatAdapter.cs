@@ -119,7 +119,7 @@ public sealed partial class JivoChatAdapter(IHttpClientFactory httpClients, Time
     /// <summary>Jivo has no "who am I" call, and a probe with a made-up event could not tell a right token from a wrong one
     /// for sure: the check says so rather than show a green it cannot vouch for.</summary>
     public Task<ConnectionCheck> CheckConnectionAsync(BotCredentials bot, CancellationToken ct) =>
-        Task.FromResult(new ConnectionCheck(false, CannotCheckReason));
+        Task.FromResult(ConnectionCheck.CannotCheck(CannotCheckReason));
 
     public Task<WebhookRegistration> RegisterWebhookAsync(BotCredentials bot, string webhookUrl, CancellationToken ct) =>
         Task.FromResult(new WebhookRegistration(false,
