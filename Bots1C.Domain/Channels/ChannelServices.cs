@@ -1,4 +1,5 @@
 using Bots1C.Domain.Bots;
+using Bots1C.Domain.Channels.Max;
 using Bots1C.Domain.Channels.Telegram;
 using Bots1C.Domain.Channels.Viber;
 using Bots1C.Domain.Outbound;
@@ -27,9 +28,15 @@ public static class ChannelServices
         services.AddHttpClient(ViberAdapter.MediaClientName, c => c.Timeout = MessengerTimeout)
             .ThroughOutboundGuard(sp => sp.GetRequiredService<MessengerApiServers>().AllowList, followRedirects: true, useProxy: true);
 
+        AddMessengerClient(services, MaxAdapter.HttpClientName, Messenger.Max);
+        // MAX's media servers (customers' files, our uploads) are not its API host, and those requests carry no token.
+        services.AddHttpClient(MaxAdapter.MediaClientName, c => c.Timeout = MessengerTimeout)
+            .ThroughOutboundGuard(sp => sp.GetRequiredService<MessengerApiServers>().AllowList, followRedirects: true, useProxy: true);
+
         Add<TelegramAdapter>(services);
         Add<ViberAdapter>(services);
         Add<WebChat.WebChatAdapter>(services);
+        Add<MaxAdapter>(services);
         return services;
     }
 
