@@ -1,6 +1,7 @@
 using Bots1C.Domain.Bots;
 using Bots1C.Domain.Channels;
 using Microsoft.Extensions.DependencyInjection;
+using Bots1C.Domain.Channels.Max;
 using Bots1C.Domain.Channels.Telegram;
 using Bots1C.Domain.Channels.Viber;
 using Bots1C.Domain.Channels.WebChat;
@@ -18,7 +19,8 @@ public class ChannelAdaptersTests
         Assert.IsType<TelegramAdapter>(adapters.For(Messenger.Telegram));
         Assert.IsType<ViberAdapter>(adapters.For(Messenger.Viber));
         Assert.IsType<WebChatAdapter>(adapters.For(Messenger.WebChat));
-        Assert.Equal([Messenger.Telegram, Messenger.Viber, Messenger.WebChat], adapters.All.Select(a => a.Messenger));
+        Assert.IsType<MaxAdapter>(adapters.For(Messenger.Max));
+        Assert.Equal([Messenger.Telegram, Messenger.Viber, Messenger.WebChat, Messenger.Max], adapters.All.Select(a => a.Messenger));
     }
 
     [Fact]

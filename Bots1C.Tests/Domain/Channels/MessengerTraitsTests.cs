@@ -20,6 +20,10 @@ public class MessengerTraitsTests
     public void Telegram_is_paced_at_one_message_a_second_per_chat_and_thirty_a_second_per_bot() =>
         Assert.Equal(new SendPacing(TimeSpan.FromSeconds(1), 30), Of(Messenger.Telegram).Pacing);
 
+    [Fact]
+    public void MAX_is_paced_at_one_message_a_second_per_chat_and_twenty_a_second_per_bot_within_its_30_requests() =>
+        Assert.Equal(new SendPacing(TimeSpan.FromSeconds(1), 20), Of(Messenger.Max).Pacing);
+
     [Theory]
     [InlineData(Messenger.Viber)]
     [InlineData(Messenger.WebChat)]
@@ -30,6 +34,7 @@ public class MessengerTraitsTests
     [InlineData(Messenger.Telegram, 50 * MB, 20 * MB)]
     [InlineData(Messenger.Viber, 50 * MB, 50 * MB)]
     [InlineData(Messenger.WebChat, 10 * MB, 0)]
+    [InlineData(Messenger.Max, 4096 * MB, 50 * MB)]
     public void Each_messenger_states_the_files_it_takes_and_gives(Messenger messenger, long send, long download) =>
         Assert.Equal((send, download), (Of(messenger).MaxSendFileBytes, Of(messenger).MaxDownloadFileBytes));
 
@@ -37,6 +42,7 @@ public class MessengerTraitsTests
     [InlineData(Messenger.Telegram, 4096, 1024)]
     [InlineData(Messenger.Viber, 7000, 0)]
     [InlineData(Messenger.WebChat, 4096, 4096)]
+    [InlineData(Messenger.Max, 8000, 4000)] // 4000 a message; a longer text goes as two
     public void Each_messenger_states_its_text_and_caption_limits(Messenger messenger, int text, int caption) =>
         Assert.Equal((text, caption), (Of(messenger).MaxTextLength, Of(messenger).MaxCaptionLength));
 
@@ -56,6 +62,15 @@ public class MessengerTraitsTests
     [Fact]
     public void Telegram_calls_webhooks_on_four_ports_only() =>
         Assert.Equal([443, 80, 88, 8443], Of(Messenger.Telegram).WebhookPorts!);
+
+    [Fact]
+    public void MAX_calls_webhooks_on_443_only() =>
+        Assert.Equal([443], Of(Messenger.Max).WebhookPorts!);
+
+    [Fact]
+    public void A_MAX_token_fits_MAX_and_a_Telegram_token_does_not() =>
+        Assert.Equal((true, false), (Of(Messenger.Max).Token!.Matches("f9LHodD0cOKxR2n0Gz3Jq8tVbW5yX7aC1eD4fH6iJ9kL0mN2oP3qR5sT8uV_w-Yz"),
+            Of(Messenger.Max).Token!.Matches(MessagePath.TelegramToken)));
 
     [Theory]
     [InlineData(Messenger.Viber)]
@@ -78,6 +93,7 @@ public class MessengerTraitsTests
     [InlineData(Messenger.Telegram, "Reply,SharePhone,Callback,OpenUrl", true)]
     [InlineData(Messenger.Viber, "Reply,SharePhone,Callback,OpenUrl", true)]
     [InlineData(Messenger.WebChat, "Reply,Callback,OpenUrl", false)]
+    [InlineData(Messenger.Max, "Reply,SharePhone,Callback,OpenUrl", true)]
     public void Each_messenger_states_its_buttons_and_whether_it_can_ask_for_the_phone(Messenger messenger, string buttons, bool phone)
     {
         var expected = buttons.Split(',').Select(Enum.Parse<ButtonKind>).ToHashSet();
@@ -89,6 +105,7 @@ public class MessengerTraitsTests
     [InlineData(Messenger.Telegram, "api.telegram.org")]
     [InlineData(Messenger.Viber, "chatapi.viber.com")]
     [InlineData(Messenger.WebChat, null)]
+    [InlineData(Messenger.Max, "platform-api2.max.ru")]
     public void Each_messenger_names_its_own_API_host(Messenger messenger, string? host) =>
         Assert.Equal(host, Of(messenger).ApiHost);
 }
