@@ -37,7 +37,7 @@ public sealed partial class MaxAdapter(IHttpClientFactory httpClients, TimeProvi
         // A file message's text is its caption, with the same limit as any text.
         MaxCaptionLength = MaxMessageText,
         Token = new TokenFormat(TokenPattern(),
-            "A MAX token is one long string of letters, digits, '-' and '_' (business.max.ru: the bot's Integration section, Get token)."),
+            "A MAX token is one long string of letters, digits, '-' and '_' (business.max.ru: Chat bots, the bot's ⋮, Settings, the token field)."),
         // schema.yaml: "Your server must be listening on port 443"; plain HTTP and self-signed certificates are refused.
         WebhookPorts = [443],
         // The inline keyboard is MAX's only keyboard; "message" buttons are its reply buttons.
