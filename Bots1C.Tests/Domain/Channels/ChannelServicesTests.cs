@@ -15,6 +15,7 @@ public class ChannelServicesTests
         Assert.IsType<TelegramAdapter>(services.Adapter(Messenger.Telegram));
         Assert.IsType<ViberAdapter>(services.Adapter(Messenger.Viber));
         Assert.IsType<Bots1C.Domain.Channels.WebChat.WebChatAdapter>(services.Adapter(Messenger.WebChat));
+        Assert.IsType<Bots1C.Domain.Channels.Max.MaxAdapter>(services.Adapter(Messenger.Max));
     }
 
     [Fact]
@@ -22,10 +23,11 @@ public class ChannelServicesTests
     {
         using var services = ChannelKit.Services();
         var all = services.GetServices<IChannelAdapter>().ToList();
-        Assert.Equal([Messenger.Telegram, Messenger.Viber, Messenger.WebChat], all.Select(a => a.Messenger));
+        Assert.Equal([Messenger.Telegram, Messenger.Viber, Messenger.WebChat, Messenger.Max], all.Select(a => a.Messenger));
         // One instance each: a second copy would be harmless today, but would split any state an adapter grows later.
         Assert.Same(services.Adapter(Messenger.Telegram), all[0]);
         Assert.Same(services.Adapter(Messenger.Viber), all[1]);
         Assert.Same(services.Adapter(Messenger.WebChat), all[2]);
+        Assert.Same(services.Adapter(Messenger.Max), all[3]);
     }
 }
