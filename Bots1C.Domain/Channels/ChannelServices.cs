@@ -1,4 +1,5 @@
 using Bots1C.Domain.Bots;
+using Bots1C.Domain.Channels.Max;
 using Bots1C.Domain.Channels.Telegram;
 using Bots1C.Domain.Channels.Viber;
 using Bots1C.Domain.Channels.Vk;
@@ -44,12 +45,18 @@ public static class ChannelServices
             .AddHttpMessageHandler(sp => new WhatsApp.WhatsAppMediaHostCheck(sp.GetRequiredService<MessengerApiServers>().AllowList))
             .ThroughOutboundGuard(sp => sp.GetRequiredService<MessengerApiServers>().AllowList, followRedirects: false, useProxy: true);
 
+        AddMessengerClient(services, MaxAdapter.HttpClientName, Messenger.Max);
+        // MAX's media servers (customers' files, our uploads) are not its API host, and those requests carry no token.
+        services.AddHttpClient(MaxAdapter.MediaClientName, c => c.Timeout = MessengerTimeout)
+            .ThroughOutboundGuard(sp => sp.GetRequiredService<MessengerApiServers>().AllowList, followRedirects: true, useProxy: true);
+
         Add<TelegramAdapter>(services);
         Add<ViberAdapter>(services);
         Add<WebChat.WebChatAdapter>(services);
         Add<VkAdapter>(services);
         Add<JivoChat.JivoChatAdapter>(services);
         Add<WhatsApp.WhatsAppAdapter>(services);
+        Add<MaxAdapter>(services);
         return services;
     }
 

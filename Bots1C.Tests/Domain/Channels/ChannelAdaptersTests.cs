@@ -1,6 +1,7 @@
 using Bots1C.Domain.Bots;
 using Bots1C.Domain.Channels;
 using Microsoft.Extensions.DependencyInjection;
+using Bots1C.Domain.Channels.Max;
 using Bots1C.Domain.Channels.Telegram;
 using Bots1C.Domain.Channels.Viber;
 using Bots1C.Domain.Channels.Vk;
@@ -22,8 +23,9 @@ public class ChannelAdaptersTests
         Assert.IsType<VkAdapter>(adapters.For(Messenger.Vk));
         Assert.IsType<Bots1C.Domain.Channels.JivoChat.JivoChatAdapter>(adapters.For(Messenger.JivoChat));
         Assert.IsType<Bots1C.Domain.Channels.WhatsApp.WhatsAppAdapter>(adapters.For(Messenger.WhatsApp));
-        Assert.Equal([Messenger.Telegram, Messenger.Viber, Messenger.WebChat, Messenger.Vk, Messenger.JivoChat, Messenger.WhatsApp],
+        Assert.Equal([Messenger.Telegram, Messenger.Viber, Messenger.WebChat, Messenger.Vk, Messenger.JivoChat, Messenger.WhatsApp, Messenger.Max],
             adapters.All.Select(a => a.Messenger));
+        Assert.IsType<MaxAdapter>(adapters.For(Messenger.Max));
     }
 
     [Fact]

@@ -16,6 +16,7 @@ public class ChannelServicesTests
         Assert.IsType<ViberAdapter>(services.Adapter(Messenger.Viber));
         Assert.IsType<Bots1C.Domain.Channels.WebChat.WebChatAdapter>(services.Adapter(Messenger.WebChat));
         Assert.IsType<Bots1C.Domain.Channels.Vk.VkAdapter>(services.Adapter(Messenger.Vk));
+        Assert.IsType<Bots1C.Domain.Channels.Max.MaxAdapter>(services.Adapter(Messenger.Max));
     }
 
     [Fact]
@@ -23,7 +24,7 @@ public class ChannelServicesTests
     {
         using var services = ChannelKit.Services();
         var all = services.GetServices<IChannelAdapter>().ToList();
-        Assert.Equal([Messenger.Telegram, Messenger.Viber, Messenger.WebChat, Messenger.Vk, Messenger.JivoChat, Messenger.WhatsApp], all.Select(a => a.Messenger));
+        Assert.Equal([Messenger.Telegram, Messenger.Viber, Messenger.WebChat, Messenger.Vk, Messenger.JivoChat, Messenger.WhatsApp, Messenger.Max], all.Select(a => a.Messenger));
         // One instance each: a second copy would be harmless today, but would split any state an adapter grows later.
         Assert.Same(services.Adapter(Messenger.Telegram), all[0]);
         Assert.Same(services.Adapter(Messenger.Viber), all[1]);
@@ -31,5 +32,6 @@ public class ChannelServicesTests
         Assert.Same(services.Adapter(Messenger.Vk), all[3]);
         Assert.Same(services.Adapter(Messenger.JivoChat), all[4]);
         Assert.Same(services.Adapter(Messenger.WhatsApp), all[5]);
+        Assert.Same(services.Adapter(Messenger.Max), all[6]);
     }
 }

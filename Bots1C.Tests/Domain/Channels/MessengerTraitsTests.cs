@@ -32,6 +32,8 @@ public class MessengerTraitsTests
         Assert.Equal((true, false), (traits.ExtraId!.Matches("106540352242922"), traits.ExtraId.Matches("+7 495 123-45-67")));
         Assert.Equal((true, false), (traits.Token!.Matches("EAAJB3ZCZAi7ZBwBAL0nZCQZC8ZBZBtestZCtokenZCforZCfakeZCgraph"), traits.Token.Matches(MessagePath.TelegramToken)));
     }
+    public void MAX_is_paced_at_one_message_a_second_per_chat_and_twenty_a_second_per_bot_within_its_30_requests() =>
+        Assert.Equal(new SendPacing(TimeSpan.FromSeconds(1), 20), Of(Messenger.Max).Pacing);
 
     [Theory]
     [InlineData(Messenger.Viber)]
@@ -47,6 +49,7 @@ public class MessengerTraitsTests
     [InlineData(Messenger.Vk, 200 * MB, 50 * MB)]
     [InlineData(Messenger.JivoChat, 50 * MB, 20 * MB)]
     [InlineData(Messenger.WhatsApp, 100 * MB, 100 * MB)]
+    [InlineData(Messenger.Max, 4096 * MB, 50 * MB)]
     public void Each_messenger_states_the_files_it_takes_and_gives(Messenger messenger, long send, long download) =>
         Assert.Equal((send, download), (Of(messenger).MaxSendFileBytes, Of(messenger).MaxDownloadFileBytes));
 
@@ -57,6 +60,7 @@ public class MessengerTraitsTests
     [InlineData(Messenger.Vk, 9000, 9000)]
     [InlineData(Messenger.JivoChat, 4096, 1024)]
     [InlineData(Messenger.WhatsApp, 4096, 1024)]
+    [InlineData(Messenger.Max, 8000, 4000)] // 4000 a message; a longer text goes as two
     public void Each_messenger_states_its_text_and_caption_limits(Messenger messenger, int text, int caption) =>
         Assert.Equal((text, caption), (Of(messenger).MaxTextLength, Of(messenger).MaxCaptionLength));
 
@@ -76,6 +80,15 @@ public class MessengerTraitsTests
     [Fact]
     public void Telegram_calls_webhooks_on_four_ports_only() =>
         Assert.Equal([443, 80, 88, 8443], Of(Messenger.Telegram).WebhookPorts!);
+
+    [Fact]
+    public void MAX_calls_webhooks_on_443_only() =>
+        Assert.Equal([443], Of(Messenger.Max).WebhookPorts!);
+
+    [Fact]
+    public void A_MAX_token_fits_MAX_and_a_Telegram_token_does_not() =>
+        Assert.Equal((true, false), (Of(Messenger.Max).Token!.Matches("f9LHodD0cOKxR2n0Gz3Jq8tVbW5yX7aC1eD4fH6iJ9kL0mN2oP3qR5sT8uV_w-Yz"),
+            Of(Messenger.Max).Token!.Matches(MessagePath.TelegramToken)));
 
     [Theory]
     [InlineData(Messenger.Viber)]
@@ -102,6 +115,7 @@ public class MessengerTraitsTests
     [InlineData(Messenger.Vk, "Reply,Callback,OpenUrl", false)]
     [InlineData(Messenger.JivoChat, "Reply,Callback,OpenUrl", false)]
     [InlineData(Messenger.WhatsApp, "Reply,Callback,OpenUrl", false)]
+    [InlineData(Messenger.Max, "Reply,SharePhone,Callback,OpenUrl", true)]
     public void Each_messenger_states_its_buttons_and_whether_it_can_ask_for_the_phone(Messenger messenger, string buttons, bool phone)
     {
         var expected = buttons.Split(',').Select(Enum.Parse<ButtonKind>).ToHashSet();
@@ -116,6 +130,7 @@ public class MessengerTraitsTests
     [InlineData(Messenger.Vk, "api.vk.com")]
     [InlineData(Messenger.JivoChat, "bot.jivosite.com")]
     [InlineData(Messenger.WhatsApp, "graph.facebook.com")]
+    [InlineData(Messenger.Max, "platform-api2.max.ru")]
     public void Each_messenger_names_its_own_API_host(Messenger messenger, string? host) =>
         Assert.Equal(host, Of(messenger).ApiHost);
 
