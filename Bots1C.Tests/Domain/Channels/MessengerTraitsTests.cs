@@ -32,6 +32,8 @@ public class MessengerTraitsTests
         Assert.Equal((true, false), (traits.ExtraId!.Matches("106540352242922"), traits.ExtraId.Matches("+7 495 123-45-67")));
         Assert.Equal((true, false), (traits.Token!.Matches("EAAJB3ZCZAi7ZBwBAL0nZCQZC8ZBZBtestZCtokenZCforZCfakeZCgraph"), traits.Token.Matches(MessagePath.TelegramToken)));
     }
+
+    [Fact]
     public void MAX_is_paced_at_one_message_a_second_per_chat_and_twenty_a_second_per_bot_within_its_30_requests() =>
         Assert.Equal(new SendPacing(TimeSpan.FromSeconds(1), 20), Of(Messenger.Max).Pacing);
 
