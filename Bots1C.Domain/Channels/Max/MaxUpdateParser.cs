@@ -32,7 +32,13 @@ internal sealed class MaxUpdateParser(TimeProvider clock)
                 ButtonData = MaxUpdate.Text(callback, "payload"),
             }],
             "message_edited" when message is { } edited => [basis with { Kind = InboundKind.Edited, Text = BodyText(edited) }],
-            "bot_started" => [basis with { Kind = InboundKind.ConversationStarted }],
+            // MAX's Start button sends no message: the customer opening the bot asks for the main menu as Telegram's /start
+            // does (a deep link's payload follows it, as in Telegram's "/start payload").
+            "bot_started" => [basis with { Kind = InboundKind.ConversationStarted }, basis with
+            {
+                Kind = InboundKind.Text,
+                Text = MaxUpdate.Text(update, "payload") is { Length: > 0 } payload ? $"/start {payload}" : "/start",
+            }],
             "bot_stopped" => [basis with { Kind = InboundKind.Blocked }],
             _ => [basis with { ServiceName = type }],
         };

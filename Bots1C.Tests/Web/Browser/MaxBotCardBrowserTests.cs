@@ -40,7 +40,7 @@ public class MaxBotCardBrowserTests(ChromiumFixture chromium) : IClassFixture<Ch
         await page.Locator(".mud-list-item", new() { HasTextRegex = new Regex("^MAX$") }).ClickAsync();
         // The card shows the fields of the chosen messenger once the choice has gone round the circuit.
         await page.Locator(".mud-popover-open").WaitForAsync(new() { State = WaitForSelectorState.Detached });
-        Assert.Equal("MAX", await page.Locator("div[data-testid=bot-messenger]").InnerTextAsync());
+        await page.Locator("div[data-testid=bot-messenger]", new() { HasTextRegex = new Regex("^MAX$") }).WaitForAsync();
         await page.FillAsync("input[data-testid=bot-token], [data-testid=bot-token] input", MaxApiFake.Token);
         await page.FillAsync("input[data-testid=bot-url], [data-testid=bot-url] input", "https://bot.example.ru:443/Bots_UNF");
         await page.GetByLabel("API server address (optional)").FillAsync(max.Url!);
@@ -62,7 +62,7 @@ public class MaxBotCardBrowserTests(ChromiumFixture chromium) : IClassFixture<Ch
         await outcome.WaitForAsync();
         Assert.Contains("Connection established", await outcome.InnerTextAsync());
         Assert.Contains("@shop_bot", await outcome.InnerTextAsync());
-        Assert.Contains("Connection established", await page.Locator("[data-testid=bot-status]").InnerTextAsync());
+        await page.Locator("[data-testid=bot-status]", new() { HasText = "Connection established" }).WaitForAsync();
 
         await page.ClickAsync("[data-testid=bot-register]");
         await page.Locator("[data-testid=bot-outcome]", new() { HasText = "Webhook registered" }).WaitForAsync();

@@ -60,7 +60,7 @@ public class VkBotCardBrowserTests(ChromiumFixture chromium) : IClassFixture<Chr
         var outcome = page.Locator("[data-testid=bot-outcome]");
         await outcome.WaitForAsync();
         Assert.Contains("Connection established (Ромашка: доставка)", await outcome.InnerTextAsync());
-        Assert.Contains("Connection established", await page.Locator("[data-testid=bot-status]").InnerTextAsync());
+        await page.Locator("[data-testid=bot-status]", new() { HasText = "Connection established" }).WaitForAsync();
 
         await page.ClickAsync("[data-testid=bot-register]");
         await page.Locator("[data-testid=bot-outcome]", new() { HasText = "Webhook registered." }).WaitForAsync();

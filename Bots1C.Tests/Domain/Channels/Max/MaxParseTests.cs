@@ -52,8 +52,14 @@ public class MaxParseTests
     }
 
     [Fact]
-    public void Bot_started_is_ConversationStarted() =>
-        Assert.Equal((InboundKind.ConversationStarted, "123456789", John), (ParseOne("bot_started.json") is var e ? (e.Kind, e.ChatId, e.Sender) : default));
+    public void Bot_started_is_the_customer_opening_the_bot_and_asking_for_the_main_menu_as_Telegrams_start()
+    {
+        // MAX's Start button sends no message, only bot_started: without a "/start" the customer would see no menu.
+        var events = Max.Parse(ChannelKit.Fixture("max", "bot_started.json"));
+        Assert.Equal([(InboundKind.ConversationStarted, "123456789", (string?)null), (InboundKind.Text, "123456789", "/start")],
+            events.Select(e => (e.Kind, e.ChatId, e.Text)));
+        Assert.All(events, e => Assert.Equal(John, e.Sender));
+    }
 
     [Fact]
     public void Bot_stopped_is_Blocked() =>
