@@ -129,37 +129,8 @@ public sealed partial class JivoChatAdapter(IHttpClientFactory httpClients, Time
     public Task<WebhookView?> ReadWebhookAsync(BotCredentials bot, CancellationToken ct) => Task.FromResult<WebhookView?>(null);
 
     /// <summary><paramref name="fileId"/> is the link the customer's file message carried; it is fetched without the token.</summary>
-    public async Task<DownloadResult> DownloadAsync(BotCredentials bot, string fileId, CancellationToken ct)
-    {
-        if (!Uri.TryCreate(fileId, UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https"))
-            return DownloadResult.Failed(DownloadFailure.Gone, "The file's address is not an http(s) link");
-        try
-        {
-            using var response = await httpClients.CreateClient(MediaClientName).GetAsync(url, HttpCompletionOption.ResponseHeadersRead, ct);
-            if (response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Gone or HttpStatusCode.Forbidden)
-                return DownloadResult.Failed(DownloadFailure.Gone, $"JivoChat no longer has this file: HTTP {(int)response.StatusCode}");
-            if (!response.IsSuccessStatusCode)
-                return DownloadResult.Failed(DownloadFailure.Unreachable, $"JivoChat did not give the file: HTTP {(int)response.StatusCode}");
-            var length = response.Content.Headers.ContentLength;
-            if (length > MaxDownloadBytes)
-                return DownloadResult.Failed(DownloadFailure.TooBig, TooBigReason);
-            await using var body = await response.Content.ReadAsStreamAsync(ct);
-            var content = await DownloadBuffer.ReadAsync(body, MaxDownloadBytes, length, ct);
-            return DownloadResult.Downloaded(content, response.Content.Headers.ContentType?.MediaType, Path.GetFileName(url.AbsolutePath));
-        }
-        catch (Exception e) when (DownloadBuffer.TooBig(e))
-        {
-            return DownloadResult.Failed(DownloadFailure.TooBig, TooBigReason);
-        }
-        catch (Exception e) when (e is HttpRequestException or IOException)
-        {
-            return DownloadResult.Failed(DownloadFailure.Unreachable, $"JivoChat did not give the file: {e.Message}");
-        }
-        catch (TaskCanceledException) when (!ct.IsCancellationRequested)
-        {
-            return DownloadResult.Failed(DownloadFailure.Unreachable, "Timed out fetching the file from JivoChat");
-        }
-    }
+    public Task<DownloadResult> DownloadAsync(BotCredentials bot, string fileId, CancellationToken ct) =>
+        PublicFileLink.DownloadAsync(httpClients.CreateClient(MediaClientName), fileId, MaxDownloadBytes, "JivoChat", TooBigReason, ct);
 
     private const string TooBigReason = "The file is larger than 20 MB, more than this app fetches from JivoChat.";
 

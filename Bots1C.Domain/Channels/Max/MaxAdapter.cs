@@ -204,42 +204,8 @@ public sealed partial class MaxAdapter(IHttpClientFactory httpClients, TimeProvi
     }
 
     /// <summary><paramref name="fileId"/> is the attachment's payload.url, MAX's own download link; it needs no token.</summary>
-    public async Task<DownloadResult> DownloadAsync(BotCredentials bot, string fileId, CancellationToken ct)
-    {
-        if (!Uri.TryCreate(fileId, UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https"))
-            return DownloadResult.Failed(DownloadFailure.Gone, "The file's address is not an http(s) link");
-        try
-        {
-            using var response = await httpClients.CreateClient(MediaClientName).GetAsync(url, HttpCompletionOption.ResponseHeadersRead, ct);
-            if (response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Gone or HttpStatusCode.Forbidden)
-                return DownloadResult.Failed(DownloadFailure.Gone, $"MAX no longer has this file (its link has expired): HTTP {(int)response.StatusCode}");
-            if (!response.IsSuccessStatusCode)
-                return DownloadResult.Failed(DownloadFailure.Unreachable, $"MAX did not give the file: HTTP {(int)response.StatusCode}");
-            var length = response.Content.Headers.ContentLength;
-            if (length > MaxDownloadBytes)
-                return DownloadResult.Failed(DownloadFailure.TooBig, TooBigReason);
-            await using var body = await response.Content.ReadAsStreamAsync(ct);
-            var content = await DownloadBuffer.ReadAsync(body, MaxDownloadBytes, length, ct);
-            return DownloadResult.Downloaded(content, response.Content.Headers.ContentType?.MediaType,
-                response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
-        }
-        catch (Exception e) when (DownloadBuffer.TooBig(e))
-        {
-            return DownloadResult.Failed(DownloadFailure.TooBig, TooBigReason);
-        }
-        catch (HttpRequestException e)
-        {
-            return DownloadResult.Failed(DownloadFailure.Unreachable, $"MAX did not give the file: {Describe(e)}");
-        }
-        catch (IOException e)
-        {
-            return DownloadResult.Failed(DownloadFailure.Unreachable, $"MAX did not give the file: {e.Message}");
-        }
-        catch (TaskCanceledException e) when (!ct.IsCancellationRequested)
-        {
-            return DownloadResult.Failed(DownloadFailure.Unreachable, $"Timed out: {e.Message}");
-        }
-    }
+    public Task<DownloadResult> DownloadAsync(BotCredentials bot, string fileId, CancellationToken ct) =>
+        PublicFileLink.DownloadAsync(httpClients.CreateClient(MediaClientName), fileId, MaxDownloadBytes, "MAX", TooBigReason, ct);
 
     private const string TooBigReason = "The file is larger than 50 MB, more than this app fetches from MAX.";
 

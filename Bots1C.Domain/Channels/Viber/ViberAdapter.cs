@@ -165,41 +165,8 @@ public sealed partial class ViberAdapter(IHttpClientFactory httpClients, TimePro
 
     /// <summary><paramref name="fileId"/> is the message's <c>media</c> link: Viber's own download address, public and
     /// expiring. It is fetched without the token (it is not Viber's API and needs none).</summary>
-    public async Task<DownloadResult> DownloadAsync(BotCredentials bot, string fileId, CancellationToken ct)
-    {
-        if (!Uri.TryCreate(fileId, UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https"))
-            return DownloadResult.Failed(DownloadFailure.Gone, "The file's address is not an http(s) link");
-        try
-        {
-            using var response = await httpClients.CreateClient(MediaClientName).GetAsync(url, HttpCompletionOption.ResponseHeadersRead, ct);
-            if (response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Gone or HttpStatusCode.Forbidden)
-                return DownloadResult.Failed(DownloadFailure.Gone, $"Viber no longer has this file (its link has expired): HTTP {(int)response.StatusCode}");
-            if (!response.IsSuccessStatusCode)
-                return DownloadResult.Failed(DownloadFailure.Unreachable, $"Viber did not give the file: HTTP {(int)response.StatusCode}");
-            var length = response.Content.Headers.ContentLength;
-            if (length > MaxDownloadBytes)
-                return DownloadResult.Failed(DownloadFailure.TooBig, TooBigReason);
-            await using var body = await response.Content.ReadAsStreamAsync(ct);
-            var content = await DownloadBuffer.ReadAsync(body, MaxDownloadBytes, length, ct);
-            return DownloadResult.Downloaded(content, response.Content.Headers.ContentType?.MediaType, Path.GetFileName(url.AbsolutePath));
-        }
-        catch (Exception e) when (DownloadBuffer.TooBig(e))
-        {
-            return DownloadResult.Failed(DownloadFailure.TooBig, TooBigReason);
-        }
-        catch (HttpRequestException e)
-        {
-            return DownloadResult.Failed(DownloadFailure.Unreachable, $"Viber did not give the file: {e.Message}");
-        }
-        catch (IOException e)
-        {
-            return DownloadResult.Failed(DownloadFailure.Unreachable, $"Viber did not give the file: {e.Message}");
-        }
-        catch (TaskCanceledException e) when (!ct.IsCancellationRequested)
-        {
-            return DownloadResult.Failed(DownloadFailure.Unreachable, $"Timed out: {e.Message}");
-        }
-    }
+    public Task<DownloadResult> DownloadAsync(BotCredentials bot, string fileId, CancellationToken ct) =>
+        PublicFileLink.DownloadAsync(httpClients.CreateClient(MediaClientName), fileId, MaxDownloadBytes, "Viber", TooBigReason, ct);
 
     private const string TooBigReason = "The file is larger than 50 MB, more than this app fetches from Viber.";
 

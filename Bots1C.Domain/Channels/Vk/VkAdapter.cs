@@ -289,41 +289,8 @@ public sealed partial class VkAdapter(IHttpClientFactory httpClients, TimeProvid
 
     /// <summary><paramref name="fileId"/> is the attachment's own link (a document's url, a photo's largest size): public and
     /// signed by VK, fetched without the token.</summary>
-    public async Task<DownloadResult> DownloadAsync(BotCredentials bot, string fileId, CancellationToken ct)
-    {
-        if (!Uri.TryCreate(fileId, UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https"))
-            return DownloadResult.Failed(DownloadFailure.Gone, "The file's address is not an http(s) link");
-        try
-        {
-            using var response = await httpClients.CreateClient(MediaClientName).GetAsync(url, HttpCompletionOption.ResponseHeadersRead, ct);
-            if (response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Gone or HttpStatusCode.Forbidden)
-                return DownloadResult.Failed(DownloadFailure.Gone, $"VK no longer gives this file (its link has expired): HTTP {(int)response.StatusCode}");
-            if (!response.IsSuccessStatusCode)
-                return DownloadResult.Failed(DownloadFailure.Unreachable, $"VK did not give the file: HTTP {(int)response.StatusCode}");
-            var length = response.Content.Headers.ContentLength;
-            if (length > MaxDownloadBytes)
-                return DownloadResult.Failed(DownloadFailure.TooBig, TooBigReason);
-            await using var body = await response.Content.ReadAsStreamAsync(ct);
-            var content = await DownloadBuffer.ReadAsync(body, MaxDownloadBytes, length, ct);
-            return DownloadResult.Downloaded(content, response.Content.Headers.ContentType?.MediaType, Path.GetFileName(url.AbsolutePath));
-        }
-        catch (Exception e) when (DownloadBuffer.TooBig(e))
-        {
-            return DownloadResult.Failed(DownloadFailure.TooBig, TooBigReason);
-        }
-        catch (HttpRequestException e)
-        {
-            return DownloadResult.Failed(DownloadFailure.Unreachable, $"VK did not give the file: {e.Message}");
-        }
-        catch (IOException e)
-        {
-            return DownloadResult.Failed(DownloadFailure.Unreachable, $"VK did not give the file: {e.Message}");
-        }
-        catch (TaskCanceledException e) when (!ct.IsCancellationRequested)
-        {
-            return DownloadResult.Failed(DownloadFailure.Unreachable, $"Timed out: {e.Message}");
-        }
-    }
+    public Task<DownloadResult> DownloadAsync(BotCredentials bot, string fileId, CancellationToken ct) =>
+        PublicFileLink.DownloadAsync(httpClients.CreateClient(MediaClientName), fileId, MaxDownloadBytes, "VK", TooBigReason, ct);
 
     private const string TooBigReason = "The file is larger than 50 MB, more than this app fetches from VK: open it in VK itself.";
 
