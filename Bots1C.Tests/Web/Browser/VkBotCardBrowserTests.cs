@@ -50,9 +50,12 @@ public class VkBotCardBrowserTests(ChromiumFixture chromium) : IClassFixture<Chr
         await page.GetByText("This id does not look like the one the messenger gives").WaitForAsync();
 
         await page.FillAsync("input[data-testid=bot-extra-id], [data-testid=bot-extra-id] input", VkWebhookTests.Community);
+        await page.PressAsync("input[data-testid=bot-extra-id], [data-testid=bot-extra-id] input", "Tab");
+        // The corrected field drops its error as soon as its change has gone round the circuit; then save.
+        await page.GetByText("This id does not look like the one the messenger gives").WaitForAsync(new() { State = WaitForSelectorState.Detached });
         await page.ClickAsync("[data-testid=bot-save]");
         var webhook = page.Locator("[data-testid=bot-webhook]");
-        await webhook.WaitForAsync();
+        await webhook.WaitForAsync(new() { Timeout = 60_000 });
         var url = await webhook.InnerTextAsync();
         Assert.StartsWith("https://bot.example.ru/Bots_UNF/webhooks/", url);
 
