@@ -22,25 +22,7 @@ internal static class MaxUpdate
     private static readonly HashSet<string> DialogEvents =
         ["bot_started", "bot_stopped", "dialog_cleared", "dialog_removed", "dialog_muted", "dialog_unmuted"];
 
-    public static JsonDocument? Open(ReadOnlySpan<byte> body)
-    {
-        try
-        {
-            var reader = new Utf8JsonReader(body);
-            var document = JsonDocument.ParseValue(ref reader);
-            // ParseValue stops after the first value; anything after it makes the body invalid JSON.
-            if (reader.Read() || document.RootElement.ValueKind != JsonValueKind.Object)
-            {
-                document.Dispose();
-                return null;
-            }
-            return document;
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
+    public static JsonDocument? Open(ReadOnlySpan<byte> body) => JsonObjectBody.Open(body);
 
     public static string? TypeOf(JsonElement update) => Text(update, "update_type") is { Length: > 0 } type ? type : null;
 

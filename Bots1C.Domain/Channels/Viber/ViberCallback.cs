@@ -119,25 +119,7 @@ internal sealed class ViberCallback(TimeProvider clock)
         return Text(root, "user_id") is { } userId ? new Sender(userId, null, null, null, null) : null;
     }
 
-    private static JsonDocument? Open(ReadOnlySpan<byte> body)
-    {
-        try
-        {
-            var reader = new Utf8JsonReader(body);
-            var document = JsonDocument.ParseValue(ref reader);
-            // ParseValue stops after the first value; anything after it makes the body invalid JSON.
-            if (reader.Read() || document.RootElement.ValueKind != JsonValueKind.Object)
-            {
-                document.Dispose();
-                return null;
-            }
-            return document;
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
+    private static JsonDocument? Open(ReadOnlySpan<byte> body) => JsonObjectBody.Open(body);
 
     private static string? Event(JsonElement root) => Text(root, "event") is { Length: > 0 } name ? name : null;
 

@@ -204,25 +204,7 @@ internal sealed class VkCallback(TimeProvider clock)
 
     private const long MaxUnixSeconds = 253_402_300_799;
 
-    internal static JsonDocument? Open(ReadOnlySpan<byte> body)
-    {
-        try
-        {
-            var reader = new Utf8JsonReader(body);
-            var document = JsonDocument.ParseValue(ref reader);
-            // ParseValue stops after the first value; anything after it makes the body invalid JSON.
-            if (reader.Read() || document.RootElement.ValueKind != JsonValueKind.Object)
-            {
-                document.Dispose();
-                return null;
-            }
-            return document;
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
+    internal static JsonDocument? Open(ReadOnlySpan<byte> body) => JsonObjectBody.Open(body);
 
     internal static string? Type(JsonElement root) => Text(root, "type") is { Length: > 0 } type ? type : null;
 

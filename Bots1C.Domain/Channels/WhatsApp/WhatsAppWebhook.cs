@@ -220,25 +220,7 @@ internal sealed class WhatsAppWebhook(TimeProvider clock)
         return values.Count > 0 ? values : null;
     }
 
-    private static JsonDocument? Open(ReadOnlySpan<byte> body)
-    {
-        try
-        {
-            var reader = new Utf8JsonReader(body);
-            var document = JsonDocument.ParseValue(ref reader);
-            // ParseValue stops after the first value; anything after it makes the body invalid JSON.
-            if (reader.Read() || document.RootElement.ValueKind != JsonValueKind.Object)
-            {
-                document.Dispose();
-                return null;
-            }
-            return document;
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
+    private static JsonDocument? Open(ReadOnlySpan<byte> body) => JsonObjectBody.Open(body);
 
     private static IEnumerable<JsonElement> Array(JsonElement parent, string name) =>
         parent.ValueKind == JsonValueKind.Object && parent.TryGetProperty(name, out var array) && array.ValueKind == JsonValueKind.Array
