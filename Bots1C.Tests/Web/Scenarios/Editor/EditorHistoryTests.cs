@@ -46,4 +46,30 @@ public class EditorHistoryTests
             back.Add(history.Undo());
         Assert.Equal(["4", "3", "2"], back);
     }
+
+    [Fact]
+    public void Keystrokes_into_one_field_are_one_step_back()
+    {
+        var history = new EditorHistory("a");
+        history.Record("b");
+        history.Record("bH", typingInto: "m1/Text");
+        history.Record("bHi", typingInto: "m1/Text");
+
+        Assert.Equal("bHi", history.Current);
+        Assert.Equal("b", history.Undo());
+        Assert.Equal("bHi", history.Redo());
+    }
+
+    [Fact]
+    public void Typing_into_another_field_or_after_an_undo_starts_a_new_step_back()
+    {
+        var history = new EditorHistory("a");
+        history.Record("aT", typingInto: "m1/Title");
+        history.Record("aTx", typingInto: "m1/Text");
+        Assert.Equal("aT", history.Undo());
+        history.Record("aTy", typingInto: "m1/Text");
+
+        Assert.Equal("aT", history.Undo());
+        Assert.Equal("a", history.Undo());
+    }
 }

@@ -51,11 +51,40 @@ public class StepPropertiesTests : MudTestContext
         var graph = Graph(step);
         var panel = Panel(graph, step);
 
-        panel.Find("textarea").Change("Hello!");
+        panel.Find("textarea").Input("Hello!"); // fields commit as they are typed (Immediate), not on leaving them
 
         Assert.Equal("Hello!", step.Text);
         graph.Undo();
         Assert.Null(graph.Definition.FindStep("m1")!.Text);
+    }
+
+    [Fact]
+    public void Each_keystroke_reaches_the_step_and_its_node_before_the_field_is_left()
+    {
+        var step = new Step { Id = "m1", Kind = StepKind.Message, X = 300 };
+        var graph = Graph(step);
+        var panel = Panel(graph, step);
+
+        panel.Find("textarea").Input("Hel");
+        panel.Find("textarea").Input("Hello");
+
+        Assert.Equal("Hello", step.Text);
+        Assert.True(graph.IsDirty);
+        graph.Undo();
+        Assert.Null(graph.Definition.FindStep("m1")!.Text); // the keystrokes are one step back
+    }
+
+    [Fact]
+    public void A_new_line_started_in_the_choices_stays_while_typing()
+    {
+        var step = new Step { Id = "q1", Kind = StepKind.Question, AnswerType = AnswerType.Choice, Choices = ["Yes"], X = 300 };
+        var panel = Panel(Graph(step), step);
+        var choices = panel.FindAll("textarea").Last();
+
+        choices.Input("Yes\n");
+
+        Assert.Equal("Yes\n", panel.FindAll("textarea").Last().GetAttribute("value") ?? panel.FindAll("textarea").Last().TextContent);
+        Assert.Equal(["Yes"], step.Choices);
     }
 
     [Fact]

@@ -97,18 +97,29 @@ public sealed class ScenarioGraph
         return step;
     }
 
-    /// <summary>The properties panel changed a step: its ways out may have changed (buttons), so its ports follow.</summary>
-    public void StepEdited(Step step)
+    /// <summary>The properties panel changed a step: its ways out may have changed (buttons), so its ports follow.
+    /// <paramref name="typingInto"/> names the field when the change is a keystroke (see <see cref="EditorHistory.Record"/>).</summary>
+    public void StepEdited(Step step, string? typingInto = null)
     {
         if (NodeOf(step.Id) is not { } node)
             return;
         SyncPorts(node);
         node.Refresh();
-        Commit();
+        Commit(typingInto is null ? null : $"{step.Id}/{typingInto}");
     }
 
     /// <summary>The scenario's own settings (name, triggers, …) changed.</summary>
-    public void ScenarioEdited() => Commit();
+    public void ScenarioEdited(string? typingInto = null) => Commit(typingInto is null ? null : $"scenario/{typingInto}");
+
+    /// <summary>Puts a kept draft (the scenario's JSON) in place of what is drawn, as one change that can be undone.</summary>
+    public void LoadDraft(string json)
+    {
+        if (ReadOnly)
+            return;
+        var draft = ScenarioJson.Deserialize(json); // throws on a damaged draft before anything is changed
+        if (History.Record(ScenarioJson.Serialize(draft)))
+            Restore(History.Current);
+    }
 
     public void DeleteSelection()
     {
@@ -383,10 +394,10 @@ public sealed class ScenarioGraph
             Commit();
     }
 
-    private void Commit()
+    private void Commit(string? typingInto = null)
     {
         _pending = false;
-        History.Record(ScenarioJson.Serialize(Definition));
+        History.Record(ScenarioJson.Serialize(Definition), typingInto);
         Changed?.Invoke();
     }
 }
