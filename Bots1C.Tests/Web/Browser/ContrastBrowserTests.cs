@@ -43,8 +43,39 @@ public class ContrastBrowserTests(ChromiumFixture chromium, ContrastBrowserTests
                 failures.AppendLine($"{name} ({path}): {node.Target} {Describe(node)}");
         }
 
+        await ShowReconnectDialogAsync(page);
+        var dialog = await page.RunAxe(new AxeRunContext { Include = [new AxeSelector("#components-reconnect-modal")] }, ContrastOnly);
+        foreach (var node in dialog.Violations.SelectMany(v => v.Nodes))
+            failures.AppendLine($"reconnect dialog: {node.Target} {Describe(node)}");
+
         Assert.True(failures.Length == 0, $"Contrast below WCAG AA in the {(dark ? "dark" : "light")} theme:\n{failures}");
     }
+
+    [Fact]
+    public async Task The_dark_theme_is_in_the_first_paint_before_any_script_runs()
+    {
+        // No JavaScript at all: what the browser paints from the server's first answer, before the circuit starts.
+        await using var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "en-US", JavaScriptEnabled = false });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(seeded.Url + "/account/login");
+        await page.FillAsync("#email", SeededApp.DarkUser);
+        await page.FillAsync("#password", HtmlForms.Password);
+        await page.ClickAsync("[data-testid=submit]");
+
+        await page.GotoAsync(seeded.Url + "/dashboard");
+
+        Assert.True(await IsDarkAsync(page));
+    }
+
+    /// <summary>Blazor's "connection lost" dialog in its last state (with the Retry button), shown at once.</summary>
+    private static Task ShowReconnectDialogAsync(IPage page) => page.EvaluateAsync("""
+        () => {
+            const dialog = document.getElementById('components-reconnect-modal');
+            dialog.classList.add('components-reconnect-failed');
+            dialog.showModal();
+            dialog.getAnimations({ subtree: true }).forEach(a => a.finish());
+        }
+        """);
 
     /// <summary>The page's background, as the browser computed it, is darker than mid-grey.</summary>
     private static Task<bool> IsDarkAsync(IPage page) => page.EvaluateAsync<bool>("""
