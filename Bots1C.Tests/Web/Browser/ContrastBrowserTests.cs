@@ -127,17 +127,21 @@ public class ContrastBrowserTests(ChromiumFixture chromium, ContrastBrowserTests
 
             var demo = (await _app.Services.GetRequiredService<DemoSetup>()
                 .EnsureAsync(Url, "Demo chat", CultureInfo.GetCultureInfo("en"), "test")).Bot!;
-            var conversationId = await ConversationWithEveryKindOfBubbleAsync(demo.Id, light.Id);
+            var (conversationId, contactId) = await ConversationWithEveryKindOfBubbleAsync(demo.Id, light.Id);
 
             Pages.AddRange(
             [
+                ("home", "/", "[data-testid=home-welcome]"),
                 ("dashboard", "/dashboard", "[data-testid=dashboard]"),
                 ("bots", "/bots", "[data-testid=bots-table] tbody tr"),
                 ("bot card", $"/bots/{demo.Id}", "[data-testid=bot-name]"),
+                ("diagnostics", $"/bots/{demo.Id}/diagnostics", "[data-testid=run-diagnostics]"),
                 ("messenger", $"/messenger/{conversationId}", "[data-testid=failure]"),
                 ("scenarios", "/scenarios", "[data-testid=scenarios-table] tbody tr"),
                 ("scenario editor", $"/scenarios/{demo.MainMenuScenarioId}", "[data-node-id] .step-node-head"),
                 ("contacts", "/directory/contacts", "[data-testid=contact-row-name]"),
+                ("contact card", $"/directory/contacts/{contactId}", "[data-testid=contact-title]"),
+                ("quick replies", "/quick-replies", "[data-testid=quick-replies-table], [data-testid=quick-replies-empty]"),
                 ("counterparties", "/directory/owners", "h1"),
                 ("print forms", "/print-forms", "[data-testid=pf-form]"),
                 ("event log", "/admin/events", "[data-testid=events-table] tbody tr"),
@@ -147,7 +151,7 @@ public class ContrastBrowserTests(ChromiumFixture chromium, ContrastBrowserTests
         }
 
         /// <summary>Customer, bot (with buttons), operator, an internal note, a dialog event and a failed reply.</summary>
-        private async Task<long> ConversationWithEveryKindOfBubbleAsync(long botId, string operatorId)
+        private async Task<(long Conversation, long Contact)> ConversationWithEveryKindOfBubbleAsync(long botId, string operatorId)
         {
             var now = DateTimeOffset.UtcNow;
             await using var db = await _app.Db();
@@ -175,7 +179,7 @@ public class ContrastBrowserTests(ChromiumFixture chromium, ContrastBrowserTests
                 Line(MessageDirection.Internal, MessageKind.Note, "A regular customer, be nice", "light"),
                 failed);
             await db.SaveChangesAsync();
-            return conversation.Id;
+            return (conversation.Id, contact.Id);
         }
 
         public async Task DisposeAsync() => await _app.DisposeAsync();
