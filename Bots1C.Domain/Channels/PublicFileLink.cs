@@ -38,7 +38,7 @@ public static class PublicFileLink
         }
         catch (Exception e) when (e is HttpRequestException or IOException)
         {
-            return DownloadResult.Failed(DownloadFailure.Unreachable, $"{messenger} did not give the file: {e.Message}");
+            return DownloadResult.Failed(DownloadFailure.Unreachable, $"{messenger} did not give the file: {NetworkFailure.Describe(e)}");
         }
         catch (TaskCanceledException) when (!ct.IsCancellationRequested)
         {

@@ -3,8 +3,7 @@ using Bots1C.Domain.Bots;
 using Bots1C.Domain.Conversations;
 using Bots1C.Domain.Data;
 using Bots1C.Domain.Licensing;
-using Bots1C.Domain.Scenarios;
-using Bots1C.Domain.Scenarios.Exchange;
+using Bots1C.Domain.Operators;
 using Bots1C.Domain.Scenarios.Templates;
 using Microsoft.EntityFrameworkCore;
 
@@ -19,18 +18,19 @@ public sealed record DemoBot(long Id, string Name, string BotKey, string PublicB
 public sealed record DemoBotOutcome(DemoBot? Bot, bool Created, LicenseRefusal? LicenseRefusal, IReadOnlyList<string> Problems);
 
 /// <summary>Where the newcomer stands: the demo bot's dialogs, and how many wait for an operator.</summary>
-public sealed record DemoProgress(int Conversations, int Waiting, int WithOperator, long? FirstWaitingConversationId);
+/// <param name="OperatorTookOver">An operator has taken over one of the demo's dialogs at some point: the tour's operator
+/// step stays done when that dialog is closed or returned to the bot afterwards.</param>
+public sealed record DemoProgress(int Conversations, int Waiting, int WithOperator, long? FirstWaitingConversationId, bool OperatorTookOver);
 
 /// <summary>
 /// The welcome wizard's second step: one web-chat bot served by this app itself, with the shipped scenarios imported
 /// and set as its main menu and "not matched". Doing it again finds the same bot and leaves stored scenarios alone
 /// (an unchanged template imports as a no-op; one someone has edited is kept, not duplicated).
 /// </summary>
-public class DemoSetup(IDbContextFactory<Bots1CDbContext> dbFactory, BotCatalog bots, BotCache cache, ScenarioTemplates templates,
-    BotScenarioSettings settings, ScenarioCache scenarios)
+public class DemoSetup(IDbContextFactory<Bots1CDbContext> dbFactory, BotCatalog bots, BotCache cache, StarterScenarios starter)
 {
-    public const string MainMenuKey = "tpl-main-menu";
-    public const string NotMatchedKey = "tpl-not-matched";
+    public const string MainMenuKey = StarterScenarios.MainMenuKey;
+    public const string NotMatchedKey = StarterScenarios.NotMatchedKey;
 
     public async Task<DemoBot?> FindAsync(CancellationToken ct = default)
     {
@@ -43,10 +43,6 @@ public class DemoSetup(IDbContextFactory<Bots1CDbContext> dbFactory, BotCatalog 
     /// <param name="name">The bot's name in the reader's language.</param>
     public async Task<DemoBotOutcome> EnsureAsync(string baseUrl, string name, CultureInfo culture, string actor, CancellationToken ct = default)
     {
-        var imported = await templates.ImportAsync(templates.List(culture).Select(t => t.Id), new ScenarioImportOptions(ClashChoice.Skip), actor, culture, ct);
-        if (imported.Problems.Count > 0)
-            return new DemoBotOutcome(null, false, null, imported.Problems.Select(p => p.Message).ToList());
-
         var existing = await FindAsync(ct);
         var created = existing is null;
         long botId;
@@ -72,8 +68,8 @@ public class DemoSetup(IDbContextFactory<Bots1CDbContext> dbFactory, BotCatalog 
             botId = existing.Id;
         }
 
-        await SetScenariosAsync(botId, actor, ct);
-        return new DemoBotOutcome(await FindAsync(ct), created, null, []);
+        var scenarios = await starter.GiveBotAsync(botId, culture, actor, ct);
+        return new DemoBotOutcome(await FindAsync(ct), created, null, scenarios.Problems);
     }
 
     public async Task<DemoProgress> ProgressAsync(long botId, CancellationToken ct = default)
@@ -85,24 +81,9 @@ public class DemoSetup(IDbContextFactory<Bots1CDbContext> dbFactory, BotCatalog 
             await dialogs.CountAsync(c => c.Mode == ConversationMode.WaitingForOperator && !c.IsClosed, ct),
             await dialogs.CountAsync(c => c.Mode == ConversationMode.WithOperator && !c.IsClosed, ct),
             await dialogs.Where(c => c.Mode == ConversationMode.WaitingForOperator && !c.IsClosed).OrderByDescending(c => c.LastMessageAt)
-                .Select(c => (long?)c.Id).FirstOrDefaultAsync(ct));
-    }
-
-    /// <summary>The templates (whatever their stored version) as the bot's scenarios, main menu and "not matched";
-    /// a choice someone already made on the bot card is kept.</summary>
-    private async Task SetScenariosAsync(long botId, string actor, CancellationToken ct)
-    {
-        var keys = templates.All.Select(t => t.Key).Distinct().ToList();
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var ids = await db.Scenarios.AsNoTracking().Where(s => keys.Contains(s.Key)).Select(s => new { s.Key, s.Id }).ToDictionaryAsync(s => s.Key, s => s.Id, ct);
-        long? IdOf(string key) => ids.TryGetValue(key, out var id) ? id : null;
-        var current = await settings.GetAsync(botId, ct);
-        var choice = new BotScenarioChoice(
-            current?.MainMenuScenarioId ?? IdOf(MainMenuKey),
-            current?.NotMatchedScenarioId ?? IdOf(NotMatchedKey),
-            (current?.ScenarioIds ?? []).Union(ids.Values).ToList());
-        await settings.SetAsync(botId, choice, actor, ct);
-        scenarios.Invalidate();
+                .Select(c => (long?)c.Id).FirstOrDefaultAsync(ct),
+            await db.Messages.AnyAsync(m => m.Kind == MessageKind.Event && m.Text == ConversationEventCodes.TakenOver
+                && dialogs.Any(c => c.Id == m.ConversationId), ct));
     }
 
     private async Task<string> FreeNameAsync(string name, CancellationToken ct)

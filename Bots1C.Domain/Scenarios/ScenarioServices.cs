@@ -32,6 +32,7 @@ public static class ScenarioServices
         services.AddSingleton<Exchange.ScenarioExport>();
         services.AddSingleton<Exchange.ScenarioImport>();
         services.AddSingleton<Templates.ScenarioTemplates>();
+        services.AddSingleton<Templates.StarterScenarios>();
         services.AddSingleton<BotScenarioSettings>();
         return services;
     }

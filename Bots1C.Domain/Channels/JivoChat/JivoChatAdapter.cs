@@ -86,7 +86,7 @@ public sealed partial class JivoChatAdapter(IHttpClientFactory httpClients, Time
             if (message.CallbackAnswerId is not null)
                 return SendResult.Sent(null); // Jivo has nothing to answer a press with: the press is an ordinary message
             if (MessageOf(message) is not { } body)
-                return SendResult.Failed(message.File is null ? "Nothing to send: the message has no text and no file"
+                return SendResult.Failed(message.File is null ? KnownReasons.NothingToSend.English
                     : "JivoChat takes files as links: set the bot's public address so the file has one");
             request["message"] = body;
         }
@@ -108,7 +108,7 @@ public sealed partial class JivoChatAdapter(IHttpClientFactory httpClients, Time
         }
         catch (HttpRequestException e)
         {
-            return SendResult.Transient($"JivoChat could not be reached: {Scrubbed(e.Message, bot)}");
+            return SendResult.Transient($"JivoChat could not be reached: {NetworkFailure.Describe(e)}");
         }
         catch (TaskCanceledException) when (!ct.IsCancellationRequested)
         {
@@ -175,15 +175,6 @@ public sealed partial class JivoChatAdapter(IHttpClientFactory httpClients, Time
             Content = new StringContent(body.ToJsonString(Json), Encoding.UTF8, "application/json"),
         };
         return await httpClients.CreateClient(HttpClientName).SendAsync(request.WithSecretPath(), ct);
-    }
-
-    /// <summary>A network error's words, with the token and provider id taken out should they ever appear in them.</summary>
-    private static string Scrubbed(string text, BotCredentials bot)
-    {
-        foreach (var secret in new[] { bot.Token, Uri.EscapeDataString(bot.Token) })
-            if (secret.Length > 0)
-                text = text.Replace(secret, "…", StringComparison.Ordinal);
-        return text;
     }
 
     private TimeSpan RetryAfter(HttpResponseMessage response) =>

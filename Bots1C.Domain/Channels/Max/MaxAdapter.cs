@@ -89,7 +89,7 @@ public sealed partial class MaxAdapter(IHttpClientFactory httpClients, TimeProvi
             if (message.File is { } file)
                 return await SendFileAsync(bot, recipient, file, message, ct);
             if (string.IsNullOrEmpty(message.Text))
-                return SendResult.Failed("Nothing to send: the message has no text and no file");
+                return SendResult.Failed(KnownReasons.NothingToSend.English);
 
             // A text longer than MAX takes goes in parts; the buttons go with the last.
             var parts = Parts(message.Text);
@@ -109,9 +109,9 @@ public sealed partial class MaxAdapter(IHttpClientFactory httpClients, TimeProvi
         {
             return SendResult.Transient(Describe(e));
         }
-        catch (TaskCanceledException e) when (!ct.IsCancellationRequested)
+        catch (TaskCanceledException) when (!ct.IsCancellationRequested)
         {
-            return SendResult.Transient($"Timed out: {e.Message}");
+            return SendResult.Transient(KnownReasons.TimedOut.English);
         }
     }
 
@@ -131,9 +131,9 @@ public sealed partial class MaxAdapter(IHttpClientFactory httpClients, TimeProvi
         {
             return new ConnectionCheck(false, Describe(e));
         }
-        catch (TaskCanceledException e) when (!ct.IsCancellationRequested)
+        catch (TaskCanceledException) when (!ct.IsCancellationRequested)
         {
-            return new ConnectionCheck(false, $"Timed out: {e.Message}");
+            return new ConnectionCheck(false, KnownReasons.TimedOut.English);
         }
     }
 
@@ -161,9 +161,9 @@ public sealed partial class MaxAdapter(IHttpClientFactory httpClients, TimeProvi
         {
             return new WebhookRegistration(false, Describe(e));
         }
-        catch (TaskCanceledException e) when (!ct.IsCancellationRequested)
+        catch (TaskCanceledException) when (!ct.IsCancellationRequested)
         {
-            return new WebhookRegistration(false, $"Timed out: {e.Message}");
+            return new WebhookRegistration(false, KnownReasons.TimedOut.English);
         }
     }
 
@@ -197,9 +197,9 @@ public sealed partial class MaxAdapter(IHttpClientFactory httpClients, TimeProvi
         {
             return WebhookView.Unreadable(Describe(e));
         }
-        catch (TaskCanceledException e) when (!ct.IsCancellationRequested)
+        catch (TaskCanceledException) when (!ct.IsCancellationRequested)
         {
-            return WebhookView.Unreadable($"Timed out: {e.Message}");
+            return WebhookView.Unreadable(KnownReasons.TimedOut.English);
         }
     }
 
@@ -314,7 +314,7 @@ public sealed partial class MaxAdapter(IHttpClientFactory httpClients, TimeProvi
                 return $"The API server's TLS certificate is not trusted here ({tls.Message}). MAX's certificate is issued under the "
                     + "Russian Trusted Root CA (Минцифры), which is not trusted by default: add it to this server's trusted certificates "
                     + "(docs/channels.md, MAX).";
-        return e.InnerException is { } cause && cause.Message != e.Message ? $"{e.Message}: {cause.Message}" : e.Message;
+        return NetworkFailure.Describe(e);
     }
 
     /// <summary>A dialog is addressed by its person (user_id), a group chat by its chat_id (see <see cref="MaxUpdate.ChatOf"/>).</summary>

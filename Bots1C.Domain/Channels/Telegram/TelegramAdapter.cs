@@ -63,7 +63,7 @@ public sealed partial class TelegramAdapter(IHttpClientFactory httpClients, Time
     public async Task<SendResult> SendAsync(BotCredentials bot, OutgoingMessage message, CancellationToken ct)
     {
         if (Client(bot) is not { } client)
-            return SendResult.Failed("The bot token is not a Telegram token");
+            return SendResult.Failed(KnownReasons.NotATelegramToken.English);
         try
         {
             if (message.CallbackAnswerId is { } callbackId)
@@ -84,7 +84,7 @@ public sealed partial class TelegramAdapter(IHttpClientFactory httpClients, Time
             else
             {
                 if (string.IsNullOrEmpty(message.Text))
-                    return SendResult.Failed("Nothing to send: the message has no text and no file");
+                    return SendResult.Failed(KnownReasons.NothingToSend.English);
                 sent = await client.SendMessage(chat, message.Text, replyMarkup: markup, cancellationToken: ct);
             }
             return SendResult.Sent(sent.Id.ToString(CultureInfo.InvariantCulture));
@@ -111,18 +111,18 @@ public sealed partial class TelegramAdapter(IHttpClientFactory httpClients, Time
         }
         catch (HttpRequestException e)
         {
-            return SendResult.Transient(e.Message);
+            return SendResult.Transient(NetworkFailure.Describe(e));
         }
-        catch (TaskCanceledException e) when (!ct.IsCancellationRequested)
+        catch (TaskCanceledException) when (!ct.IsCancellationRequested)
         {
-            return SendResult.Transient($"Timed out: {e.Message}");
+            return SendResult.Transient(KnownReasons.TimedOut.English);
         }
     }
 
     public async Task<ConnectionCheck> CheckConnectionAsync(BotCredentials bot, CancellationToken ct)
     {
         if (Client(bot) is not { } client)
-            return new ConnectionCheck(false, "The bot token is not a Telegram token");
+            return new ConnectionCheck(false, KnownReasons.NotATelegramToken.English);
         try
         {
             var me = await client.GetMe(ct);
@@ -138,9 +138,9 @@ public sealed partial class TelegramAdapter(IHttpClientFactory httpClients, Time
     {
         // Without a secret every update would be refused by Verify: better to say so now than to lose them later.
         if (string.IsNullOrEmpty(bot.WebhookSecret))
-            return new WebhookRegistration(false, "The bot has no webhook secret");
+            return new WebhookRegistration(false, KnownReasons.NoWebhookSecret.English);
         if (Client(bot) is not { } client)
-            return new WebhookRegistration(false, "The bot token is not a Telegram token");
+            return new WebhookRegistration(false, KnownReasons.NotATelegramToken.English);
         try
         {
             await client.SetWebhook(webhookUrl, secretToken: bot.WebhookSecret, allowedUpdates: AllowedUpdates, cancellationToken: ct);
@@ -155,7 +155,7 @@ public sealed partial class TelegramAdapter(IHttpClientFactory httpClients, Time
     public async Task<WebhookView?> ReadWebhookAsync(BotCredentials bot, CancellationToken ct)
     {
         if (Client(bot) is not { } client)
-            return WebhookView.Unreadable("The bot token is not a Telegram token");
+            return WebhookView.Unreadable(KnownReasons.NotATelegramToken.English);
         try
         {
             var info = await client.GetWebhookInfo(ct);
@@ -172,7 +172,7 @@ public sealed partial class TelegramAdapter(IHttpClientFactory httpClients, Time
     public async Task<DownloadResult> DownloadAsync(BotCredentials bot, string fileId, CancellationToken ct)
     {
         if (Client(bot) is not { } client)
-            return DownloadResult.Failed(DownloadFailure.Unreachable, "The bot token is not a Telegram token");
+            return DownloadResult.Failed(DownloadFailure.Unreachable, KnownReasons.NotATelegramToken.English);
         TGFile file;
         try
         {
@@ -244,6 +244,6 @@ public sealed partial class TelegramAdapter(IHttpClientFactory httpClients, Time
         long.TryParse(chatId, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var id) ? new ChatId(id) : new ChatId(chatId);
 
     // ApiRequestException carries Telegram's description; the wrappers around network failures say more in the inner exception.
-    private static string Describe(Exception e) =>
-        e is not ApiRequestException && e.InnerException is { } inner ? $"{e.Message}: {inner.Message}" : e.Message;
+    /// <summary>Telegram's own words when it answered; otherwise why it could not be reached, never the exception's text.</summary>
+    private static string Describe(Exception e) => e is ApiRequestException ? e.Message : NetworkFailure.Describe(e);
 }

@@ -96,7 +96,7 @@ public sealed partial class ViberAdapter(IHttpClientFactory httpClients, TimePro
         else
         {
             if (string.IsNullOrEmpty(message.Text))
-                return SendResult.Failed("Nothing to send: the message has no text and no file");
+                return SendResult.Failed(KnownReasons.NothingToSend.English);
             request["type"] = "text";
             request["text"] = message.Text;
         }
@@ -127,11 +127,11 @@ public sealed partial class ViberAdapter(IHttpClientFactory httpClients, TimePro
         }
         catch (HttpRequestException e)
         {
-            return SendResult.Transient(e.Message);
+            return SendResult.Transient(NetworkFailure.Describe(e));
         }
-        catch (TaskCanceledException e) when (!ct.IsCancellationRequested)
+        catch (TaskCanceledException) when (!ct.IsCancellationRequested)
         {
-            return SendResult.Transient($"Timed out: {e.Message}");
+            return SendResult.Transient(KnownReasons.TimedOut.English);
         }
     }
 
@@ -202,11 +202,11 @@ public sealed partial class ViberAdapter(IHttpClientFactory httpClients, TimePro
         }
         catch (HttpRequestException e)
         {
-            return (null, e.Message);
+            return (null, NetworkFailure.Describe(e));
         }
-        catch (TaskCanceledException e) when (!ct.IsCancellationRequested)
+        catch (TaskCanceledException) when (!ct.IsCancellationRequested)
         {
-            return (null, $"Timed out: {e.Message}");
+            return (null, KnownReasons.TimedOut.English);
         }
     }
 

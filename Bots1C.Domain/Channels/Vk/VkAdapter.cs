@@ -122,7 +122,7 @@ public sealed partial class VkAdapter(IHttpClientFactory httpClients, TimeProvid
             parameters.Add(new("attachment", attachment));
         }
         else if (string.IsNullOrEmpty(message.Text))
-            return SendResult.Failed("Nothing to send: the message has no text and no file");
+            return SendResult.Failed(KnownReasons.NothingToSend.English);
         if (VkKeyboard.For(message.Buttons) is { } keyboard)
             parameters.Add(new("keyboard", keyboard));
 
@@ -173,15 +173,15 @@ public sealed partial class VkAdapter(IHttpClientFactory httpClients, TimeProvid
         }
         catch (HttpRequestException e)
         {
-            return (null, SendResult.Transient($"VK's upload server: {e.Message}"));
+            return (null, SendResult.Transient($"VK's upload server: {NetworkFailure.Describe(e)}"));
         }
         catch (JsonException)
         {
             return (null, SendResult.Transient("VK's upload server's answer is not JSON"));
         }
-        catch (TaskCanceledException e) when (!ct.IsCancellationRequested)
+        catch (TaskCanceledException) when (!ct.IsCancellationRequested)
         {
-            return (null, SendResult.Transient($"Timed out: {e.Message}"));
+            return (null, SendResult.Transient(KnownReasons.TimedOut.English));
         }
 
         var saved = await _api.CallAsync(bot, "docs.save", [new("file", uploaded), new("title", file.FileName)], ct);

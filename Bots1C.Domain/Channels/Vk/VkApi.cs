@@ -77,11 +77,11 @@ internal sealed class VkApi(IHttpClientFactory httpClients, TimeProvider clock)
         }
         catch (HttpRequestException e)
         {
-            return new VkAnswer(null, null, e.Message, Transient: true);
+            return new VkAnswer(null, null, NetworkFailure.Describe(e), Transient: true);
         }
-        catch (TaskCanceledException e) when (!ct.IsCancellationRequested)
+        catch (TaskCanceledException) when (!ct.IsCancellationRequested)
         {
-            return new VkAnswer(null, null, $"Timed out: {e.Message}", Transient: true);
+            return new VkAnswer(null, null, KnownReasons.TimedOut.English, Transient: true);
         }
     }
 

@@ -146,11 +146,11 @@ public sealed partial class WhatsAppAdapter(IHttpClientFactory httpClients, Time
         }
         catch (HttpRequestException e)
         {
-            return SendResult.Transient(e.Message);
+            return SendResult.Transient(NetworkFailure.Describe(e));
         }
-        catch (TaskCanceledException e) when (!ct.IsCancellationRequested)
+        catch (TaskCanceledException) when (!ct.IsCancellationRequested)
         {
-            return SendResult.Transient($"Timed out: {e.Message}");
+            return SendResult.Transient(KnownReasons.TimedOut.English);
         }
     }
 
@@ -236,15 +236,15 @@ public sealed partial class WhatsAppAdapter(IHttpClientFactory httpClients, Time
         }
         catch (HttpRequestException e)
         {
-            return DownloadResult.Failed(DownloadFailure.Unreachable, $"WhatsApp did not give the file: {e.Message}");
+            return DownloadResult.Failed(DownloadFailure.Unreachable, $"WhatsApp did not give the file: {NetworkFailure.Describe(e)}");
         }
         catch (IOException e)
         {
-            return DownloadResult.Failed(DownloadFailure.Unreachable, $"WhatsApp did not give the file: {e.Message}");
+            return DownloadResult.Failed(DownloadFailure.Unreachable, $"WhatsApp did not give the file: {NetworkFailure.Describe(e)}");
         }
-        catch (TaskCanceledException e) when (!ct.IsCancellationRequested)
+        catch (TaskCanceledException) when (!ct.IsCancellationRequested)
         {
-            return DownloadResult.Failed(DownloadFailure.Unreachable, $"Timed out: {e.Message}");
+            return DownloadResult.Failed(DownloadFailure.Unreachable, KnownReasons.TimedOut.English);
         }
     }
 
@@ -264,11 +264,11 @@ public sealed partial class WhatsAppAdapter(IHttpClientFactory httpClients, Time
         }
         catch (HttpRequestException e)
         {
-            return (null, e.Message);
+            return (null, NetworkFailure.Describe(e));
         }
-        catch (TaskCanceledException e) when (!ct.IsCancellationRequested)
+        catch (TaskCanceledException) when (!ct.IsCancellationRequested)
         {
-            return (null, $"Timed out: {e.Message}");
+            return (null, KnownReasons.TimedOut.English);
         }
     }
 

@@ -11,8 +11,7 @@ public static class WhatsAppErrors
 {
     /// <summary>The start of the reason an operator reads when a reply came after WhatsApp's 24-hour window: stable, so
     /// operators (and anyone searching the event log) recognise it.</summary>
-    public const string WindowClosed =
-        "WhatsApp allows replies only within 24 hours of the customer's last message; after that only an approved template message can be sent.";
+    public static readonly string WindowClosed = KnownReasons.WhatsAppWindowClosed.English;
 
     public const int AuthUnknown = 0, ServiceUnavailable = 2, TokenInvalid = 190,
         ThroughputReached = 130429, PairRateReached = 131056,

@@ -50,7 +50,7 @@ internal static partial class WhatsAppMessages
         if (choices.Count == 0)
         {
             if (text.Length == 0)
-                return (null, "Nothing to send: the message has no text and no file");
+                return (null, KnownReasons.NothingToSend.English);
             if (text.Length > MaxText)
                 return (null, $"WhatsApp takes at most {MaxText} characters in a message; this one has {text.Length}");
             return (new JsonObject { ["type"] = "text", ["text"] = new JsonObject { ["preview_url"] = false, ["body"] = text } }, null);

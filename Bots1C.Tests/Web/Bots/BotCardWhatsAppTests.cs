@@ -19,6 +19,7 @@ public class BotCardWhatsAppTests : MudTestContext
         Services.AddSingleton(_app.Services.GetRequiredService<Bots1C.Domain.Channels.ChannelAdapters>());
         Services.AddSingleton(_app.Services.GetRequiredService<Bots1C.Domain.Scenarios.BotScenarioSettings>());
         Services.AddSingleton(_app.Services.GetRequiredService<Bots1C.Domain.Scenarios.ScenarioCatalog>());
+        Services.AddSingleton(_app.Services.GetRequiredService<Bots1C.Domain.Scenarios.Templates.StarterScenarios>());
         AddAuthorization().SetAuthorized("admin@example.ru");
     }
 

@@ -1,9 +1,11 @@
 using Bots1C.Domain.Bots;
 using Bots1C.Domain.Scenarios;
+using Bots1C.Domain.Scenarios.Templates;
 using Bots1C.Tests.Domain.Scenarios.Exchange;
 using Bots1C.Tests.Infrastructure;
 using Bots1C.Web.Features.Bots;
 using Bunit;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 
@@ -18,6 +20,7 @@ public class BotScenariosSectionTests : MudTestContext
     {
         Services.AddSingleton(_app.Services.GetRequiredService<BotScenarioSettings>());
         Services.AddSingleton(_app.Services.GetRequiredService<ScenarioCatalog>());
+        Services.AddSingleton(_app.Services.GetRequiredService<StarterScenarios>());
         AddAuthorization().SetAuthorized("admin@example.ru");
     }
 
@@ -81,5 +84,50 @@ public class BotScenariosSectionTests : MudTestContext
         var bot = await BotAsync();
         var section = Render<BotScenariosSection>(p => p.Add(s => s.BotId, bot));
         section.WaitForElement("[data-testid=bot-scenarios-empty]");
+    }
+
+    [Fact]
+    public async Task A_bot_without_a_main_menu_is_offered_the_ready_made_scenarios_and_gets_them_in_one_click()
+    {
+        var bot = await BotAsync();
+        var section = Render<BotScenariosSection>(p => p.Add(s => s.BotId, bot));
+
+        await section.WaitForElement("[data-testid=bot-starter-scenarios]").ClickAsync(new());
+
+        var stored = await Eventually.GetAsync(() => _app.Services.GetRequiredService<BotScenarioSettings>().GetAsync(bot),
+            s => s!.MainMenuScenarioId is not null, "the bot's main menu");
+        await using var db = await _app.Db();
+        var keys = await db.Scenarios.ToDictionaryAsync(s => s.Id, s => s.Key);
+        Assert.Equal((StarterScenarios.MainMenuKey, StarterScenarios.NotMatchedKey), (keys[stored!.MainMenuScenarioId!.Value], keys[stored.NotMatchedScenarioId!.Value]));
+        Assert.Equal(keys.Keys.Order(), stored.ScenarioIds);
+        section.WaitForAssertion(() => Assert.Empty(section.FindAll("[data-testid=bot-starter-offer]")));
+    }
+
+    [Fact]
+    public async Task A_bot_with_a_main_menu_is_not_offered_the_ready_made_scenarios()
+    {
+        var bot = await BotAsync();
+        var menu = await _app.CreateScenarioAsync(ScenarioKit.Simple("Menu"));
+        await _app.Services.GetRequiredService<BotScenarioSettings>().SetAsync(bot, new BotScenarioChoice(menu, null, []), "test");
+
+        var section = Render<BotScenariosSection>(p => p.Add(s => s.BotId, bot));
+
+        section.WaitForElement("[data-testid=bot-scenarios-save]");
+        Assert.Empty(section.FindAll("[data-testid=bot-starter-offer]"));
+    }
+
+    [Fact]
+    public async Task Taking_the_ready_made_scenarios_keeps_a_not_matched_scenario_already_chosen()
+    {
+        var bot = await BotAsync();
+        var mine = await _app.CreateScenarioAsync(ScenarioKit.Simple("Our apology"));
+        await _app.Services.GetRequiredService<BotScenarioSettings>().SetAsync(bot, new BotScenarioChoice(null, mine, [mine]), "test");
+
+        var outcome = await _app.Services.GetRequiredService<StarterScenarios>().GiveBotAsync(bot, System.Globalization.CultureInfo.GetCultureInfo("ru-RU"), "test");
+
+        Assert.True(outcome.Succeeded);
+        Assert.Equal(mine, outcome.Settings!.NotMatchedScenarioId);
+        Assert.Contains(mine, outcome.Settings.ScenarioIds);
+        Assert.NotNull(outcome.Settings.MainMenuScenarioId);
     }
 }

@@ -1,5 +1,7 @@
 using System.Globalization;
 using Bots1C.Domain.Bots;
+using Bots1C.Domain.Conversations;
+using Bots1C.Domain.Operators;
 using Bots1C.Domain.FirstRun;
 using Bots1C.Domain.Scenarios;
 using Bots1C.Domain.Scenarios.Templates;
@@ -69,6 +71,34 @@ public class DemoSetupTests : IDisposable
         await using var check = await _app.Db();
         Assert.Equal(["Наше главное меню"], await check.Scenarios.Where(s => s.Key == DemoSetup.MainMenuKey).Select(s => s.Name).ToListAsync());
         Assert.Equal(_app.Services.GetRequiredService<ScenarioTemplates>().List(Russian).Count, await check.Scenarios.CountAsync());
+    }
+
+    [Fact]
+    public async Task The_operator_step_stays_done_after_the_operator_closes_the_dialog()
+    {
+        await _app.InstallTestLicenseAsync();
+        var bot = (await RunAsync()).Bot!;
+        var now = DateTimeOffset.UtcNow;
+        var conversation = new Conversation
+        {
+            BotId = bot.Id, ChatId = "v_visitor", CreatedAt = now, LastMessageAt = now, Mode = ConversationMode.WaitingForOperator, WaitingSince = now,
+            Contact = new Contact { BotId = bot.Id, ExternalUserId = "v_visitor", CreatedAt = now, UpdatedAt = now },
+        };
+        await using (var db = await _app.Db())
+        {
+            db.Conversations.Add(conversation);
+            await db.SaveChangesAsync();
+        }
+        var me = new OperatorRef((await _app.CreateUserAsync("olga@example.ru", "Passw0rd!x", "Operator")).Id, "Olga");
+        var control = _app.Services.GetRequiredService<ConversationControl>();
+        Assert.False((await Demo.ProgressAsync(bot.Id)).OperatorTookOver);
+
+        await control.TakeOverAsync(conversation.Id, me);
+        Assert.True((await Demo.ProgressAsync(bot.Id)).OperatorTookOver);
+        await control.CloseAsync(conversation.Id, me, null);
+
+        var progress = await Demo.ProgressAsync(bot.Id);
+        Assert.Equal((0, true), (progress.WithOperator, progress.OperatorTookOver));
     }
 
     [Fact]
