@@ -111,6 +111,23 @@ public class MessengerPhoneBrowserTests(ChromiumFixture chromium) : IClassFixtur
     }
 
     [Fact]
+    public async Task At_phone_width_the_menu_opens_over_the_page_and_closes_once_a_page_is_chosen()
+    {
+        await using var messenger = await PhoneMessenger.StartAsync(visitors: 1);
+        var page = await OpenAsync(messenger, PhoneWidth, 844, "/dashboard");
+        var drawer = page.Locator(".mud-drawer");
+        await Assertions.Expect(drawer).Not.ToHaveClassAsync(new System.Text.RegularExpressions.Regex("mud-drawer--open"));
+
+        await page.Locator(".mud-appbar .mud-icon-button").First.ClickAsync();
+        await Assertions.Expect(drawer).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("mud-drawer--open"));
+        Assert.Equal(0, (await BoxOfAsync(page, ".mud-main-content")).X); // over the page, not pushing it aside
+
+        await drawer.Locator("a[href='bots']").ClickAsync();
+        await page.WaitForURLAsync("**/bots");
+        await Assertions.Expect(drawer).Not.ToHaveClassAsync(new System.Text.RegularExpressions.Regex("mud-drawer--open"));
+    }
+
+    [Fact]
     public async Task At_phone_width_the_main_pages_do_not_scroll_sideways()
     {
         await using var messenger = await PhoneMessenger.StartAsync(visitors: 1);
