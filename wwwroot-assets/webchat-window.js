@@ -172,18 +172,19 @@
   }
 
   // The browser's own EventSource retry gives up once the server answered an error (a restarting app does): so the
-  // window closes it and opens a new one itself, with a capped backoff, and fetches what it missed meanwhile.
+  // window closes it and opens a new one itself, with a capped backoff. The server's first event ("ready") says the
+  // stream is up: the window is online, sends what waits and fetches what it missed meanwhile.
   function listen() {
     clearTimeout(reconnectTimer);
     if (events) events.close();
     events = new EventSource(base + "/events?token=" + encodeURIComponent(token));
-    events.onopen = function () {
+    events.addEventListener("ready", function () {
       reconnects = 0;
       online(true);
       sendRetry = 0;
       flush();
       api("/messages").then(function (history) { history.forEach(show); }, function () { });
-    };
+    });
     events.addEventListener("message", function (e) { online(true); show(JSON.parse(e.data)); });
     events.onerror = function () {
       events.close();

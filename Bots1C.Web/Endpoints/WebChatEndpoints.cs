@@ -136,21 +136,24 @@ public static class WebChatEndpoints
         var window = new WindowMessages(links, http.Request.PathBase);
         // A stopping app ends every stream at once: otherwise open windows hold the shutdown up to its timeout; the windows
         // then reconnect to the new instance by themselves.
-        return TypedResults.ServerSentEvents(StreamAsync(bot.Id, visitor, queries, notifier, window, lifetime.ApplicationStopping, ct),
-            eventType: "message");
+        return TypedResults.ServerSentEvents(StreamAsync(bot.Id, visitor, queries, notifier, window, lifetime.ApplicationStopping, ct));
     }
 
     /// <summary>Each open window holds a connection; beyond this many the server says "busy" and the window retries.</summary>
     public const int MaxOpenStreams = 5000;
     private static int _openStreams;
 
-    private static async IAsyncEnumerable<WebChatMessage> StreamAsync(long botId, string visitor, ConversationQueries queries,
-        ConversationNotifier notifier, WindowMessages window, CancellationToken stopping, [EnumeratorCancellation] CancellationToken ct)
+    /// <summary>A "ready" event first: the response (and the browser's EventSource "open") starts only with the first event,
+    /// and the window must know at once that it is connected again after a restart. Then each message as a "message" event.</summary>
+    private static async IAsyncEnumerable<System.Net.ServerSentEvents.SseItem<WebChatMessage?>> StreamAsync(long botId, string visitor,
+        ConversationQueries queries, ConversationNotifier notifier, WindowMessages window, CancellationToken stopping,
+        [EnumeratorCancellation] CancellationToken ct)
     {
         try
         {
+            yield return new(null, "ready");
             await foreach (var message in MessagesOfAsync(botId, visitor, queries, notifier, window, stopping, ct))
-                yield return message;
+                yield return new(message, "message");
         }
         finally
         {
