@@ -54,6 +54,7 @@ public static class DomainServices
         services.AddOptions<Operators.OperatorOptions>().BindConfiguration(Operators.OperatorOptions.Section);
         services.AddSingleton<Operators.OperatorPresence>();
         services.AddSingleton<Operators.HandOverRouter>();
+        services.AddSingleton<Operators.ReopenRouter>();
         services.AddSingleton<Operators.ConversationList>();
         services.AddSingleton<Operators.ConversationControl>();
         services.AddSingleton<Operators.QuickReplies>();

@@ -11,17 +11,56 @@
   var visitorName = new URLSearchParams(location.search).get("name"); // from the site's snippet, if it knows the visitor
   var shown = {};
 
+  var unsentKey = storageKey + ":unsent";
+  var unsent = loadUnsent(); // messages typed but not yet accepted by the server, oldest first: they survive a reload
+  var sending = false, sendRetry = 0, sendTimer = null;
+  var events = null, reconnects = 0, reconnectTimer = null;
+
   function newId() {
     return (crypto.randomUUID ? crypto.randomUUID() : Date.now() + "-" + Math.random().toString(16).slice(2));
   }
 
+  function loadUnsent() {
+    try { return JSON.parse(localStorage.getItem(unsentKey) || "[]").filter(function (m) { return m && m.id && m.text; }); }
+    catch (e) { return []; }
+  }
+  function saveUnsent() {
+    try { if (unsent.length) localStorage.setItem(unsentKey, JSON.stringify(unsent)); else localStorage.removeItem(unsentKey); } catch (e) { }
+  }
+
+  // "sending…" until the server has taken the message, then "sent" (in the window's language, from the page).
+  function setStatus(bubble, state) {
+    if (!bubble || bubble.getAttribute("data-direction") !== "in") return;
+    var status = bubble.querySelector(".wc-status");
+    if (!status) { status = document.createElement("span"); status.className = "wc-status"; bubble.appendChild(status); }
+    bubble.classList.toggle("wc-pending", state === "sending");
+    bubble.setAttribute("data-status", state);
+    status.textContent = list.dataset[state] || "";
+  }
+
+  // Backoff for reconnecting and resending: 0.5 s, 1 s, 2 s, 4 s, then every 5 s.
+  function delay(attempt) { return Math.min(5000, 500 * Math.pow(2, attempt)); }
+
   function show(message) {
     var key = message.clientId ? "c:" + message.clientId : "m:" + message.id;
     var existing = shown[key] || (message.id && shown["m:" + message.id]);
-    if (existing) { existing.classList.remove("wc-pending"); existing.dataset.id = message.id || ""; return; }
+    if (existing) {
+      if (message.id) { existing.dataset.id = message.id; shown["m:" + message.id] = existing; setStatus(existing, "sent"); }
+      return;
+    }
     var bubble = document.createElement("div");
-    bubble.className = "wc-bubble wc-" + message.direction + (message.pending ? " wc-pending" : "") + (message.isButtonPress ? " wc-choice" : "");
-    bubble.textContent = message.text || "";
+    bubble.className = "wc-bubble wc-" + message.direction + (message.isButtonPress ? " wc-choice" : "");
+    if (message.author) {
+      // An operator's reply says who wrote it, so it is not taken for the bot's.
+      var author = document.createElement("div");
+      author.className = "wc-author";
+      author.textContent = message.author;
+      bubble.appendChild(author);
+    }
+    var body = document.createElement("span");
+    body.className = "wc-text";
+    body.textContent = message.text || "";
+    bubble.appendChild(body);
     if (message.fileUrl) {
       var link = document.createElement("a");
       link.href = message.fileUrl;
@@ -34,10 +73,12 @@
     }
     bubble.dataset.id = message.id || "";
     bubble.setAttribute("data-direction", message.direction);
+    if (message.clientId) bubble.dataset.clientId = message.clientId;
     // Only the newest message's buttons can be pressed: older ones answer questions the conversation has moved past.
     list.querySelectorAll(".wc-buttons button").forEach(function (b) { b.disabled = true; });
     list.appendChild(bubble);
     if (message.buttons && message.buttons.length) list.appendChild(buttonsOf(message.buttons));
+    setStatus(bubble, message.pending ? "sending" : "sent");
     shown[key] = bubble;
     if (message.id) shown["m:" + message.id] = bubble;
     list.scrollTop = list.scrollHeight;
@@ -74,11 +115,55 @@
   function press(b) {
     var message = { id: newId(), text: b.text };
     if (b.kind === "callback") message.payload = b.payload;
-    show({ clientId: message.id, direction: "in", text: b.text, pending: true, isButtonPress: b.kind === "callback" });
-    send(message, 0);
+    queue(message, b.kind === "callback");
+  }
+
+  // Every message waits in the unsent list (kept in the browser) until the server accepts it; the id makes a resend
+  // harmless, since the server stores each message once.
+  function queue(message, isButtonPress) {
+    if (visitorName) message.name = visitorName;
+    unsent.push(message);
+    saveUnsent();
+    show({ clientId: message.id, direction: "in", text: message.text, pending: true, isButtonPress: isButtonPress });
+    flush();
+  }
+
+  function flush() {
+    if (sending || !token || !unsent.length) return;
+    clearTimeout(sendTimer);
+    sending = true;
+    var message = unsent[0];
+    api("/messages", { method: "POST", body: JSON.stringify(message) }).then(function () {
+      done(message);
+      sendRetry = 0;
+      sending = false;
+      flush();
+    }, function (e) {
+      sending = false;
+      var status = Number(e && e.message);
+      if (status >= 400 && status < 500 && status !== 408 && status !== 429) {
+        done(message); // refused for good (too long, an old button): resending cannot help
+        fail("failed");
+        flush();
+        return;
+      }
+      // The server is away (a restart, the network): try again, and again when the event stream reconnects.
+      sendTimer = setTimeout(flush, delay(sendRetry++));
+    });
+  }
+
+  function done(message) {
+    unsent = unsent.filter(function (m) { return m.id !== message.id; });
+    saveUnsent();
+    setStatus(shown["c:" + message.id], "sent");
   }
 
   function fail(kind) { error.textContent = error.dataset[kind]; error.hidden = false; }
+
+  function online(yes) {
+    document.body.setAttribute("data-connection", yes ? "online" : "offline");
+    if (yes) error.hidden = true; else fail("offline");
+  }
 
   function api(path, options) {
     options = options || {};
@@ -86,29 +171,35 @@
     return fetch(base + path, options).then(function (r) { if (!r.ok) throw new Error(r.status); return r.status === 204 || r.status === 202 ? null : r.json(); });
   }
 
+  // The browser's own EventSource retry gives up once the server answered an error (a restarting app does): so the
+  // window closes it and opens a new one itself, with a capped backoff. The server's first event ("ready") says the
+  // stream is up: the window is online, sends what waits and fetches what it missed meanwhile.
   function listen() {
-    var events = new EventSource(base + "/events?token=" + encodeURIComponent(token));
-    events.addEventListener("message", function (e) { error.hidden = true; show(JSON.parse(e.data)); });
-    events.onerror = function () { fail("offline"); };
-  }
-
-  function send(body, attempt) {
-    if (visitorName && attempt === 0) body.name = visitorName;
-    return api("/messages", { method: "POST", body: JSON.stringify(body) }).catch(function () {
-      // The id makes a resend harmless: the server stores each message once.
-      if (attempt < 3) return new Promise(function (ok) { setTimeout(ok, 1000 * (attempt + 1)); }).then(function () { return send(body, attempt + 1); });
-      fail("failed");
+    clearTimeout(reconnectTimer);
+    if (events) events.close();
+    events = new EventSource(base + "/events?token=" + encodeURIComponent(token));
+    events.addEventListener("ready", function () {
+      reconnects = 0;
+      online(true);
+      sendRetry = 0;
+      flush();
+      api("/messages").then(function (history) { history.forEach(show); }, function () { });
     });
+    events.addEventListener("message", function (e) { online(true); show(JSON.parse(e.data)); });
+    events.onerror = function () {
+      events.close();
+      events = null;
+      online(false);
+      reconnectTimer = setTimeout(listen, delay(reconnects++));
+    };
   }
 
   form.addEventListener("submit", function (e) {
     e.preventDefault();
     var value = text.value.trim();
     if (!value) return;
-    var message = { id: newId(), text: value };
-    show({ clientId: message.id, direction: "in", text: value, pending: true });
     text.value = "";
-    send(message, 0);
+    queue({ id: newId(), text: value }, false);
   });
   text.addEventListener("keydown", function (e) {
     if (e.key === "Enter" && !e.shiftKey) { e.preventDefault(); form.requestSubmit(); }
@@ -116,12 +207,18 @@
 
   var saved = null;
   try { saved = localStorage.getItem(storageKey); } catch (e) { /* storage may be blocked in third-party frames */ }
-  api("/session", { method: "POST", body: JSON.stringify({ token: saved }) })
-    .then(function (session) {
-      token = session.token;
-      try { localStorage.setItem(storageKey, token); } catch (e) { }
-      return api("/messages");
-    })
-    .then(function (history) { history.forEach(show); listen(); })
-    .catch(function () { fail("offline"); });
+  // What was typed before a reload (or while the server was away) is shown, and sent once the window is connected.
+  unsent.forEach(function (m) { show({ clientId: m.id, direction: "in", text: m.text, pending: true, isButtonPress: !!m.payload }); });
+  var starts = 0;
+  function start() {
+    api("/session", { method: "POST", body: JSON.stringify({ token: saved }) })
+      .then(function (session) {
+        token = session.token;
+        try { localStorage.setItem(storageKey, token); } catch (e) { }
+        return api("/messages");
+      })
+      .then(function (history) { history.forEach(show); listen(); flush(); })
+      .catch(function () { online(false); setTimeout(start, delay(starts++)); });
+  }
+  start();
 })();

@@ -11,6 +11,9 @@ public class Contact
     public string? Username { get; set; }
     public string? LanguageCode { get; set; }
     public string? Phone { get; set; }
+    /// <summary>The customer typed <see cref="Phone"/> (a channel that cannot share a contact, or a scenario stored it),
+    /// so nobody vouches that it is theirs; false when the messenger shared it from their own account.</summary>
+    public bool PhoneTyped { get; set; }
     public string? Email { get; set; }
     /// <summary>The user blocked the bot (or unsubscribed): nothing is sent until they come back.</summary>
     public bool IsBlocked { get; set; }

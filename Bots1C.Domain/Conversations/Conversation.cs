@@ -39,6 +39,9 @@ public class Conversation
     /// <summary>Closed by an operator; the customer's next message reopens it.</summary>
     public bool IsClosed { get; set; }
     public DateTimeOffset? ClosedAt { get; set; }
+    /// <summary>Who had the dialog when it was closed (null: nobody did): the customer writing again soon goes back to them
+    /// (<see cref="Operators.OperatorOptions.ReopenToOperatorMinutes"/>).</summary>
+    public string? ClosedFromUserId { get; set; }
     /// <summary>Customer messages no operator has opened yet.</summary>
     public int UnreadCount { get; set; }
     /// <summary>The start of the last message either way, for the dialog list (no per-row query for it).</summary>

@@ -32,8 +32,8 @@ public enum StateChange
 /// <summary>
 /// Every change of a conversation's state (who answers, who has it, closed or not) — take over, hand over, route,
 /// transfer, return to bot, close, reopen, idle return — and the only code that writes <see cref="Conversation.Mode"/>,
-/// <see cref="Conversation.IsClosed"/>, <see cref="Conversation.ClosedAt"/>, <see cref="Conversation.AssignedUserId"/>
-/// and <see cref="Conversation.OperatorSince"/> (an architecture test holds that). So the combinations stay valid:
+/// <see cref="Conversation.IsClosed"/>, <see cref="Conversation.ClosedAt"/>, <see cref="Conversation.ClosedFromUserId"/>,
+/// <see cref="Conversation.AssignedUserId"/> and <see cref="Conversation.OperatorSince"/> (an architecture test holds that). So the combinations stay valid:
 /// a closed dialog is the bot's and nobody's, a dialog someone has is with an operator, an open one has no closing time.
 /// Each transition is written once, as column changes that apply to a tracked entity or to one UPDATE statement
 /// (<see cref="TakeOverAsync"/>: of two simultaneous take-overs exactly one changes the row).
@@ -75,6 +75,7 @@ public static class ConversationStates
         .Set(x => x.OperatorSince, now)
         .Set(x => x.IsClosed, false)
         .Set(x => x.ClosedAt, (DateTimeOffset?)null)
+        .Set(x => x.ClosedFromUserId, (string?)null)
         .Set(x => x.ScenarioId, (long?)null)
         .Set(x => x.StepId, (string?)null)
         .Set(x => x.StepTries, 0)
@@ -131,7 +132,28 @@ public static class ConversationStates
             return StateChange.HeldByOther;
         if (c.IsClosed)
             return StateChange.NotFromThisState;
-        Release(new EntityColumns(c)).Set(x => x.IsClosed, true).Set(x => x.ClosedAt, now);
+        var holder = c.AssignedUserId; // remembered: the customer writing again soon goes back to them
+        Release(new EntityColumns(c)).Set(x => x.IsClosed, true).Set(x => x.ClosedAt, now).Set(x => x.ClosedFromUserId, holder);
+        return StateChange.Made;
+    }
+
+    /// <summary>The customer wrote again soon after an operator closed their dialog, and that operator is online: it opens
+    /// with them (<see cref="Operators.ReopenRouter"/>).</summary>
+    public static StateChange ReopenToOperator(Conversation c, string userId, DateTimeOffset now)
+    {
+        if (!c.IsClosed)
+            return StateChange.NotFromThisState;
+        Assign(Open(new EntityColumns(c)), userId, now);
+        return StateChange.Made;
+    }
+
+    /// <summary>The customer wrote again soon after an operator closed their dialog, and that operator is away: it opens
+    /// and waits for anyone, the bot silent (<see cref="Operators.ReopenRouter"/>).</summary>
+    public static StateChange ReopenWaiting(Conversation c)
+    {
+        if (!c.IsClosed)
+            return StateChange.NotFromThisState;
+        Open(new EntityColumns(c)).Set(x => x.Mode, ConversationMode.WaitingForOperator);
         return StateChange.Made;
     }
 
@@ -150,7 +172,7 @@ public static class ConversationStates
     {
         if (!IsRoutable(c))
             return StateChange.NotFromThisState;
-        Release(new EntityColumns(c)).Set(x => x.IsClosed, true).Set(x => x.ClosedAt, now);
+        Release(new EntityColumns(c)).Set(x => x.IsClosed, true).Set(x => x.ClosedAt, now).Set(x => x.ClosedFromUserId, (string?)null);
         return StateChange.Made;
     }
 
@@ -165,7 +187,7 @@ public static class ConversationStates
     {
         if (c.IsClosed)
             return StateChange.NotFromThisState;
-        Release(new EntityColumns(c)).Set(x => x.IsClosed, true).Set(x => x.ClosedAt, now);
+        Release(new EntityColumns(c)).Set(x => x.IsClosed, true).Set(x => x.ClosedAt, now).Set(x => x.ClosedFromUserId, (string?)null);
         return StateChange.Made;
     }
 
@@ -178,7 +200,8 @@ public static class ConversationStates
         return StateChange.Made;
     }
 
-    private static IColumns Open(IColumns c) => c.Set(x => x.IsClosed, false).Set(x => x.ClosedAt, (DateTimeOffset?)null);
+    private static IColumns Open(IColumns c) =>
+        c.Set(x => x.IsClosed, false).Set(x => x.ClosedAt, (DateTimeOffset?)null).Set(x => x.ClosedFromUserId, (string?)null);
 
     private static IColumns Assign(IColumns c, string userId, DateTimeOffset now) => c
         .Set(x => x.Mode, ConversationMode.WithOperator).Set(x => x.AssignedUserId, userId).Set(x => x.OperatorSince, now);

@@ -10,7 +10,8 @@ public sealed record ContactFilter(long? BotId = null, Messenger? Messenger = nu
     bool? NeedsPerson = null, string? Search = null);
 
 public sealed record ContactRow(long Id, string DisplayName, string? Username, string? Phone, string? Email, long BotId, string BotName,
-    Messenger Messenger, long? CounterpartyId, string? CounterpartyName, bool IsBlocked, bool NeedsPerson, long? ConversationId);
+    Messenger Messenger, long? CounterpartyId, string? CounterpartyName, bool IsBlocked, bool NeedsPerson, long? ConversationId,
+    bool PhoneTyped = false);
 
 public sealed record ContactCard(Contact Contact, string BotName, Messenger Messenger, Counterparty? Counterparty, long? ConversationId);
 
@@ -52,7 +53,8 @@ public sealed class ContactList(IDbContextFactory<Bots1CDbContext> dbFactory)
                 })
             .Skip(Math.Max(0, skip)).Take(Math.Clamp(take, 1, 200)).ToListAsync(ct);
         return (rows.Select(r => new ContactRow(r.Contact.Id, r.Contact.DisplayName, r.Contact.Username, r.Contact.Phone, r.Contact.Email,
-            r.Contact.BotId, r.BotName, r.Messenger, r.Contact.CounterpartyId, r.CounterpartyName, r.Contact.IsBlocked, r.Contact.NeedsPerson, r.ConversationId)).ToList(), total);
+            r.Contact.BotId, r.BotName, r.Messenger, r.Contact.CounterpartyId, r.CounterpartyName, r.Contact.IsBlocked, r.Contact.NeedsPerson, r.ConversationId,
+            r.Contact.PhoneTyped)).ToList(), total);
     }
 
     public async Task<ContactCard?> GetAsync(long id, CancellationToken ct = default)

@@ -10,6 +10,10 @@ public static class ConversationEventCodes
     public const string AssignedToMainManager = "AssignedToMainManager";
     public const string Closed = "Closed";
     public const string Reopened = "Reopened";
+    /// <summary>The customer wrote again soon after the close and the dialog went back to its operator (detail: their name).</summary>
+    public const string ReopenedToOperator = "ReopenedToOperator";
+    /// <summary>The customer wrote again soon after the close; its operator was away, so it waits for anyone (detail: their name).</summary>
+    public const string ReopenedWaiting = "ReopenedWaiting";
     /// <summary>The hand-over went to the messenger's own agents (detail: the messenger).</summary>
     public const string HandedToMessengerAgents = "HandedToMessengerAgents";
     public const string MessengerAgentJoined = "MessengerAgentJoined";

@@ -23,6 +23,8 @@ public sealed class ScenarioResponder(
     EventJournal journal,
     PrintForms.PrintFormRenderer printForms,
     IOptions<ScenarioOptions> options,
+    Bots.BotCache bots,
+    ChannelAdapters adapters,
     TimeProvider clock)
 {
     public const string Author = Message.BotAuthor;
@@ -50,7 +52,7 @@ public sealed class ScenarioResponder(
         CancellationToken ct)
     {
         var scenarios = await cache.ForBotAsync(botId, ct);
-        var result = runner.Run(scenarios, StateOf(conversation), FactsOf(conversation.Contact), input, clock.GetUtcNow(), Settings);
+        var result = runner.Run(scenarios, StateOf(conversation), FactsOf(conversation.Contact), input, clock.GetUtcNow(), await SettingsAsync(botId, ct));
         return await DriveAsync(db, botId, conversation, scenarios, result, ct);
     }
 
@@ -64,7 +66,7 @@ public sealed class ScenarioResponder(
             return []; // taken over while the request ran: the person answers now
         var scenarios = await cache.ForBotAsync(conversation.BotId, ct);
         var result = runner.Run(scenarios, StateOf(conversation) with { AwaitingCall = true }, FactsOf(conversation.Contact), completed,
-            clock.GetUtcNow(), Settings, call.StepsTaken);
+            clock.GetUtcNow(), await SettingsAsync(conversation.BotId, ct), call.StepsTaken);
         return await DriveAsync(db, conversation.BotId, conversation, scenarios, result, ct);
     }
 
@@ -72,7 +74,11 @@ public sealed class ScenarioResponder(
     public Task<IReadOnlyList<Message>> StartAsync(Bots1CDbContext db, Conversation conversation, long scenarioId, CancellationToken ct) =>
         RunAsync(db, conversation.BotId, conversation, new RunnerInput.StartScenario(scenarioId), ct);
 
-    private RunnerSettings Settings => new(TimeSpan.FromMinutes(Math.Max(1, options.Value.IdleTimeoutMinutes)));
+    /// <summary>The runner's settings for this bot: whether its messenger can share a phone decides how a phone step asks.</summary>
+    private async ValueTask<RunnerSettings> SettingsAsync(long botId, CancellationToken ct) =>
+        new(TimeSpan.FromMinutes(Math.Max(1, options.Value.IdleTimeoutMinutes)),
+            CanSharePhone: await bots.FindByIdAsync(botId, ct) is not { } bot || adapters.TraitsOf(bot.Messenger)?.CanRequestPhone != false,
+            PhoneRegion: string.IsNullOrWhiteSpace(options.Value.PhoneRegion) ? PhoneNormalizer.DefaultRegion : options.Value.PhoneRegion.Trim().ToUpperInvariant());
 
     private async Task<IReadOnlyList<Message>> DriveAsync(Bots1CDbContext db, long botId, Conversation conversation, BotScenarios scenarios,
         RunResult result, CancellationToken ct)
@@ -100,7 +106,7 @@ public sealed class ScenarioResponder(
             // travels along, so a loop through calls is stopped by the same guard.
             var completed = await calls.ExecuteAsync(call, new ScenarioMethodContext(db, botId, conversation), ct);
             result = runner.Run(scenarios, StateOf(conversation) with { AwaitingCall = true }, FactsOf(conversation.Contact), completed,
-                clock.GetUtcNow(), Settings, result.StepsTaken);
+                clock.GetUtcNow(), await SettingsAsync(botId, ct), result.StepsTaken);
         }
     }
 
@@ -119,7 +125,7 @@ public sealed class ScenarioResponder(
         c.ScenarioId, c.StepId, c.StepTries, c.WaitingSince, VariablesOf(c.VariablesJson),
         AwaitingCall: false, WaitingForOperator: c.Mode == ConversationMode.WaitingForOperator);
 
-    public static ContactFacts FactsOf(Contact c) => new(c.FirstName, c.LastName, c.Username, c.Phone, c.Email, c.LanguageCode);
+    public static ContactFacts FactsOf(Contact c) => new(c.FirstName, c.LastName, c.Username, c.Phone, c.Email, c.LanguageCode, c.PhoneTyped);
 
     private static ImmutableDictionary<string, string> VariablesOf(string json) =>
         string.IsNullOrWhiteSpace(json) || json == "{}"
@@ -138,6 +144,7 @@ public sealed class ScenarioResponder(
         if (result.ContactChanged)
         {
             conversation.Contact.Phone = result.Contact.Phone;
+            conversation.Contact.PhoneTyped = result.Contact.Phone is not null && result.Contact.PhoneTyped;
             conversation.Contact.Email = result.Contact.Email;
         }
     }

@@ -11,7 +11,7 @@ namespace Bots1C.Domain.Turns;
 /// then lets the bot take its turn (<see cref="ConversationTurn"/>) on each message in the same unit of work.
 /// </summary>
 public class ConversationRecorder(TimeProvider clock, ConversationTurn turn, Counterparties.ContactLinker linker, Licensing.LicenseGuard license,
-    Bots.BotCache bots, MessengerAgents agents)
+    Bots.BotCache bots, MessengerAgents agents, Operators.ReopenRouter reopening)
 {
     /// <summary>The conversations met in one unit of work, by (bot, messenger user): many updates of one chat in a
     /// batch share one contact and conversation without asking the database (or EF's change tracker) again.</summary>
@@ -70,6 +70,7 @@ public class ConversationRecorder(TimeProvider clock, ConversationTurn turn, Cou
                     break;
                 case InboundKind.ContactShared when e.Contact is { IsOwn: true } shared:
                     contact.Phone = Scenarios.PhoneNormalizer.ToE164(shared.PhoneNumber) ?? shared.PhoneNumber;
+                    contact.PhoneTyped = false; // the messenger vouches it is the customer's own
                     break;
             }
             var message = NewIncoming(conversation, e);
@@ -77,7 +78,7 @@ public class ConversationRecorder(TimeProvider clock, ConversationTurn turn, Cou
             conversation.LastMessageAt = message.CreatedAt;
             changes.Add(new RecordedChange(botId, conversation, message, ConversationChange.MessageAdded));
             if (SaidByCustomer(e.Kind))
-                changes.AddRange(CountForOperators(db, conversation, message));
+                changes.AddRange(await CountForOperatorsAsync(db, conversation, message, ct));
 
             if (e.Kind == InboundKind.ButtonPress && e.CallbackId is not null)
                 Outbox.StageCallbackAnswer(db, botId, conversation.ChatId, e.CallbackId, clock.GetUtcNow());
@@ -98,18 +99,19 @@ public class ConversationRecorder(TimeProvider clock, ConversationTurn turn, Cou
     private static bool SaidByCustomer(InboundKind kind) =>
         kind is InboundKind.Text or InboundKind.File or InboundKind.ContactShared or InboundKind.ButtonPress or InboundKind.Edited;
 
-    /// <summary>The operators' side of a customer's message: unread count, list preview, and a closed dialog reopens.</summary>
-    private IEnumerable<RecordedChange> CountForOperators(Bots1CDbContext db, Conversation conversation, Message message)
+    /// <summary>The operators' side of a customer's message: unread count, list preview, and a closed dialog reopens (with
+    /// the bot, or back to the operator who closed it moments ago: <see cref="Operators.ReopenRouter"/>).</summary>
+    private async Task<List<RecordedChange>> CountForOperatorsAsync(Bots1CDbContext db, Conversation conversation, Message message, CancellationToken ct)
     {
         conversation.UnreadCount++;
         conversation.LastMessagePreview = Conversation.PreviewOf(message.Text, message.FileName);
-        if (ConversationStates.Reopen(conversation) == StateChange.Made)
-        {
-            yield return new RecordedChange(conversation.BotId, conversation,
-                Operators.ConversationControl.AddEvent(db, conversation, Operators.ConversationEventCodes.Reopened, null, null, clock.GetUtcNow()),
-                ConversationChange.MessageAdded);
-        }
-        yield return new RecordedChange(conversation.BotId, conversation, null, ConversationChange.ConversationChanged);
+        var changes = new List<RecordedChange>();
+        var reopened = await reopening.ReopenAsync(db, conversation, ct);
+        changes.AddRange(reopened.Select(e => new RecordedChange(conversation.BotId, conversation, e, ConversationChange.MessageAdded)));
+        if (reopened.Count > 0 && conversation.Mode == ConversationMode.WaitingForOperator)
+            changes.Add(new RecordedChange(conversation.BotId, conversation, null, ConversationChange.WaitingStarted));
+        changes.Add(new RecordedChange(conversation.BotId, conversation, null, ConversationChange.ConversationChanged));
+        return changes;
     }
 
     private Message NewIncoming(Conversation conversation, InboundEvent e) => new()

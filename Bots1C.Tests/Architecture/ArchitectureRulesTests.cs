@@ -92,7 +92,7 @@ public class ArchitectureRulesTests
     public void Only_ConversationStates_writes_a_conversations_state() =>
         Types().That().AreNot(typeof(Bots1C.Domain.Conversations.ConversationStates)).Should()
             .NotCallAny(MethodMembers().That().AreDeclaredIn(typeof(Bots1C.Domain.Conversations.Conversation))
-                .And().HaveNameMatching(@"^set_(Mode|IsClosed|ClosedAt|AssignedUserId|OperatorSince)\("))
+                .And().HaveNameMatching(@"^set_(Mode|IsClosed|ClosedAt|ClosedFromUserId|AssignedUserId|OperatorSince)\("))
             .Check(App);
 
     /// <summary>The UPDATE form of the same columns is invisible to the rule above (an expression tree), so the sources are read.</summary>
@@ -102,7 +102,7 @@ public class ArchitectureRulesTests
         var root = new DirectoryInfo(AppContext.BaseDirectory);
         while (!File.Exists(Path.Combine(root.FullName, "Bots1C.sln")))
             root = root.Parent ?? throw new InvalidOperationException("Bots1C.sln not found above the test folder.");
-        var statement = new System.Text.RegularExpressions.Regex(@"SetProperty\(\s*\w+\s*=>\s*\w+\.(Mode|IsClosed|ClosedAt|AssignedUserId|OperatorSince)\b");
+        var statement = new System.Text.RegularExpressions.Regex(@"SetProperty\(\s*\w+\s*=>\s*\w+\.(Mode|IsClosed|ClosedAt|ClosedFromUserId|AssignedUserId|OperatorSince)\b");
         var offenders = new[] { "Bots1C.Domain", "Bots1C.Web" }
             .SelectMany(project => Directory.EnumerateFiles(Path.Combine(root.FullName, project), "*.cs", SearchOption.AllDirectories))
             .Where(file => !file.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}") && Path.GetFileName(file) != "ConversationStates.cs")

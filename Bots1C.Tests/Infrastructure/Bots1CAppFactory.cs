@@ -74,10 +74,11 @@ public class Bots1CAppFactory : WebApplicationFactory<Program>
         return this;
     }
 
-    /// <summary>Serve on a real loopback port (for Chromium) and return the base address.</summary>
-    public string StartOnKestrel()
+    /// <summary>Serve on a real loopback port (for Chromium) and return the base address; a given <paramref name="port"/>
+    /// lets a second instance take over the first one's address (a restart).</summary>
+    public string StartOnKestrel(int port = 0)
     {
-        UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+        UseKestrel(o => o.Listen(IPAddress.Loopback, port));
         StartServer();
         var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
         return addresses.Addresses.First().TrimEnd('/');

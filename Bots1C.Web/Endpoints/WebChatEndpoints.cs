@@ -20,8 +20,11 @@ public sealed record WebChatPost(string? Id, string? Text, string? Name, string?
 /// <see cref="Payload"/>) or "link" (opens <see cref="Url"/>, always http or https).</summary>
 public sealed record WebChatButton(string Kind, string Text, string? Payload = null, string? Url = null);
 
+/// <param name="Author">Who wrote a reply: the operator's name for a person's message; null for the bot (the window's
+/// header already names it) and for the visitor's own messages.</param>
 public sealed record WebChatMessage(long Id, string Direction, string? Text, string? ClientId, DateTimeOffset At,
-    string? FileName = null, string? FileUrl = null, IReadOnlyList<WebChatButton>? Buttons = null, bool IsButtonPress = false);
+    string? FileName = null, string? FileUrl = null, IReadOnlyList<WebChatButton>? Buttons = null, bool IsButtonPress = false,
+    string? Author = null);
 
 /// <summary>
 /// The public side of a "Web chat" bot: the chat window page and the calls it makes. Visitor messages go into
@@ -119,7 +122,7 @@ public static class WebChatEndpoints
 
     /// <summary>EventSource cannot send headers, so the token comes in the query string.</summary>
     private static async Task<IResult> Events(string botKey, string? token, HttpContext http, BotCache bots, WebChatVisitors visitors,
-        ConversationQueries queries, ConversationNotifier notifier, FileLinks links, CancellationToken ct)
+        ConversationQueries queries, ConversationNotifier notifier, FileLinks links, IHostApplicationLifetime lifetime, CancellationToken ct)
     {
         if (await WebChatBotAsync(bots, botKey, ct) is not { } bot)
             return TypedResults.NotFound();
@@ -131,20 +134,26 @@ public static class WebChatEndpoints
             return TypedResults.StatusCode(StatusCodes.Status503ServiceUnavailable);
         }
         var window = new WindowMessages(links, http.Request.PathBase);
-        return TypedResults.ServerSentEvents(StreamAsync(bot.Id, visitor, queries, notifier, window, ct), eventType: "message");
+        // A stopping app ends every stream at once: otherwise open windows hold the shutdown up to its timeout; the windows
+        // then reconnect to the new instance by themselves.
+        return TypedResults.ServerSentEvents(StreamAsync(bot.Id, visitor, queries, notifier, window, lifetime.ApplicationStopping, ct));
     }
 
     /// <summary>Each open window holds a connection; beyond this many the server says "busy" and the window retries.</summary>
     public const int MaxOpenStreams = 5000;
     private static int _openStreams;
 
-    private static async IAsyncEnumerable<WebChatMessage> StreamAsync(long botId, string visitor, ConversationQueries queries,
-        ConversationNotifier notifier, WindowMessages window, [EnumeratorCancellation] CancellationToken ct)
+    /// <summary>A "ready" event first: the response (and the browser's EventSource "open") starts only with the first event,
+    /// and the window must know at once that it is connected again after a restart. Then each message as a "message" event.</summary>
+    private static async IAsyncEnumerable<System.Net.ServerSentEvents.SseItem<WebChatMessage?>> StreamAsync(long botId, string visitor,
+        ConversationQueries queries, ConversationNotifier notifier, WindowMessages window, CancellationToken stopping,
+        [EnumeratorCancellation] CancellationToken ct)
     {
         try
         {
-            await foreach (var message in MessagesOfAsync(botId, visitor, queries, notifier, window, ct))
-                yield return message;
+            yield return new(null, "ready");
+            await foreach (var message in MessagesOfAsync(botId, visitor, queries, notifier, window, stopping, ct))
+                yield return new(message, "message");
         }
         finally
         {
@@ -153,7 +162,7 @@ public static class WebChatEndpoints
     }
 
     private static async IAsyncEnumerable<WebChatMessage> MessagesOfAsync(long botId, string visitor, ConversationQueries queries,
-        ConversationNotifier notifier, WindowMessages window, [EnumeratorCancellation] CancellationToken ct)
+        ConversationNotifier notifier, WindowMessages window, CancellationToken stopping, [EnumeratorCancellation] CancellationToken ct)
     {
         var changes = Channel.CreateBounded<ConversationEvent>(new BoundedChannelOptions(256) { FullMode = BoundedChannelFullMode.DropOldest });
         using var subscription = notifier.Subscribe(e =>
@@ -163,6 +172,8 @@ public static class WebChatEndpoints
             return Task.CompletedTask;
         });
         long? conversation = await queries.ConversationOfUserAsync(botId, visitor, ct);
+        // The app stopping completes the channel: the stream ends cleanly rather than with an exception.
+        await using var stop = stopping.Register(() => changes.Writer.TryComplete());
         await foreach (var change in changes.Reader.ReadAllAsync(ct))
         {
             // The visitor's first message creates the conversation: recognise it by the user id, no query needed.
@@ -183,7 +194,9 @@ public static class WebChatEndpoints
             m.Direction == MessageDirection.Incoming ? m.ExternalMessageId : null, m.CreatedAt,
             m.FileName, m.StoredFileId is { } file ? $"{PathBase}/files/{Links.Token(file)}" : null,
             m.Direction == MessageDirection.Outgoing ? ButtonsOf(m) : null,
-            m.Kind == MessageKind.ButtonPress);
+            m.Kind == MessageKind.ButtonPress,
+            // Only a signed-in person's name is shown: an API key's name (1C's integration) is nothing for a visitor to read.
+            m.AuthorKind == AuthorKind.Operator && m.AuthorUserId is not null ? m.Author : null);
 
         private static WebChatButton[]? ButtonsOf(Message m)
         {

@@ -31,9 +31,9 @@ public static class WebChatWindow
               <title>{{WebUtility.HtmlEncode(bot.Credentials.Name)}}</title>
               <link rel="stylesheet" href="{{pathBase}}/assets/css/webchat-window.css" />
             </head>
-            <body>
+            <body data-connection="connecting">
               <header class="wc-header">{{WebUtility.HtmlEncode(bot.Credentials.Name)}}</header>
-              <main id="wc-messages" class="wc-messages" aria-live="polite" data-empty="{{E("WebChat.Empty")}}"></main>
+              <main id="wc-messages" class="wc-messages" aria-live="polite" data-empty="{{E("WebChat.Empty")}}" data-sending="{{E("WebChat.Sending")}}" data-sent="{{E("WebChat.Sent")}}"></main>
               <form id="wc-form" class="wc-form" autocomplete="off">
                 <textarea id="wc-text" rows="1" maxlength="{{WebChatEndpoints.MaxText}}" placeholder="{{E("WebChat.Placeholder")}}" aria-label="{{E("WebChat.Placeholder")}}"></textarea>
                 <button id="wc-send" type="submit">{{E("WebChat.Send")}}</button>

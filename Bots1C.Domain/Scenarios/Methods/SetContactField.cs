@@ -31,6 +31,7 @@ public sealed class SetContactField : IScenarioMethod
                 if (value.Length > 0 && PhoneNormalizer.ToE164(value) is not { } phone)
                     return Task.FromResult(MethodOutcome.Failure($"'{value}' is not a phone number."));
                 contact.Phone = value.Length == 0 ? null : PhoneNormalizer.ToE164(value);
+                contact.PhoneTyped = value.Length > 0; // a scenario's value, not a number the messenger shared
                 break;
             case "email":
                 if (value.Length > 0 && !EmailAddresses.IsValid(value))

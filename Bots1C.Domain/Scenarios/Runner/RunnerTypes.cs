@@ -37,7 +37,10 @@ public sealed record ScenarioState(
 }
 
 /// <summary>The contact's fields as a scenario reads them (<c>contact.firstName</c> …).</summary>
-public sealed record ContactFacts(string? FirstName, string? LastName, string? Username, string? Phone, string? Email, string? Language)
+/// <param name="PhoneTyped">The phone was typed by the customer (a channel that cannot share a contact), not shared from
+/// their messenger: nobody vouches that it is theirs.</param>
+public sealed record ContactFacts(string? FirstName, string? LastName, string? Username, string? Phone, string? Email, string? Language,
+    bool PhoneTyped = false)
 {
     public static readonly ContactFacts Unknown = new(null, null, null, null, null, null);
 
@@ -86,7 +89,11 @@ public sealed record RunResult(
     int StepsTaken,
     bool Handled);
 
-public sealed record RunnerSettings(TimeSpan IdleTimeout, int LoopGuard = ScenarioRunner.DefaultLoopGuard)
+/// <param name="CanSharePhone">The channel has a "share my phone" button (<see cref="Channels.MessengerTraits.CanRequestPhone"/>);
+/// where it has none (the web chat) a phone step asks the customer to type the number.</param>
+/// <param name="PhoneRegion">The region of numbers typed without a country code.</param>
+public sealed record RunnerSettings(TimeSpan IdleTimeout, int LoopGuard = ScenarioRunner.DefaultLoopGuard, bool CanSharePhone = true,
+    string PhoneRegion = PhoneNormalizer.DefaultRegion)
 {
     public static readonly RunnerSettings Default = new(TimeSpan.FromMinutes(30));
 }

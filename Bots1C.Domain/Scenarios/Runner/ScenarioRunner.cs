@@ -121,10 +121,12 @@ public sealed class ScenarioRunner
                 case StepKind.RequestPhone:
                     if (input is RunnerInput.PhoneShared { IsOwn: true } own && PhoneNormalizer.ToE164(own.Phone) is { } phone)
                     {
-                        _contact = _contact with { Phone = phone };
+                        _contact = _contact with { Phone = phone, PhoneTyped = false };
                         _contactChanged = true;
                         return Go(scenario, step, StepOutcomes.Received);
                     }
+                    if (!settings.CanSharePhone && text is not null)
+                        return TakeTypedPhone(scenario, step, text);
                     return Go(scenario, step, StepOutcomes.Refused);
                 case StepKind.RequestEmail:
                     if (text is not null && EmailAddresses.IsValid(text))
@@ -137,6 +139,25 @@ public sealed class ScenarioRunner
                 default:
                     return null;
             }
+        }
+
+        /// <summary>A channel without a "share my phone" button: the number is typed. A valid one is the contact's phone,
+        /// marked as typed (nobody vouches for it); anything else is answered and asked again, up to the step's tries.</summary>
+        private bool TakeTypedPhone(RunnableScenario scenario, Step step, string text)
+        {
+            if (PhoneNormalizer.ToE164(text, settings.PhoneRegion) is { } typed)
+            {
+                _contact = _contact with { Phone = typed, PhoneTyped = true };
+                _contactChanged = true;
+                return Go(scenario, step, StepOutcomes.Received);
+            }
+            var tries = _state.Tries + 1;
+            if (tries >= Math.Max(1, step.MaxTries))
+                return Go(scenario, step, StepOutcomes.Refused);
+            _state = _state with { Tries = tries, WaitingSince = now };
+            Say(InEnglish ? "This does not look like a phone number. Please type it with the country code, for example +7 912 345-67-89."
+                : "Это не похоже на номер телефона. Напишите его с кодом страны, например +7 912 345-67-89.", []);
+            return true;
         }
 
         private bool Retry(RunnableScenario scenario, Step step)
@@ -239,8 +260,14 @@ public sealed class ScenarioRunner
                     case StepKind.Question:
                         Say(step.Text, QuestionButtons(step));
                         return Wait();
-                    case StepKind.RequestPhone:
+                    case StepKind.RequestPhone when settings.CanSharePhone:
                         Say(step.Text, [new Button(ButtonKind.SharePhone, SharePhoneLabel(step))]);
+                        return Wait();
+                    case StepKind.RequestPhone:
+                        // No button can share a number here (the web chat): the customer types it.
+                        var hint = InEnglish ? "Please type your phone number, for example +7 912 345-67-89."
+                            : "Напишите, пожалуйста, номер телефона, например +7 912 345-67-89.";
+                        Say(string.IsNullOrWhiteSpace(Render(step.Text ?? "")) ? hint : step.Text + "\n" + hint, []);
                         return Wait();
                     case StepKind.RequestEmail:
                         Say(step.Text, []);
@@ -347,8 +374,11 @@ public sealed class ScenarioRunner
 
         private string SharePhoneLabel(Step step) =>
             step.Buttons.FirstOrDefault() is { Text.Length: > 0 } custom ? Render(custom.Text)
-            : _contact.Language?.StartsWith("en", StringComparison.OrdinalIgnoreCase) == true ? "📱 Share my phone number"
+            : InEnglish ? "📱 Share my phone number"
             : "📱 Отправить номер телефона";
+
+        /// <summary>The runner's own words (a phone step's button and hints) are English for English speakers, else Russian.</summary>
+        private bool InEnglish => _contact.Language?.StartsWith("en", StringComparison.OrdinalIgnoreCase) == true;
 
         private StepButton? ButtonOf(RunnableScenario scenario, Step step, RunnerInput input) => input switch
         {

@@ -285,6 +285,9 @@ namespace Bots1C.Domain.Data.Migrations.Sqlite
                     b.Property<string>("Phone")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("PhoneTyped")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("SearchText")
                         .IsRequired()
                         .HasMaxLength(600)
@@ -330,6 +333,9 @@ namespace Bots1C.Domain.Data.Migrations.Sqlite
 
                     b.Property<long?>("ClosedAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("ClosedFromUserId")
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("ContactId")
                         .HasColumnType("INTEGER");
