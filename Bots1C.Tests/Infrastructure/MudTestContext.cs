@@ -1,5 +1,6 @@
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using MudBlazor;
 using MudBlazor.Services;
 using Microsoft.Extensions.Localization;
@@ -21,6 +22,9 @@ public abstract class MudTestContext : BunitContext, IAsyncLifetime
             o.PopoverOptions.CheckForPopoverProvider = false;
         });
         Services.AddLocalization();
+        // Pages write dates through the circuit's UserClock; a test that wants another time registers its own clock.
+        Services.TryAddSingleton(TimeProvider.System);
+        Services.AddScoped<Bots1C.Web.Components.Shared.UserClock>();
     }
 
     protected IStringLocalizer<SharedResource> Strings => Services.GetRequiredService<IStringLocalizer<SharedResource>>();

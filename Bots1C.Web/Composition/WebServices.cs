@@ -65,6 +65,7 @@ public static class WebServices
             SignInRateLimit.Configure(options);
         });
         services.AddSingleton<Bots1C.Web.Features.Scenarios.ScenarioEditing>();
+        services.AddScoped<Bots1C.Web.Components.Shared.UserClock>(); // one per circuit: the person's language and time zone
         services.AddSignalR();
         services.AddSingleton<Bots1C.Web.Hubs.OnlineConnections>();
         services.AddHostedService<Bots1C.Web.Hubs.OperatorHubBroadcaster>();

@@ -1,0 +1,58 @@
+using Bots1C.Domain.Accounts;
+using Bots1C.Domain.Bots;
+using Bots1C.Domain.Conversations;
+using Bots1C.Domain.Data;
+using Bots1C.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Bots1C.Tests.Web.Browser;
+
+/// <summary>Times are read on the person's wall clock: their browser's time zone, not the server's.</summary>
+public class DatesBrowserTests(ChromiumFixture chromium) : IClassFixture<ChromiumFixture>
+{
+    // 10:49 UTC is 20:49 in Vladivostok (UTC+10, no daylight saving).
+    private static readonly DateTimeOffset KnownMoment = new(2026, 2, 12, 10, 49, 0, TimeSpan.Zero);
+
+    [Fact]
+    public async Task An_operator_in_Vladivostok_sees_a_messages_time_on_the_Vladivostok_clock_in_Russian()
+    {
+        using var app = new Bots1CAppFactory();
+        var appUrl = app.StartOnKestrel();
+        await app.CreateUserAsync("anna@example.ru", HtmlForms.Password, Roles.Operator);
+        var conversationId = await ConversationWithOneMessageAtAsync(app, KnownMoment);
+        await using var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            Locale = "ru-RU", TimezoneId = "Asia/Vladivostok",
+        });
+        var page = await context.NewPageAsync();
+        await page.SignInAsync(appUrl, "anna@example.ru");
+
+        await page.OpenAsync($"{appUrl}/messenger/{conversationId}");
+
+        await Expect(page.Locator("[data-testid=bubble] .bubble-time").First).ToHaveTextAsync("12.02.2026 20:49");
+        await Expect(page.Locator("[data-testid=dialog-row] .dialog-time")).ToHaveAttributeAsync("title", "12.02.2026 20:49");
+    }
+
+    private static async Task<long> ConversationWithOneMessageAtAsync(Bots1CAppFactory app, DateTimeOffset at)
+    {
+        var bot = await app.Services.GetRequiredService<BotCatalog>().CreateAsync(
+            new BotInput { Name = "Shop", Messenger = Messenger.WebChat, PublicBaseUrl = "https://bot.example.ru" }, "test");
+        await using var db = await app.Services.GetRequiredService<IDbContextFactory<Bots1CDbContext>>().CreateDbContextAsync();
+        var contact = new Contact { BotId = bot.Bot!.Id, ExternalUserId = "u-vlad", FirstName = "Ольга", CreatedAt = at, UpdatedAt = at };
+        var conversation = new Conversation
+        {
+            BotId = bot.Bot.Id, Contact = contact, ChatId = contact.ExternalUserId, CreatedAt = at, LastMessageAt = at,
+            LastMessagePreview = "Где мой заказ?",
+        };
+        db.Messages.Add(new Message
+        {
+            Conversation = conversation, Direction = MessageDirection.Incoming, Kind = MessageKind.Text, Text = "Где мой заказ?", CreatedAt = at,
+        });
+        db.Conversations.Add(conversation);
+        await db.SaveChangesAsync();
+        return conversation.Id;
+    }
+}
