@@ -78,5 +78,13 @@ public class WelcomeWizardBrowserTests(ChromiumFixture chromium) : IClassFixture
 
         await chat.Locator(".wc-out", new() { HasText = "I am Anna, how can I help?" }).WaitForAsync(Live);
         await ShotAsync(visitor, "06-visitor-reply");
+
+        // 5. The same dialog on the operator's phone: the chat alone, full width, with the reply box in view.
+        await admin.SetViewportSizeAsync(390, 844);
+        await admin.ReloadAsync();
+        await admin.WaitForCircuitAsync();
+        await admin.Locator("[data-testid=bubble][data-kind=operator]", new() { HasText = "I am Anna" }).WaitForAsync(Live);
+        await Assertions.Expect(admin.Locator("[data-testid=composer-text]")).ToBeInViewportAsync(new() { Ratio = 1, Timeout = 15_000 });
+        await ShotAsync(admin, "07-phone");
     }
 }
