@@ -47,7 +47,7 @@ public class BotCatalog(
         db.Bots.Add(bot);
         await db.SaveChangesAsync(ct);
         cache.Invalidate();
-        await journal.WriteAsync(EventLevel.Information, EventSources.Bots, "BotCreated", $"Bot created ({bot.Messenger}).", bot.Name, actor, ct, EventLinks.Bot(bot.Id));
+        await journal.WriteAsync(EventLevel.Information, EventSources.Bots, "BotCreated", $"Bot created ({EnglishName(bot.Messenger)}).", bot.Name, actor, ct, EventLinks.Bot(bot.Id));
         return new BotChange(BotView.From(bot), []);
     }
 
@@ -127,4 +127,13 @@ public class BotCatalog(
     }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    /// <summary>The messenger as people write it: the log's details are read, and "WebChat" or "Vk" would be codes.</summary>
+    private static string EnglishName(Messenger messenger) => messenger switch
+    {
+        Messenger.WebChat => "web chat",
+        Messenger.Vk => "VK",
+        Messenger.Max => "MAX",
+        _ => messenger.ToString(),
+    };
 }

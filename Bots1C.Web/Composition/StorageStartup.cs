@@ -38,7 +38,7 @@ public static class StorageStartup
         var setup = services.GetRequiredService<FirstAdministratorSetup>();
         if (!await setup.IsNeededAsync())
             return;
-        var (result, _) = await setup.CreateAsync(options.AdminEmail, options.AdminName, options.AdminPassword, "bootstrap settings");
+        var (result, _) = await setup.CreateAsync(options.AdminEmail, options.AdminName, options.AdminPassword, Resources.Actors.BootstrapSettings);
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("Bots1C.Bootstrap");
         if (result.Succeeded)
             logger.LogInformation("Created the first administrator {Email} from the bootstrap settings", options.AdminEmail);
@@ -54,7 +54,7 @@ public static class StorageStartup
             return;
         var store = services.GetRequiredService<Bots1C.Domain.ApiKeys.ApiKeyStore>();
         if (!await store.ExistsAsync(key))
-            await store.CreateAsync("Bootstrap", "bootstrap settings", key);
+            await store.CreateAsync("Bootstrap", Resources.Actors.BootstrapSettings, key);
     }
 
     /// <summary>The installation id is made at first start; an unattended install may bring its license key.</summary>
@@ -65,7 +65,7 @@ public static class StorageStartup
         var key = services.GetRequiredService<IOptions<BootstrapOptions>>().Value.LicenseKey?.Trim();
         if (string.IsNullOrEmpty(key) || await licenses.CurrentKeyAsync() == key)
             return;
-        var result = await licenses.InstallAsync(key, "bootstrap settings");
+        var result = await licenses.InstallAsync(key, Resources.Actors.BootstrapSettings);
         if (result.Check != Bots1C.Domain.Licensing.KeyCheck.Valid)
             services.GetRequiredService<ILoggerFactory>().CreateLogger("Bots1C.Bootstrap")
                 .LogError("The license key from the bootstrap settings was not installed: {Reason}", Bots1C.Domain.Licensing.LicenseRefusal.InvalidKey(result.Check).English);

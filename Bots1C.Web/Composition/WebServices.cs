@@ -40,6 +40,7 @@ public static class WebServices
             o.SnackbarConfiguration.PreventDuplicates = true;
             o.SnackbarConfiguration.ShowCloseIcon = true;
         });
+        services.AddTransient<MudBlazor.MudLocalizer, Bots1C.Web.Resources.ResxMudLocalizer>(); // MudBlazor's words in Russian
         services.AddBots1CSecurityHeaders();
 
         var dataFolder = DataFolder.Resolve(builder.Configuration[DataFolder.ConfigKey], builder.Environment.ContentRootPath);

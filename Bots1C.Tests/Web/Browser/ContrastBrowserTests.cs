@@ -2,9 +2,6 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Bots1C.Domain.Accounts;
-using Bots1C.Domain.Channels;
-using Bots1C.Domain.Conversations;
-using Bots1C.Domain.FirstRun;
 using Bots1C.Domain.Operators;
 using Bots1C.Tests.Infrastructure;
 using Deque.AxeCore.Commons;
@@ -125,61 +122,8 @@ public class ContrastBrowserTests(ChromiumFixture chromium, ContrastBrowserTests
             await preferences.SetDarkModeAsync(light.Id, false);
             await preferences.SetDarkModeAsync(dark.Id, true);
 
-            var demo = (await _app.Services.GetRequiredService<DemoSetup>()
-                .EnsureAsync(Url, "Demo chat", CultureInfo.GetCultureInfo("en"), "test")).Bot!;
-            var (conversationId, contactId) = await ConversationWithEveryKindOfBubbleAsync(demo.Id, light.Id);
-
-            Pages.AddRange(
-            [
-                ("home", "/", "[data-testid=home-welcome]"),
-                ("dashboard", "/dashboard", "[data-testid=dashboard]"),
-                ("bots", "/bots", "[data-testid=bots-table] tbody tr"),
-                ("bot card", $"/bots/{demo.Id}", "[data-testid=bot-name]"),
-                ("diagnostics", $"/bots/{demo.Id}/diagnostics", "[data-testid=run-diagnostics]"),
-                ("messenger", $"/messenger/{conversationId}", "[data-testid=failure]"),
-                ("scenarios", "/scenarios", "[data-testid=scenarios-table] tbody tr"),
-                ("scenario editor", $"/scenarios/{demo.MainMenuScenarioId}", "[data-node-id] .step-node-head"),
-                ("contacts", "/directory/contacts", "[data-testid=contact-row-name]"),
-                ("contact card", $"/directory/contacts/{contactId}", "[data-testid=contact-title]"),
-                ("quick replies", "/quick-replies", "[data-testid=quick-replies-table], [data-testid=quick-replies-empty]"),
-                ("counterparties", "/directory/owners", "h1"),
-                ("print forms", "/print-forms", "[data-testid=pf-form]"),
-                ("event log", "/admin/events", "[data-testid=events-table] tbody tr"),
-                ("users", "/admin/users", "[data-testid=users-table] tbody tr"),
-                ("license", "/admin/license", "[data-testid=license-current], [data-testid=license-none]"),
-            ]);
-        }
-
-        /// <summary>Customer, bot (with buttons), operator, an internal note, a dialog event and a failed reply.</summary>
-        private async Task<(long Conversation, long Contact)> ConversationWithEveryKindOfBubbleAsync(long botId, string operatorId)
-        {
-            var now = DateTimeOffset.UtcNow;
-            await using var db = await _app.Db();
-            var contact = new Contact
-            {
-                BotId = botId, ExternalUserId = "v_contrast", FirstName = "Olga", CreatedAt = now, UpdatedAt = now,
-            };
-            var conversation = new Conversation
-            {
-                BotId = botId, Contact = contact, ChatId = contact.ExternalUserId, CreatedAt = now, LastMessageAt = now,
-                Mode = ConversationMode.WithOperator, AssignedUserId = operatorId, OperatorSince = now, LastMessagePreview = "Send the invoice",
-            };
-            db.Conversations.Add(conversation);
-            Message Line(MessageDirection direction, MessageKind kind, string text, string? author = null, DeliveryState? state = null) =>
-                new() { Conversation = conversation, Direction = direction, Kind = kind, Text = text, Author = author, DeliveryState = state, CreatedAt = now };
-            var withButtons = Line(MessageDirection.Outgoing, MessageKind.Text, "Choose what you need", Message.BotAuthor, DeliveryState.Delivered);
-            withButtons.ButtonsJson = JsonSerializer.Serialize(new List<Button> { new(ButtonKind.Reply, "Invoice"), new(ButtonKind.Reply, "Operator") });
-            var failed = Line(MessageDirection.Outgoing, MessageKind.Text, "Here is the invoice", "light", DeliveryState.Failed);
-            failed.FailureReason = "The messenger did not answer";
-            db.Messages.AddRange(
-                Line(MessageDirection.Incoming, MessageKind.Text, "Hello, please send the invoice"),
-                withButtons,
-                Line(MessageDirection.Internal, MessageKind.Event, ConversationEventCodes.TakenOver, "light"),
-                Line(MessageDirection.Outgoing, MessageKind.Text, "Good afternoon! Sending it now.", "light", DeliveryState.Seen),
-                Line(MessageDirection.Internal, MessageKind.Note, "A regular customer, be nice", "light"),
-                failed);
-            await db.SaveChangesAsync();
-            return (conversation.Id, contact.Id);
+            var showcase = await ShowcaseSeed.SeedAsync(_app, Url, light.Id, "light", CultureInfo.GetCultureInfo("en"));
+            Pages.AddRange(showcase.MainPages());
         }
 
         public async Task DisposeAsync() => await _app.DisposeAsync();
