@@ -23,10 +23,7 @@ public class ScenarioEditorKeepsWorkBrowserTests(ChromiumFixture chromium) : ICl
         await ShowsAsync(editor.Page.Locator("[data-testid=step-properties][data-step-id=m2]"));
         await editor.SaveAsync();
 
-        await editor.Page.ReloadAsync();
-        await editor.Page.WaitForCircuitAsync();
-        await HasTextAsync(editor.Page.Locator("[data-node-id=m1] .step-node-text"), Typed);
-        Assert.Equal(Typed, (await editor.StoredAsync()).FindStep("m1")!.Text);
+        await TypedTextIsKeptAfterReloadAsync(editor);
     }
 
     [Fact]
@@ -39,6 +36,11 @@ public class ScenarioEditorKeepsWorkBrowserTests(ChromiumFixture chromium) : ICl
         await ShowsAsync(editor.Page.Locator("[data-testid=scenario-settings]"));
         await editor.SaveAsync();
 
+        await TypedTextIsKeptAfterReloadAsync(editor);
+    }
+
+    private static async Task TypedTextIsKeptAfterReloadAsync(Editor editor)
+    {
         await editor.Page.ReloadAsync();
         await editor.Page.WaitForCircuitAsync();
         await HasTextAsync(editor.Page.Locator("[data-node-id=m1] .step-node-text"), Typed);

@@ -19,22 +19,10 @@ public class WebChatAuthorTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var bot = await _app.CreateApiClient().CreateBotAsync(new { name = "Site chat", messenger = "WebChat", publicBaseUrl = "https://bot.example.ru" });
-        _botKey = ApiClient.BotKeyOf(bot);
-        var botId = bot.GetProperty("id").GetInt64();
-        var saved = await _app.Services.GetRequiredService<ScenarioCatalog>()
-            .CreateAsync(ScenarioBuilder.Named("Not matched").StartsWith("m").Message("m", "Sorry?").Then("end").End("end").Definition, "test");
-        Assert.Empty(saved.Problems.Select(p => $"{p.Code} at {p.Place}"));
-        await using (var db = await _app.Db())
-        {
-            db.BotScenarios.Add(new BotScenario { BotId = botId, ScenarioId = saved.Scenario!.Id });
-            (await db.Bots.SingleAsync(b => b.Id == botId)).NotMatchedScenarioId = saved.Scenario.Id;
-            await db.SaveChangesAsync();
-        }
-        _app.Services.GetRequiredService<ScenarioCache>().Invalidate();
+        (_, _botKey) = await WebChatSite.CreateBotAsync(_app,
+            ScenarioBuilder.Named("Not matched").StartsWith("m").Message("m", "Sorry?").Then("end").End("end"), notMatched: true);
         Visitor = _app.CreateClient();
-        var session = await Visitor.PostAsJsonAsync($"/webchat/{_botKey}/session", new { });
-        _token = (await session.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("token").GetString()!;
+        _token = await WebChatSite.OpenSessionAsync(Visitor, _botKey);
         Visitor.DefaultRequestHeaders.Add("X-Visitor-Token", _token);
     }
 
