@@ -38,8 +38,9 @@
     status.textContent = list.dataset[state] || "";
   }
 
-  // Backoff for reconnecting and resending: 0.5 s, 1 s, 2 s, 4 s, then every 5 s.
-  function delay(attempt) { return Math.min(5000, 500 * Math.pow(2, attempt)); }
+  // Backoff for reconnecting and resending: about 0.5 s, 1 s, 2 s, 4 s, then every 5 s at most. The random half keeps
+  // thousands of windows from coming back at the same instant after a restart.
+  function delay(attempt) { return Math.min(5000, 500 * Math.pow(2, attempt)) * (0.5 + Math.random() / 2); }
 
   function show(message) {
     var key = message.clientId ? "c:" + message.clientId : "m:" + message.id;
@@ -141,8 +142,14 @@
     }, function (e) {
       sending = false;
       var status = Number(e && e.message);
-      if (status >= 400 && status < 500 && status !== 408 && status !== 429) {
-        done(message); // refused for good (too long, an old button): resending cannot help
+      if (status === 401) {
+        // The visitor's token is no longer accepted (new keys on the server): a new session, and the message stays queued.
+        saved = null;
+        start();
+        return;
+      }
+      if (status >= 400 && status < 500 && status !== 404 && status !== 408 && status !== 429) {
+        refused(message); // refused for good (too long, an old button): resending cannot help
         fail("failed");
         flush();
         return;
@@ -152,10 +159,13 @@
     });
   }
 
-  function done(message) {
+  function done(message) { forget(message); setStatus(shown["c:" + message.id], "sent"); }
+
+  function refused(message) { forget(message); setStatus(shown["c:" + message.id], "notSent"); }
+
+  function forget(message) {
     unsent = unsent.filter(function (m) { return m.id !== message.id; });
     saveUnsent();
-    setStatus(shown["c:" + message.id], "sent");
   }
 
   function fail(kind) { error.textContent = error.dataset[kind]; error.hidden = false; }
@@ -190,7 +200,8 @@
       events.close();
       events = null;
       online(false);
-      reconnectTimer = setTimeout(listen, delay(reconnects++));
+      // Several failures in a row may mean the token is refused rather than the server away: a new session then.
+      reconnectTimer = setTimeout(reconnects >= 4 ? start : listen, delay(reconnects++));
     };
   }
 
@@ -217,7 +228,7 @@
         try { localStorage.setItem(storageKey, token); } catch (e) { }
         return api("/messages");
       })
-      .then(function (history) { history.forEach(show); listen(); flush(); })
+      .then(function (history) { starts = 0; history.forEach(show); listen(); flush(); })
       .catch(function () { online(false); setTimeout(start, delay(starts++)); });
   }
   start();

@@ -5,8 +5,8 @@ public sealed record KnownReason(string Code, string English);
 
 /// <summary>
 /// The reasons the app stores in English (event log, API, delivery states) and the pages show in the reader's language:
-/// a page recognises a stored reason by the English sentence it starts with and shows its translation, followed by
-/// whatever came after it (an error number, the messenger's own words). Wording one of these differently breaks the
+/// a page recognises a stored reason by the English sentence in it and shows its translation, with whatever came
+/// before it ("VK did not give the file: ") and after it (an error number, the messenger's own words). Wording one of these differently breaks the
 /// translation of reasons already stored, so they change only together with their resx entries (Reason.{Code}).
 /// </summary>
 public static class KnownReasons
@@ -41,14 +41,14 @@ public static class KnownReasons
         NotATelegramToken, NoWebhookSecret, NothingToSend, WhatsAppWindowClosed,
     ];
 
-    /// <summary>The known reason <paramref name="text"/> starts with, and what follows it; null for any other text.</summary>
-    public static (KnownReason Reason, string After)? Recognise(string? text)
+    /// <summary>The known reason in <paramref name="text"/>, with what comes before and after it; null for any other text.</summary>
+    public static (string Before, KnownReason Reason, string After)? Recognise(string? text)
     {
         if (string.IsNullOrEmpty(text))
             return null;
         foreach (var reason in All)
-            if (text.StartsWith(reason.English, StringComparison.Ordinal))
-                return (reason, text[reason.English.Length..]);
+            if (text.IndexOf(reason.English, StringComparison.Ordinal) is var at and >= 0)
+                return (text[..at], reason, text[(at + reason.English.Length)..]);
         return null;
     }
 }

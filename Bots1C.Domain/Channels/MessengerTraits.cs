@@ -33,8 +33,16 @@ public sealed record MessengerTraits
     /// <summary>The button kinds the messenger shows (a kind left out is dropped or turned into another by the adapter).</summary>
     public required IReadOnlySet<ButtonKind> Buttons { get; init; }
 
-    /// <summary>Can a button ask the customer's messenger for their own phone number?</summary>
-    public bool CanRequestPhone => Buttons.Contains(ButtonKind.SharePhone);
+    /// <summary>Can a button ask the customer's messenger for their own phone number? By default: the messenger shows
+    /// share-phone buttons. A messenger that answers a phone request in its own way (WhatsApp: a reply button whose press
+    /// carries the sender's number) says so; where none can, the scenario's phone step asks the customer to type it.</summary>
+    public bool CanRequestPhone
+    {
+        get => _canRequestPhone ?? Buttons.Contains(ButtonKind.SharePhone);
+        init => _canRequestPhone = value;
+    }
+
+    private readonly bool? _canRequestPhone;
 
     /// <summary>The messenger's own API host, the one server a bot's token may go to unless another is listed; null: the
     /// channel has no API (the web chat is this app).</summary>

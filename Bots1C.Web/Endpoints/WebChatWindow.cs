@@ -33,7 +33,7 @@ public static class WebChatWindow
             </head>
             <body data-connection="connecting">
               <header class="wc-header">{{WebUtility.HtmlEncode(bot.Credentials.Name)}}</header>
-              <main id="wc-messages" class="wc-messages" aria-live="polite" data-empty="{{E("WebChat.Empty")}}" data-sending="{{E("WebChat.Sending")}}" data-sent="{{E("WebChat.Sent")}}"></main>
+              <main id="wc-messages" class="wc-messages" aria-live="polite" data-empty="{{E("WebChat.Empty")}}" data-sending="{{E("WebChat.Sending")}}" data-sent="{{E("WebChat.Sent")}}" data-not-sent="{{E("WebChat.NotSent")}}"></main>
               <form id="wc-form" class="wc-form" autocomplete="off">
                 <textarea id="wc-text" rows="1" maxlength="{{WebChatEndpoints.MaxText}}" placeholder="{{E("WebChat.Placeholder")}}" aria-label="{{E("WebChat.Placeholder")}}"></textarea>
                 <button id="wc-send" type="submit">{{E("WebChat.Send")}}</button>

@@ -47,6 +47,7 @@ public sealed partial class WhatsAppAdapter(IHttpClientFactory httpClients, Time
         // No phone-request button: a phone request is shown as a reply button whose press shares the number WhatsApp
         // already gives for the sender (WhatsAppWebhook.SharePhoneButtonId).
         Buttons = new HashSet<ButtonKind> { ButtonKind.Reply, ButtonKind.Callback, ButtonKind.OpenUrl },
+        CanRequestPhone = true,
         ApiHost = "graph.facebook.com",
         ExtraId = new TokenFormat(PhoneNumberIdPattern(),
             "The phone number ID is the long number Meta shows under WhatsApp → API Setup next to your business number (digits only, not the phone number itself)."),

@@ -116,7 +116,7 @@ public class MessengerTraitsTests
     [InlineData(Messenger.WebChat, "Reply,Callback,OpenUrl", false)]
     [InlineData(Messenger.Vk, "Reply,Callback,OpenUrl", false)]
     [InlineData(Messenger.JivoChat, "Reply,Callback,OpenUrl", false)]
-    [InlineData(Messenger.WhatsApp, "Reply,Callback,OpenUrl", false)]
+    [InlineData(Messenger.WhatsApp, "Reply,Callback,OpenUrl", true)]
     [InlineData(Messenger.Max, "Reply,SharePhone,Callback,OpenUrl", true)]
     public void Each_messenger_states_its_buttons_and_whether_it_can_ask_for_the_phone(Messenger messenger, string buttons, bool phone)
     {

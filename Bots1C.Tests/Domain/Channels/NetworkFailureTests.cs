@@ -55,11 +55,12 @@ public class NetworkFailureTests
     }
 
     [Fact]
-    public void A_stored_reason_is_recognised_by_the_sentence_it_starts_with_and_keeps_what_follows()
+    public void A_stored_reason_is_recognised_by_its_sentence_and_keeps_what_comes_before_and_after()
     {
-        var (reason, rest) = KnownReasons.Recognise($"{KnownReasons.WhatsAppWindowClosed.English} (WhatsApp error 131047)")!.Value;
-
-        Assert.Equal((KnownReasons.WhatsAppWindowClosed, " (WhatsApp error 131047)"), (reason, rest));
+        Assert.Equal(("", KnownReasons.WhatsAppWindowClosed, " (WhatsApp error 131047)"),
+            KnownReasons.Recognise($"{KnownReasons.WhatsAppWindowClosed.English} (WhatsApp error 131047)"));
+        Assert.Equal(("VK did not give the file: ", KnownReasons.TimedOut, ""),
+            KnownReasons.Recognise($"VK did not give the file: {KnownReasons.TimedOut.English}"));
         Assert.Null(KnownReasons.Recognise("Forbidden: bot was blocked by the user"));
     }
 

@@ -10,8 +10,8 @@ public static class ReasonTexts
     /// a messenger's own words are shown as they came.</summary>
     public static string Reason(this IStringLocalizer<SharedResource> localizer, string? reason)
     {
-        if (KnownReasons.Recognise(reason) is not var (known, rest))
+        if (KnownReasons.Recognise(reason) is not var (before, known, after))
             return reason ?? "";
-        return localizer[$"Reason.{known.Code}"] is { ResourceNotFound: false } text ? text.Value + rest : reason!;
+        return localizer[$"Reason.{known.Code}"] is { ResourceNotFound: false } text ? before + text.Value + after : reason!;
     }
 }
