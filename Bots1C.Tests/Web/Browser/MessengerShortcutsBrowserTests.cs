@@ -56,9 +56,14 @@ public class MessengerShortcutsBrowserTests(ChromiumFixture chromium) : IClassFi
     public async Task Alt_arrow_down_and_up_move_to_the_next_and_previous_dialog_in_the_list()
     {
         await using var messenger = await PhoneMessenger.StartAsync(visitors: 2);
-        // The list shows the newest activity first: the second visitor's dialog on top.
-        var (top, below) = (messenger.ConversationIds[1], messenger.ConversationIds[0]);
-        var page = await OpenAsync(messenger, $"/messenger/{top}");
+        // The list shows the newest activity first; which of the two visitors that is depends on which message the
+        // background processing stored last, so the order is read from the list itself.
+        var page = await OpenAsync(messenger, "/messenger");
+        var rows = page.Locator("[data-testid=dialog-row]");
+        await Assertions.Expect(rows).ToHaveCountAsync(2, new() { Timeout = 15_000 });
+        var order = await rows.EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.dialogId)");
+        var (top, below) = (order[0], order[1]);
+        await rows.First.ClickAsync();
         await Assertions.Expect(page.Locator($"[data-testid=chat][data-dialog-id='{top}']")).ToBeVisibleAsync(Live);
 
         await page.Locator("[data-testid=composer-text]").FocusAsync();
