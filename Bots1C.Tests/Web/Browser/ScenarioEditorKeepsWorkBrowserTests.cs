@@ -106,7 +106,7 @@ public class ScenarioEditorKeepsWorkBrowserTests(ChromiumFixture chromium) : ICl
         await editor.Page.Locator("a[href='scenarios']").First.ClickAsync();
         await editor.Page.ClickAsync("[data-testid=leave-discard]");
 
-        await editor.Page.WaitForURLAsync(url => url.EndsWith("/scenarios"));
+        await Assertions.Expect(editor.Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/scenarios$"), new() { Timeout = 30_000 });
         await ShowsAsync(editor.Page.Locator("[data-testid=scenarios-export]"));
         Assert.Null((await editor.StoredAsync()).FindStep("m1")!.Text);
     }
@@ -120,7 +120,7 @@ public class ScenarioEditorKeepsWorkBrowserTests(ChromiumFixture chromium) : ICl
         await editor.Page.Locator("a[href='scenarios']").First.ClickAsync();
         await editor.Page.ClickAsync("[data-testid=leave-save]");
 
-        await editor.Page.WaitForURLAsync(url => url.EndsWith("/scenarios"));
+        await Assertions.Expect(editor.Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/scenarios$"), new() { Timeout = 30_000 });
         Assert.Equal(Typed, (await editor.StoredAsync()).FindStep("m1")!.Text);
     }
 
@@ -131,7 +131,7 @@ public class ScenarioEditorKeepsWorkBrowserTests(ChromiumFixture chromium) : ICl
 
         await editor.Page.Locator("a[href='scenarios']").First.ClickAsync();
 
-        await editor.Page.WaitForURLAsync(url => url.EndsWith("/scenarios"));
+        await Assertions.Expect(editor.Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/scenarios$"), new() { Timeout = 30_000 });
         await ShowsAsync(editor.Page.Locator("[data-testid=scenarios-export]"));
         await GoneAsync(editor.Page.Locator("[data-testid=leave-dialog]"));
     }
