@@ -29,6 +29,7 @@ public static class DomainServices
         services.AddDbContextFactory<Bots1CDbContext>(o => DatabaseProvider.Configure(o, databaseOptions, dataFolder));
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<DatabaseMigrator>();
+        services.AddSingleton<Data.Backups.UpgradeBackups>();
 
         // Every outgoing call (messengers, 1C, scenarios, license server) logs one line without the secrets its URL may hold.
         services.AddSingleton<Logging.RedactedHttpClientLogger>();

@@ -1,10 +1,10 @@
 using Bots1C.Web.Composition;
 using Bots1C.Web.CommandLine;
 
-// `license …` commands run and exit; everything else starts the web app. A command's own options are not settings,
-// so the builder only sees the settings among them (`--Bots1C:DataPath=…`), and the command does not.
-var command = LicenseCommands.Handles(args);
-var settings = command ? args.Where(LicenseCommands.IsSetting).ToArray() : args;
+// `license …`, `backup …` and `--version` run and exit; everything else starts the web app. A command's own options
+// are not settings, so the builder only sees the settings among them (`--Bots1C:DataPath=…`), and the command does not.
+var command = AppCommands.Handles(args);
+var settings = command ? args.Where(AppCommands.IsSetting).ToArray() : args;
 var builder = WebApplication.CreateBuilder(settings);
 builder.AddBots1CWeb();
 if (command)
@@ -12,7 +12,7 @@ if (command)
 
 var app = builder.Build();
 if (command)
-    return await LicenseCommands.RunAsync(args.Except(settings).ToArray(), async () => await app.PrepareStorageAsync() ? app.Services : null);
+    return await AppCommands.RunAsync(args.Except(settings).ToArray(), app.Services, async () => await app.PrepareStorageAsync() ? app.Services : null);
 
 app.UseBots1CPipeline();
 app.MapBots1CEndpoints();

@@ -1,14 +1,19 @@
+using Bots1C.Domain.Data.Backups;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Bots1C.Domain.Data;
 
-/// <summary>Brings the schema up to date at start. Migrations only add and alter, so an update keeps data.</summary>
+/// <summary>Brings the schema up to date at start. Migrations only add and alter, so an update keeps data; an
+/// existing SQLite database is copied first (<see cref="UpgradeBackups"/>), and a database a newer version has
+/// already changed is refused rather than used.</summary>
 public class DatabaseMigrator(
     IDbContextFactory<Bots1CDbContext> dbFactory,
     IOptions<DatabaseOptions> options,
     DataFolder dataFolder,
+    UpgradeBackups backups,
+    TimeProvider clock,
     ILogger<DatabaseMigrator> logger)
 {
     public async Task MigrateAsync(CancellationToken ct = default)
@@ -19,17 +24,25 @@ public class DatabaseMigrator(
             PrivateFiles.EnsureFolder(dataFolder.Path);
             PrivateFiles.EnsureFolder(dataFolder.File(DataFolder.KeysFolder));
             await using var db = await dbFactory.CreateDbContextAsync(ct);
+            var applied = (await db.Database.GetAppliedMigrationsAsync(ct)).ToList();
+            var known = db.Database.GetMigrations().ToHashSet(StringComparer.Ordinal);
+            if (applied.Where(m => !known.Contains(m)).ToList() is { Count: > 0 } unknown)
+                throw new DatabaseStartupException(NewerDatabase.Explain(where, unknown));
             var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
             if (pending.Count > 0)
+            {
+                if (applied.Count > 0 && db.Database.IsSqlite())
+                    backups.TakeBeforeMigrating(db.Database.GetConnectionString()!, applied[^1], clock.GetUtcNow());
                 logger.LogInformation("Applying {Count} migration(s) to {Database}: {Migrations}",
                     pending.Count, where, string.Join(", ", pending));
+            }
             await db.Database.MigrateAsync(ct);
             await DatabaseProvider.TuneAsync(db.Database, ct);
             // SQLite gives the log and shared-memory files it makes later the database file's own mode.
             if (db.Database.IsSqlite())
                 PrivateFiles.RestrictSqliteDatabase(where);
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (Exception e) when (e is not (OperationCanceledException or DatabaseStartupException))
         {
             throw new DatabaseStartupException(
                 $"Bots1C cannot open its database at {where}: {Innermost(e).Message.ReplaceLineEndings(" ")}", e);

@@ -12,13 +12,8 @@ namespace Bots1C.Web.CommandLine;
 /// </summary>
 public static class LicenseCommands
 {
-    public static bool Handles(string[] args) => args is ["license", ..];
-
-    /// <summary>An app setting given on the command line, e.g. <c>--Bots1C:DataPath=/var/lib/bots1c</c>.</summary>
-    public static bool IsSetting(string arg) => arg.StartsWith("--", StringComparison.Ordinal) && arg.Contains(':');
-
     /// <param name="app">Builds the app (database, services) for the commands that need it; key commands do not.</param>
-    public static Task<int> RunAsync(string[] args, Func<Task<IServiceProvider?>> app)
+    public static Command Build(Func<Task<IServiceProvider?>> app)
     {
         var license = new Command("license", "License keys: vendor key pair, offline issue, license server contracts, this installation's license.");
         license.Subcommands.Add(KeyGen());
@@ -26,8 +21,7 @@ public static class LicenseCommands
         license.Subcommands.Add(Contract(app));
         license.Subcommands.Add(Install(app));
         license.Subcommands.Add(Show(app));
-        var root = new RootCommand("Bots1C") { license };
-        return root.Parse(args).InvokeAsync();
+        return license;
     }
 
     private static Command KeyGen()

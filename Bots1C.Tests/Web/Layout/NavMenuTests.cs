@@ -27,6 +27,19 @@ public class NavMenuTests : MudTestContext
         Assert.Equal(["Home", "Messenger", "Scenarios", "Counterparties", "Contacts"], LinksFor(Roles.Operator));
 
     [Fact]
+    public void The_menu_names_the_running_version()
+    {
+        var auth = AddAuthorization();
+        auth.SetAuthorized("operator@example.ru");
+        auth.SetRoles(Roles.Operator);
+
+        var version = Render<NavMenu>().Find("[data-testid=app-version]").TextContent;
+
+        Assert.Equal($"Version {Bots1C.Web.Composition.AppVersion.Number}", version);
+        Assert.Matches(@"^\d+\.\d+\.\d+$", Bots1C.Web.Composition.AppVersion.Number);
+    }
+
+    [Fact]
     public void Links_point_at_the_areas_pages()
     {
         var auth = AddAuthorization();
