@@ -45,7 +45,7 @@ public partial class OneCIntegrationReadmeTests : DirectoryTestBase
             var what = $"{example.Heading}: {(int)response.StatusCode} {body}";
             Assert.True(example.Response.Status == (int)response.StatusCode, what);
             Assert.Equal(example.Response.MediaType, response.Content.Headers.ContentType?.MediaType);
-            Assert.Equal(Shape(JsonDocument.Parse(example.Response.Body).RootElement), Shape(JsonDocument.Parse(body).RootElement));
+            Assert.True(Shape(JsonDocument.Parse(example.Response.Body).RootElement) == Shape(JsonDocument.Parse(body).RootElement), what);
         }
     }
 
@@ -176,8 +176,7 @@ public partial class OneCIntegrationReadmeTests : DirectoryTestBase
     {
         JsonValueKind.Object => "{" + string.Join(",", element.EnumerateObject().Select(p => p.Name + ":" + Shape(p.Value)).Order()) + "}",
         JsonValueKind.Array => "[" + (element.GetArrayLength() > 0 ? Shape(element[0]) : "") + "]",
-        JsonValueKind.Null => "null",
-        _ => "v",
+        _ => "v", // null or a value: which one depends on the data
     };
 
     /// <summary>A documented path with its {placeholders} standing for one URL-encoded value each.</summary>
