@@ -50,6 +50,18 @@ public partial class OneCIntegrationReadmeTests : DirectoryTestBase
     }
 
     [Fact]
+    public async Task Counterparties_are_found_by_the_1C_objects_unique_id_alone()
+    {
+        await Catalog.CreateAsync(new CounterpartyInput(CounterpartyTypes.Counterparty, "ООО Лютик", null, null, null, null, null, null,
+            "9a1b2c3d-1c00-11ef-9b6a-005056a1b2c3"));
+
+        var page = await (await _app.CreateApiClient().GetAsync("/api/v1/counterparties?externalId=9a1b2c3d-1c00-11ef-9b6a-005056a1b2c3")).ReadJsonAsync();
+
+        var item = Assert.Single(page.GetProperty("items").EnumerateArray());
+        Assert.Equal("ООО Лютик", item.GetProperty("name").GetString());
+    }
+
+    [Fact]
     public void Each_example_request_is_an_instance_of_its_documented_path()
     {
         foreach (var example in Examples())
