@@ -19,7 +19,7 @@ public enum LinkOutcome
 /// one counterparty has, or by hand. Every change is kept (<see cref="ContactLinkChange"/>) and written to the event log; an
 /// automatic link can be undone.
 /// </summary>
-public sealed class ContactLinker(IDbContextFactory<Bots1CDbContext> dbFactory, TimeProvider clock)
+public sealed class ContactLinker(IDbContextFactory<Bots1CDbContext> dbFactory, TimeProvider clock, Sync.ODataLookup lookup)
 {
     /// <summary>Inside the caller's unit of work (the message processor's): links an unlinked contact by its phone and
     /// e-mail, or flags it when several counterparties match.</summary>
@@ -31,9 +31,10 @@ public sealed class ContactLinker(IDbContextFactory<Bots1CDbContext> dbFactory, 
         var email = string.IsNullOrWhiteSpace(contact.Email) ? null : CounterpartyCatalog.NormaliseEmail(contact.Email);
         if (phone is null && email is null)
             return LinkOutcome.NoMatch;
-        var counterparties = await db.Counterparties.Where(o => !o.IsArchived
-                && ((phone != null && o.Phones.Any(p => p.Number == phone)) || (email != null && o.Emails.Any(e => e.Address == email))))
-            .Select(o => new { o.Id, o.Name }).Take(2).ToListAsync(ct);
+        var counterparties = await MatchesAsync(db, phone, email, ct);
+        // Not in the synced copy: it may have been created in 1C since the last sync (the lookup stores it if so).
+        if (counterparties.Count == 0 && await lookup.FindAsync(phone, email, ct))
+            counterparties = await MatchesAsync(db, phone, email, ct);
         var now = clock.GetUtcNow();
         switch (counterparties.Count)
         {
@@ -62,6 +63,13 @@ public sealed class ContactLinker(IDbContextFactory<Bots1CDbContext> dbFactory, 
             $"Contact {contact.DisplayName} linked to {counterparty.Name} by {reason}.", contact, null, now));
         return LinkOutcome.Linked;
     }
+
+    private static Task<List<Match>> MatchesAsync(Bots1CDbContext db, string? phone, string? email, CancellationToken ct) =>
+        db.Counterparties.Where(o => !o.IsArchived
+                && ((phone != null && o.Phones.Any(p => p.Number == phone)) || (email != null && o.Emails.Any(e => e.Address == email))))
+            .Select(o => new Match(o.Id, o.Name)).Take(2).ToListAsync(ct);
+
+    private sealed record Match(long Id, string Name);
 
     /// <summary>A person links (or, with null, unlinks) a contact.</summary>
     public async Task<bool> LinkAsync(long contactId, long? counterpartyId, string actor, CancellationToken ct = default)

@@ -45,12 +45,18 @@ public sealed class CounterpartyCatalog(IDbContextFactory<Bots1CDbContext> dbFac
         return await db.Counterparties.AsNoTracking().Include(o => o.Phones).Include(o => o.Emails).FirstOrDefaultAsync(o => o.Id == id, ct);
     }
 
-    /// <summary>Name, INN, phone or e-mail holding <paramref name="search"/>; newest changes first.</summary>
+    /// <summary>Name, INN, phone or e-mail holding <paramref name="search"/>; newest changes first. <paramref name="externalId"/>:
+    /// only the record of that 1C object (its Ref_Key), so 1C finds "its" counterparty without knowing our id.</summary>
     public async Task<(IReadOnlyList<CounterpartyRow> Rows, int Total)> ListAsync(string? counterpartyType, string? search, bool includeArchived, int skip, int take,
-        CancellationToken ct = default)
+        CancellationToken ct = default, string? externalId = null)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var query = db.Counterparties.AsNoTracking().AsQueryable();
+        if (!string.IsNullOrWhiteSpace(externalId))
+        {
+            var wanted = externalId.Trim();
+            query = query.Where(o => o.ExternalId == wanted);
+        }
         if (!string.IsNullOrWhiteSpace(counterpartyType))
             query = query.Where(o => o.CounterpartyType == counterpartyType);
         if (!includeArchived)

@@ -1,4 +1,6 @@
+using Bots1C.Domain.Outbound;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Bots1C.Domain.Counterparties;
 
@@ -21,6 +23,14 @@ public static class CounterpartyServices
         services.AddHttpClient(Sync.ODataSync.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(60));
         services.AddSingleton<Sync.ODataSync>();
         services.AddSingleton<Sync.ODataSources>();
+        // The live lookup runs on the message path: its own short-lived client, through the outbound rule, no redirects (the
+        // 1C password is in a header a redirect would carry along).
+        services.AddOptions<Sync.ODataLookupOptions>().BindConfiguration(Sync.ODataLookupOptions.Section)
+            .WithAllowedHostsAsOneValue(Sync.ODataLookupOptions.AllowedHostsKey, o => o.ODataAllowedHosts);
+        services.AddHttpClient(Sync.ODataLookup.HttpClientName, c => c.Timeout = Sync.ODataLookup.Budget)
+            .ThroughOutboundGuard(sp => Outbound.OutboundAllowList.Parse(Sync.ODataLookupOptions.AllowedHostsKey,
+                sp.GetRequiredService<IOptions<Sync.ODataLookupOptions>>().Value.ODataAllowedHosts), followRedirects: false, useProxy: false);
+        services.AddSingleton<Sync.ODataLookup>();
         services.AddHostedService<Sync.ODataSyncScheduler>();
         return services;
     }

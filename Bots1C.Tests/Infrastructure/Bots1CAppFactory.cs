@@ -53,6 +53,15 @@ public class Bots1CAppFactory : WebApplicationFactory<Program>
 
     private string[] _scenarioHosts = Loopback;
     private string[] _messengerHosts = Loopback;
+    public const string ODataHostsKey = "Bots1C:Directory:ODataAllowedHosts";
+    private string[] _odataHosts = Loopback;
+
+    /// <summary>Bots1C:Directory:ODataAllowedHosts exactly as given (nothing: the live 1C lookup reaches only public addresses).</summary>
+    public Bots1CAppFactory AllowingODataHosts(params string[] hosts)
+    {
+        _odataHosts = hosts;
+        return this;
+    }
 
     /// <summary>Bots1C:Scenarios:HttpAllowedHosts exactly as given (nothing: only public addresses).</summary>
     public Bots1CAppFactory AllowingScenarioHosts(params string[] hosts)
@@ -124,6 +133,8 @@ public class Bots1CAppFactory : WebApplicationFactory<Program>
             builder.UseSetting($"{ScenarioHostsKey}:{i}", _scenarioHosts[i]);
         for (var i = 0; i < _messengerHosts.Length; i++)
             builder.UseSetting($"{MessengerHostsKey}:{i}", _messengerHosts[i]);
+        for (var i = 0; i < _odataHosts.Length; i++)
+            builder.UseSetting($"{ODataHostsKey}:{i}", _odataHosts[i]);
         foreach (var (key, value) in _settings)
             builder.UseSetting(key, value);
     }

@@ -67,7 +67,7 @@ public sealed class ODataSync(
         return outcome;
     }
 
-    private sealed record Record(string RefKey, string Name, string? Inn, string? Kpp, bool Deleted, List<string> Phones, List<string> Emails,
+    internal sealed record Record(string RefKey, string Name, string? Inn, string? Kpp, bool Deleted, List<string> Phones, List<string> Emails,
         string? Manager);
 
     private sealed class SyncException(string code, string message) : Exception(message)
@@ -119,7 +119,7 @@ public sealed class ODataSync(
         throw new SyncException("TooLarge", $"The catalog has more than {MaxPages * PageSize:N0} records, or 1C ignores $skip.");
     }
 
-    private static Record? RecordOf(JsonElement item, ODataSource source)
+    internal static Record? RecordOf(JsonElement item, ODataSource source)
     {
         if (Text(item, "Ref_Key") is not { } refKey)
             return null;
@@ -145,6 +145,15 @@ public sealed class ODataSync(
         return new Record(refKey, Text(item, source.NameField) ?? "", Text(item, source.InnField), Text(item, source.KppField), deleted, phones, emails,
             manager);
     }
+
+    /// <summary>1C data is what it is: a wrong INN or phone is dropped, not a reason to skip the counterparty. The sync
+    /// and the live lookup (<see cref="ODataLookup"/>) store a record the same way.</summary>
+    internal static CounterpartyInput InputOf(Record record, ODataSource source, string? mainManagerUserId, string? notes) =>
+        new(source.CounterpartyType, string.IsNullOrWhiteSpace(record.Name) ? record.RefKey : record.Name,
+            Inn.IsValid(record.Inn) ? record.Inn : null, record.Kpp is { Length: 9 } kpp ? kpp : null,
+            record.Phones.Where(p => Scenarios.PhoneNormalizer.ToE164(p) is not null).ToList(),
+            record.Emails.Where(e => System.Net.Mail.MailAddress.TryCreate(e, out _)).ToList(),
+            mainManagerUserId, notes, record.RefKey);
 
     private static string? Text(JsonElement item, string field) =>
         item.TryGetProperty(field, out var value) && value.ValueKind == JsonValueKind.String && value.GetString() is { Length: > 0 } text
@@ -179,12 +188,7 @@ public sealed class ODataSync(
                 }
                 continue;
             }
-            // 1C data is what it is: a wrong INN or phone is dropped, not a reason to skip the counterparty.
-            var input = new CounterpartyInput(source.CounterpartyType, string.IsNullOrWhiteSpace(record.Name) ? record.RefKey : record.Name,
-                Inn.IsValid(record.Inn) ? record.Inn : null, record.Kpp is { Length: 9 } kpp ? kpp : null,
-                record.Phones.Where(p => Scenarios.PhoneNormalizer.ToE164(p) is not null).ToList(),
-                record.Emails.Where(e => System.Net.Mail.MailAddress.TryCreate(e, out _)).ToList(),
-                ManagerOf(record.Manager) ?? counterparty?.MainManagerUserId, counterparty?.Notes, record.RefKey);
+            var input = InputOf(record, source, ManagerOf(record.Manager) ?? counterparty?.MainManagerUserId, counterparty?.Notes);
             if (counterparty is null)
             {
                 counterparty = new Counterparty { CreatedAt = now };

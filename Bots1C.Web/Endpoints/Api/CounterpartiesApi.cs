@@ -29,12 +29,12 @@ public static class CounterpartiesApi
     }
 
     private static async Task<Ok<PageResponse<CounterpartyRowResponse>>> ListAsync(
-        CounterpartyCatalog catalog, string? type, string? search, bool? includeArchived, int? page, int? pageSize, CancellationToken ct)
+        CounterpartyCatalog catalog, string? type, string? search, bool? includeArchived, int? page, int? pageSize, string? externalId, CancellationToken ct)
     {
         var size = Math.Clamp(pageSize ?? 50, 1, 200);
         var number = Math.Max(1, page ?? 1);
         var (rows, total) = await catalog.ListAsync(string.IsNullOrWhiteSpace(type) ? CounterpartyTypes.Counterparty : type.Trim(), search,
-            includeArchived ?? false, (int)Math.Min((long)(number - 1) * size, int.MaxValue), size, ct);
+            includeArchived ?? false, (int)Math.Min((long)(number - 1) * size, int.MaxValue), size, ct, externalId);
         return TypedResults.Ok(new PageResponse<CounterpartyRowResponse>(rows.Select(CounterpartyRowResponse.From).ToList(), total, number, size));
     }
 
