@@ -20,13 +20,16 @@ public static class CounterpartyServices
         services.AddSingleton<CounterpartyTypeCatalog>();
         services.AddSingleton<ContactList>();
         services.AddSingleton<Import.CounterpartyImport>();
-        services.AddHttpClient(Sync.ODataSync.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(60));
-        services.AddSingleton<Sync.ODataSync>();
-        services.AddSingleton<Sync.ODataSources>();
-        // The live lookup runs on the message path: its own short-lived client, through the outbound rule, no redirects (the
-        // 1C password is in a header a redirect would carry along).
+        // The sync and the live lookup reach the same 1C: both through the outbound rule with one allow-list, neither
+        // following redirects (the 1C password is in a header a redirect would carry along).
         services.AddOptions<Sync.ODataLookupOptions>().BindConfiguration(Sync.ODataLookupOptions.Section)
             .WithAllowedHostsAsOneValue(Sync.ODataLookupOptions.AllowedHostsKey, o => o.ODataAllowedHosts);
+        services.AddHttpClient(Sync.ODataSync.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(60))
+            .ThroughOutboundGuard(sp => Outbound.OutboundAllowList.Parse(Sync.ODataLookupOptions.AllowedHostsKey,
+                sp.GetRequiredService<IOptions<Sync.ODataLookupOptions>>().Value.ODataAllowedHosts), followRedirects: false, useProxy: false);
+        services.AddSingleton<Sync.ODataSync>();
+        services.AddSingleton<Sync.ODataSources>();
+        // The live lookup runs on the message path: its own short-lived client.
         services.AddHttpClient(Sync.ODataLookup.HttpClientName, c => c.Timeout = Sync.ODataLookup.Budget)
             .ThroughOutboundGuard(sp => Outbound.OutboundAllowList.Parse(Sync.ODataLookupOptions.AllowedHostsKey,
                 sp.GetRequiredService<IOptions<Sync.ODataLookupOptions>>().Value.ODataAllowedHosts), followRedirects: false, useProxy: false);

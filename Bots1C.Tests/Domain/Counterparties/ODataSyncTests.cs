@@ -176,3 +176,41 @@ public sealed class ODataSyncTests : IDisposable
         _app.Dispose();
     }
 }
+
+/// <summary>The sync reaches 1C through the same outbound rule as the live lookup: a 1C publication on a non-public
+/// address must be listed in Bots1C:Directory:ODataAllowedHosts (here loopback stands in for the office network).</summary>
+public sealed class ODataSyncOutboundRuleTests : IDisposable
+{
+    private readonly Bots1CAppFactory _app = new Bots1CAppFactory().AllowingODataHosts();
+    private readonly WireMockServer _onec = WireMockServer.Start();
+
+    [Fact]
+    public async Task An_unlisted_non_public_1C_address_is_refused_before_any_request_and_the_setting_is_named()
+    {
+        _onec.Given(Request.Create().UsingGet()).RespondWith(Response.Create().WithStatusCode(200).WithBody("{\"value\": []}"));
+        long sourceId;
+        await using (var db = await _app.Services.GetRequiredService<IDbContextFactory<Bots1CDbContext>>().CreateDbContextAsync())
+        {
+            var source = new ODataSource
+            {
+                Name = "Office", BaseUrl = _onec.Url + "/base", UserName = "Обмен",
+                ProtectedPassword = _app.Services.GetRequiredService<TokenProtector>().Protect("secret"), CreatedAt = DateTimeOffset.UtcNow,
+            };
+            db.ODataSources.Add(source);
+            await db.SaveChangesAsync();
+            sourceId = source.Id;
+        }
+
+        var outcome = await _app.Services.GetRequiredService<ODataSync>().RunAsync(sourceId);
+
+        Assert.False(outcome.Ok);
+        Assert.Contains(Bots1CAppFactory.ODataHostsKey, outcome.Error);
+        Assert.Empty(_onec.LogEntries);
+    }
+
+    public void Dispose()
+    {
+        _onec.Stop();
+        _app.Dispose();
+    }
+}
