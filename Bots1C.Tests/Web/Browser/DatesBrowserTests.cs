@@ -54,7 +54,7 @@ public class DatesBrowserTests(ChromiumFixture chromium) : IClassFixture<Chromiu
 
         await page.OpenAsync($"{appUrl}/messenger/{conversationId}");
 
-        await Expect(page.Locator("[data-testid=bubble] .bubble-time").First).ToHaveTextAsync("12.02.2026 20:49");
+        await Expect(page.Locator("[data-testid=bubble] .bubble-time").First).ToHaveTextAsync("12.02.2026 20:49", new() { Timeout = 15_000 });
     }
 
     private static async Task<long> ConversationWithOneMessageAtAsync(Bots1CAppFactory app, DateTimeOffset at)

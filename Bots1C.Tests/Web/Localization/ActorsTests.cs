@@ -1,6 +1,10 @@
 using System.Globalization;
 using Bots1C.Tests.Infrastructure;
+using Bots1C.Domain.ApiKeys;
+using Bots1C.Web.Features.Admin.ApiKeys;
 using Bots1C.Web.Resources;
+using Bunit;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Bots1C.Tests.Web.Localization;
 
@@ -20,6 +24,27 @@ public class ActorsTests : MudTestContext
         try
         {
             Assert.Equal(shown, Actors.Display(stored, Strings));
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = before;
+        }
+    }
+
+    [Fact]
+    public void The_api_keys_page_says_in_words_that_a_key_came_from_the_settings_file()
+    {
+        using var app = new Bots1CAppFactory().WithApiKey(); // the key is made at the first start, from the settings
+        Services.AddSingleton(app.Services.GetRequiredService<ApiKeyStore>());
+        AddAuthorization().SetAuthorized("admin@example.ru");
+        var before = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = new CultureInfo("ru");
+        try
+        {
+            var page = Render<ApiKeysPage>();
+
+            page.WaitForAssertion(() => Assert.Contains("из файла настроек", page.Markup), TimeSpan.FromSeconds(5));
+            Assert.DoesNotContain(Actors.BootstrapSettings, page.Markup);
         }
         finally
         {

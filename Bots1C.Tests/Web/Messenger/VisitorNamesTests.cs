@@ -140,7 +140,9 @@ public class VisitorNamesTests : MessengerAppContext
     {
         var visitor = await NamelessVisitorAsync();
 
-        var page = Render<CounterpartyCardPage>(p => p.Add(x => x.FromContact, visitor.ContactId));
+        var navigation = Services.GetRequiredService<NavigationManager>();
+        navigation.NavigateTo(navigation.GetUriWithQueryParameter("contact", visitor.ContactId));
+        var page = Render<CounterpartyCardPage>();
 
         page.WaitForAssertion(() => Assert.Equal("Visitor 3f2a",
             page.Find("[data-testid=counterparty-name-field] input, input[data-testid=counterparty-name-field]").GetAttribute("value")), TimeSpan.FromSeconds(5));
@@ -161,7 +163,9 @@ public class VisitorNamesTests : MessengerAppContext
             await db.SaveChangesAsync();
         }
 
-        var page = Render<PrintFormsPage>(p => p.Add(x => x.CounterpartyQuery, counterparty));
+        var navigation = Services.GetRequiredService<NavigationManager>();
+        navigation.NavigateTo(navigation.GetUriWithQueryParameter("counterparty", counterparty));
+        var page = Render<PrintFormsPage>();
         page.WaitForAssertion(() => Assert.Contains("Visitor 3f2a", page.Find("[data-testid=pf-delivery]").TextContent), TimeSpan.FromSeconds(5));
         page.Find("[data-testid=pf-some] input").Click();
 
