@@ -18,7 +18,7 @@ public sealed class WebChatEventStream(IAsyncEnumerable<SseItem<WebChatMessage?>
     public static readonly TimeSpan DefaultKeepAlive = TimeSpan.FromSeconds(20);
 
     public static TimeSpan KeepAliveOf(IConfiguration configuration) =>
-        configuration.GetValue<double?>(KeepAliveSetting) is > 0 and var seconds ? TimeSpan.FromSeconds(seconds.Value) : DefaultKeepAlive;
+        configuration.GetValue<double?>(KeepAliveSetting) is > 0 and var seconds ? TimeSpan.FromSeconds(seconds) : DefaultKeepAlive;
 
     private static readonly byte[] Comment = Encoding.UTF8.GetBytes(": keep-alive\n\n");
 
