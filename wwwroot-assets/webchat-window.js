@@ -12,6 +12,8 @@
   var shown = {};
 
   var unsentKey = storageKey + ":unsent";
+  // At most this many wait; beyond it the oldest is given up ("not sent"), so storage and the resend after an outage stay small.
+  var maxUnsent = 50;
   var unsent = loadUnsent(); // messages typed but not yet accepted by the server, oldest first: they survive a reload
   var sending = false, sendRetry = 0, sendTimer = null;
   var events = null, reconnects = 0, reconnectTimer = null;
@@ -24,8 +26,14 @@
     try { return JSON.parse(localStorage.getItem(unsentKey) || "[]").filter(function (m) { return m && m.id && m.text; }); }
     catch (e) { return []; }
   }
-  function saveUnsent() {
-    try { if (unsent.length) localStorage.setItem(unsentKey, JSON.stringify(unsent)); else localStorage.removeItem(unsentKey); } catch (e) { }
+  // Every tab of the site shares the stored list: each change reads it, applies itself and writes it back at once, so a
+  // tab never overwrites another tab's waiting messages with its own copy. (A reloaded tab sends them all; the ids make
+  // a message sent by two tabs harmless.)
+  function storeUnsent(change) {
+    try {
+      var stored = change(loadUnsent());
+      if (stored.length) localStorage.setItem(unsentKey, JSON.stringify(stored)); else localStorage.removeItem(unsentKey);
+    } catch (e) { }
   }
 
   // "sending…" until the server has taken the message, then "sent" (in the window's language, from the page).
@@ -124,8 +132,9 @@
   function queue(message, isButtonPress) {
     if (visitorName) message.name = visitorName;
     unsent.push(message);
-    saveUnsent();
+    storeUnsent(function (stored) { return stored.concat([message]).slice(-maxUnsent); });
     show({ clientId: message.id, direction: "in", text: message.text, pending: true, isButtonPress: isButtonPress });
+    while (unsent.length > maxUnsent) refused(unsent[0]);
     flush();
   }
 
@@ -165,7 +174,7 @@
 
   function forget(message) {
     unsent = unsent.filter(function (m) { return m.id !== message.id; });
-    saveUnsent();
+    storeUnsent(function (stored) { return stored.filter(function (m) { return m.id !== message.id; }); });
   }
 
   function fail(kind) { error.textContent = error.dataset[kind]; error.hidden = false; }

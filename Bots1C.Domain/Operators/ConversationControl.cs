@@ -79,10 +79,8 @@ public sealed class ConversationControl(
         if (toUserId == me.UserId)
             return ConversationActionResult.Refused("TransferToSelf", "Choose another operator.");
         var now = clock.GetUtcNow();
-        // The same people OperatorsAsync offers: a user without a role cannot open the messenger to answer.
-        var target = await db.Users.Where(u => u.Id == toUserId && (u.LockoutEnd == null || u.LockoutEnd <= now)
-                && db.UserRoles.Any(r => r.UserId == u.Id))
-            .Select(u => u.DisplayName).FirstOrDefaultAsync(ct);
+        // The same people OperatorsAsync offers.
+        var target = await db.ActiveOperators(now).Where(u => u.Id == toUserId).Select(u => u.DisplayName).FirstOrDefaultAsync(ct);
         if (target is null)
             return ConversationActionResult.Refused("OperatorUnknown", "This operator does not exist or is locked.");
 
@@ -209,8 +207,7 @@ public sealed class ConversationControl(
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var now = clock.GetUtcNow();
-        var people = await db.Users.Where(u => (u.LockoutEnd == null || u.LockoutEnd <= now) && db.UserRoles.Any(r => r.UserId == u.Id))
-            .Select(u => new OperatorRef(u.Id, u.DisplayName)).ToListAsync(ct);
+        var people = await db.ActiveOperators(now).Select(u => new OperatorRef(u.Id, u.DisplayName)).ToListAsync(ct);
         return people.OrderBy(p => p.Name, StringComparer.CurrentCulture).ToList();
     }
 

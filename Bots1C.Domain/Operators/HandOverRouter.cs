@@ -22,8 +22,8 @@ public sealed class HandOverRouter(OperatorPresence presence, TimeProvider clock
         var now = clock.GetUtcNow();
         var manager = await (
                 from o in db.Counterparties
-                join u in db.Users on o.MainManagerUserId equals u.Id
-                where o.Id == counterpartyId && (u.LockoutEnd == null || u.LockoutEnd <= now) && db.UserRoles.Any(r => r.UserId == u.Id)
+                join u in db.ActiveOperators(now) on o.MainManagerUserId equals u.Id
+                where o.Id == counterpartyId
                 select new { u.Id, u.DisplayName, Counterparty = o.Name })
             .FirstOrDefaultAsync(ct);
         if (manager is null || !presence.IsOnline(manager.Id))

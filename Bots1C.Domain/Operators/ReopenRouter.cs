@@ -22,8 +22,7 @@ public sealed class ReopenRouter(OperatorPresence presence, IOptions<OperatorOpt
         var within = TimeSpan.FromMinutes(Math.Max(0, options.Value.ReopenToOperatorMinutes));
         var (closedFrom, closedAt) = (conversation.ClosedFromUserId, conversation.ClosedAt);
         var person = within > TimeSpan.Zero && closedFrom is not null && closedAt is not null && now - closedAt <= within
-            ? await db.Users.Where(u => u.Id == closedFrom && (u.LockoutEnd == null || u.LockoutEnd <= now) && db.UserRoles.Any(r => r.UserId == u.Id))
-                .Select(u => u.DisplayName).FirstOrDefaultAsync(ct)
+            ? await db.ActiveOperators(now).Where(u => u.Id == closedFrom).Select(u => u.DisplayName).FirstOrDefaultAsync(ct)
             : null;
         if (person is null)
         {

@@ -137,7 +137,7 @@ public static class LicenseCommands
                 text = await File.ReadAllTextAsync(text[1..], ct);
             if (await app() is not { } services)
                 return 1;
-            var verification = await services.GetRequiredService<LicenseStore>().InstallAsync(text, "command line", ct);
+            var verification = await services.GetRequiredService<LicenseStore>().InstallAsync(text, Resources.Actors.CommandLine, ct);
             if (verification.Check != KeyCheck.Valid)
                 return Fail(LicenseRefusal.InvalidKey(verification.Check).English);
             Console.WriteLine($"Installed: {verification.License!.Type} license {verification.License.Id}.");

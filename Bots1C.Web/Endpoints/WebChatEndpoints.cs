@@ -122,7 +122,8 @@ public static class WebChatEndpoints
 
     /// <summary>EventSource cannot send headers, so the token comes in the query string.</summary>
     private static async Task<IResult> Events(string botKey, string? token, HttpContext http, BotCache bots, WebChatVisitors visitors,
-        ConversationQueries queries, ConversationNotifier notifier, FileLinks links, IHostApplicationLifetime lifetime, CancellationToken ct)
+        ConversationQueries queries, ConversationNotifier notifier, FileLinks links, IHostApplicationLifetime lifetime, IConfiguration configuration,
+        CancellationToken ct)
     {
         if (await WebChatBotAsync(bots, botKey, ct) is not { } bot)
             return TypedResults.NotFound();
@@ -136,7 +137,8 @@ public static class WebChatEndpoints
         var window = new WindowMessages(links, http.Request.PathBase);
         // A stopping app ends every stream at once: otherwise open windows hold the shutdown up to its timeout; the windows
         // then reconnect to the new instance by themselves.
-        return TypedResults.ServerSentEvents(StreamAsync(bot.Id, visitor, queries, notifier, window, lifetime.ApplicationStopping, ct));
+        return new WebChatEventStream(StreamAsync(bot.Id, visitor, queries, notifier, window, lifetime.ApplicationStopping, ct),
+            WebChatEventStream.KeepAliveOf(configuration));
     }
 
     /// <summary>Each open window holds a connection; beyond this many the server says "busy" and the window retries.</summary>

@@ -2,12 +2,24 @@ using Microsoft.Extensions.Localization;
 
 namespace Bots1C.Web.Resources;
 
-/// <summary>Who did something, as the pages show it: people by their names, the app itself in the reader's language.</summary>
+/// <summary>Who did something, as the pages show it: people by their names, the app itself in the reader's language.
+/// The app's own actors are stored as these fixed English words and named in words only when shown.</summary>
 public static class Actors
 {
     /// <summary>Stored as the actor of what the first start does from appsettings (administrator, API key, licence).</summary>
     public const string BootstrapSettings = "bootstrap settings";
 
-    public static string? Display(string? actor, IStringLocalizer localizer) =>
-        actor == BootstrapSettings ? localizer["Actor.BootstrapSettings"] : actor;
+    /// <summary>The first administrator created on the first-start page.</summary>
+    public const string SetupPage = "setup page";
+
+    /// <summary>A licence installed with <c>Bots1C.Web license install</c>.</summary>
+    public const string CommandLine = "command line";
+
+    public static string? Display(string? actor, IStringLocalizer localizer) => actor switch
+    {
+        BootstrapSettings => localizer["Actor.BootstrapSettings"],
+        SetupPage => localizer["Actor.SetupPage"],
+        CommandLine => localizer["Actor.CommandLine"],
+        _ => actor,
+    };
 }

@@ -104,6 +104,23 @@ public class BotScenariosSectionTests : MudTestContext
     }
 
     [Fact]
+    public async Task When_storage_fails_while_giving_the_ready_made_scenarios_the_card_says_so_and_the_button_works_again()
+    {
+        var bot = await BotAsync();
+        var section = Render<BotScenariosSection>(p => p.Add(s => s.BotId, bot));
+        var button = section.WaitForElement("[data-testid=bot-starter-scenarios]");
+        // The storage fails underneath (as a damaged database would): the bot's scenario choices cannot be read.
+        await using (var db = await _app.Db())
+            await db.Database.ExecuteSqlRawAsync("DROP TABLE \"BotScenarios\"");
+
+        await button.ClickAsync(new());
+
+        section.WaitForAssertion(() => Assert.False(section.Find("[data-testid=bot-starter-scenarios]").HasAttribute("disabled")));
+        Assert.Contains(Services.GetRequiredService<ISnackbar>().ShownSnackbars,
+            s => s.Severity == Severity.Error && s.Message == Strings["BotScenarios.StarterFailed"].Value);
+    }
+
+    [Fact]
     public async Task A_bot_with_a_main_menu_is_not_offered_the_ready_made_scenarios()
     {
         var bot = await BotAsync();

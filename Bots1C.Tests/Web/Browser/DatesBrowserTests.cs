@@ -36,6 +36,27 @@ public class DatesBrowserTests(ChromiumFixture chromium) : IClassFixture<Chromiu
         await Expect(page.Locator("[data-testid=dialog-row] .dialog-time")).ToHaveAttributeAsync("title", "12.02.2026 20:49");
     }
 
+    [Fact]
+    public async Task On_a_first_visit_before_the_browser_has_told_its_time_zone_the_page_still_shows_times_on_the_browsers_clock()
+    {
+        using var app = new Bots1CAppFactory();
+        var appUrl = app.StartOnKestrel();
+        await app.CreateUserAsync("anna@example.ru", HtmlForms.Password, Roles.Operator);
+        var conversationId = await ConversationWithOneMessageAtAsync(app, KnownMoment);
+        await using var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            Locale = "ru-RU", TimezoneId = "Asia/Vladivostok",
+        });
+        var page = await context.NewPageAsync();
+        await page.SignInAsync(appUrl, "anna@example.ru");
+        // The page request below carries no zone (as on a first visit, or with the cookie cleared); the page's script tells it.
+        await context.ClearCookiesAsync(new BrowserContextClearCookiesOptions { Name = "bots1c-tz" });
+
+        await page.OpenAsync($"{appUrl}/messenger/{conversationId}");
+
+        await Expect(page.Locator("[data-testid=bubble] .bubble-time").First).ToHaveTextAsync("12.02.2026 20:49", new() { Timeout = 15_000 });
+    }
+
     private static async Task<long> ConversationWithOneMessageAtAsync(Bots1CAppFactory app, DateTimeOffset at)
     {
         var bot = await app.Services.GetRequiredService<BotCatalog>().CreateAsync(

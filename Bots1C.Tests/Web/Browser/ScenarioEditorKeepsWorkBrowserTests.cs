@@ -1,6 +1,7 @@
 using Bots1C.Domain.Accounts;
 using Bots1C.Domain.Scenarios;
 using Bots1C.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -78,8 +79,68 @@ public class ScenarioEditorKeepsWorkBrowserTests(ChromiumFixture chromium) : ICl
 
         await HasTextAsync(page.Locator("[data-node-id=m1] .step-node-text"), Typed);
         await GoneAsync(page.Locator("[data-testid=draft-offer]"));
-        Assert.Null(await page.EvaluateAsync<string?>($"localStorage.getItem('bots1c.scenario-draft.{editor.Id}')"));
+        Assert.Empty(await editor.DraftKeysAsync());
     }
+
+    [Fact]
+    public async Task A_draft_is_not_offered_to_another_person_who_signs_in_on_the_same_browser()
+    {
+        await using var editor = await EditorAsync();
+        await editor.App.CreateUserAsync("olga@example.ru", HtmlForms.Password, Roles.Manager);
+        await editor.TypeIntoTextOfAsync("m1", Typed);
+        await editor.WaitForDraftAsync();
+        await editor.Page.CloseAsync();
+        await editor.Context.ClearCookiesAsync(); // the first person's session ends without signing out (it expired)
+
+        var page = await editor.Context.NewPageAsync();
+        await page.SignInAsync(editor.BaseUrl, "olga@example.ru");
+        var reopened = await editor.OpenAgainAsync(page);
+
+        await DraftsCheckedAsync(reopened);
+        await GoneAsync(reopened.Locator("[data-testid=draft-offer]"));
+        await Expect(reopened.Locator("[data-node-id=m1]")).Not.ToContainTextAsync(Typed);
+    }
+
+    [Fact]
+    public async Task Signing_out_leaves_no_draft_in_the_browser()
+    {
+        await using var editor = await EditorAsync();
+        editor.Page.Dialog += async (_, dialog) => await dialog.AcceptAsync(); // "leave the site" with unsaved changes
+        await editor.TypeIntoTextOfAsync("m1", Typed);
+        await editor.WaitForDraftAsync();
+
+        await editor.Page.ClickAsync("[data-testid=sign-out]");
+
+        await Expect(editor.Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/account/login"), new() { Timeout = Live });
+        Assert.Empty(await editor.DraftKeysAsync());
+    }
+
+    [Fact]
+    public async Task A_draft_older_than_a_week_is_not_offered_and_is_forgotten()
+    {
+        await using var editor = await EditorAsync();
+        await editor.TypeIntoTextOfAsync("m1", Typed);
+        await editor.WaitForDraftAsync();
+        await editor.Page.CloseAsync();
+        // The draft was written eight days ago, after the last save ten days ago: only its age stands against it.
+        var now = DateTimeOffset.UtcNow;
+        await editor.SetStoredUpdatedAtAsync(now.AddDays(-10));
+        var page = await editor.Context.NewPageAsync();
+        await page.GotoAsync(editor.BaseUrl + "/health");
+        var key = Assert.Single(await editor.DraftKeysAsync(page));
+        await page.EvaluateAsync("([key, at]) => { const d = JSON.parse(localStorage.getItem(key)); d.at = at; localStorage.setItem(key, JSON.stringify(d)); }",
+            new object[] { key, now.AddDays(-8).ToUnixTimeMilliseconds() });
+
+        var reopened = await editor.OpenAgainAsync(page);
+
+        await DraftsCheckedAsync(reopened);
+        await GoneAsync(reopened.Locator("[data-testid=draft-offer]"));
+        Assert.Empty(await editor.DraftKeysAsync());
+    }
+
+    /// <summary>The editor has looked for a draft: it offers one, or marks that it found none to offer.</summary>
+    private static Task DraftsCheckedAsync(IPage page) =>
+        Expect(page.Locator("[data-testid=draft-offer], [data-drafts=checked]").First).ToHaveCountAsync(1, new() { Timeout = Live });
 
     [Fact]
     public async Task Following_a_link_with_unsaved_changes_asks_first_and_stay_keeps_the_editor_and_its_changes()
@@ -213,6 +274,9 @@ public class ScenarioEditorKeepsWorkBrowserTests(ChromiumFixture chromium) : ICl
     {
         public IPage Page { get; private set; } = page;
         public long Id => id;
+        public Bots1CAppFactory App => app;
+        public IBrowserContext Context => context;
+        public string BaseUrl => baseUrl;
 
         public async Task TypeIntoTextOfAsync(string stepId, string text)
         {
@@ -234,13 +298,25 @@ public class ScenarioEditorKeepsWorkBrowserTests(ChromiumFixture chromium) : ICl
             await GoneAsync(Page.Locator("[data-testid=unsaved]"));
         }
 
+        /// <summary>The editor's drafts this browser keeps for the scenario, whoever they were kept for.</summary>
+        private const string DraftsOfScenario =
+            "id => Object.keys(localStorage).filter(k => k.startsWith('bots1c.scenario-draft.') && k.endsWith('.' + id))";
+
+        public async Task<string[]> DraftKeysAsync(IPage? on = null) => await (on ?? Page).EvaluateAsync<string[]>(DraftsOfScenario, id);
+
         public Task WaitForDraftAsync() =>
-            Eventually.GetAsync(() => Page.EvaluateAsync<string?>($"localStorage.getItem('bots1c.scenario-draft.{id}')"),
+            Eventually.GetAsync(() => Page.EvaluateAsync<string?>($"id => ({DraftsOfScenario})(id).map(k => localStorage.getItem(k)).join()", id),
                 draft => draft is not null && draft.Contains(Typed), "the draft in the browser");
 
-        public async Task<IPage> OpenAgainAsync()
+        public async Task SetStoredUpdatedAtAsync(DateTimeOffset at)
         {
-            Page = await context.NewPageAsync();
+            await using var db = await app.Db();
+            await db.Scenarios.Where(s => s.Id == id).ExecuteUpdateAsync(s => s.SetProperty(x => x.UpdatedAt, at));
+        }
+
+        public async Task<IPage> OpenAgainAsync(IPage? on = null)
+        {
+            Page = on ?? await context.NewPageAsync();
             await Page.OpenAsync($"{baseUrl}/scenarios/{id}");
             await Page.Locator("[data-node-id=m2] .step-node-head").WaitForAsync();
             return Page;

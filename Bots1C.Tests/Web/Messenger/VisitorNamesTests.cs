@@ -5,6 +5,12 @@ using Bots1C.Tests.Infrastructure;
 using Bots1C.Web.Components.Shared;
 using Bots1C.Web.Features.Directory.Contacts;
 using Bots1C.Web.Features.Messenger;
+using Bots1C.Web.Features.Directory.Counterparties;
+using Bots1C.Web.Features.PrintForms;
+using Bots1C.Domain.Counterparties;
+using Bots1C.Domain.PrintForms;
+using Bots1C.Domain.Channels;
+using Microsoft.EntityFrameworkCore;
 using Bunit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,6 +29,8 @@ public class VisitorNamesTests : MessengerAppContext
                      typeof(Bots1C.Domain.Counterparties.CounterpartyCatalog), typeof(Bots1C.Domain.Counterparties.CounterpartyHistory),
                      typeof(Bots1C.Domain.Counterparties.ContactList), typeof(Bots1C.Domain.Counterparties.ContactLinker),
                      typeof(Bots1C.Domain.Accounts.UserAdministration), typeof(Bots1C.Domain.Bots.BotCatalog),
+                     typeof(PrintDocuments), typeof(PrintFormTemplates), typeof(PrintFormRenderer), typeof(PrintFormSender),
+                     typeof(PrintFormDeliveries),
                  })
             Services.AddSingleton(type, App.Services.GetRequiredService(type));
         var auth = AddAuthorization();
@@ -99,5 +107,66 @@ public class VisitorNamesTests : MessengerAppContext
 
         page.WaitForAssertion(() => Assert.Equal("Visitor 3f2a", page.Find("[data-testid=contact-row-name]").TextContent.Trim()), TimeSpan.FromSeconds(5));
         Assert.Equal("typed, not verified", page.Find("[data-testid=phone-typed]").TextContent.Trim(' ', '(', ')'));
+    }
+
+    /// <summary>The nameless visitor's contact is linked to a new counterparty, with one message in its history.</summary>
+    private async Task<(Conversation Visitor, long Counterparty)> LinkedVisitorAsync()
+    {
+        var visitor = await NamelessVisitorAsync();
+        await using var db = await DbAsync();
+        var now = DateTimeOffset.UtcNow;
+        var counterparty = new Counterparty { Name = "ООО Ромашка", SearchName = "ооо ромашка", CreatedAt = now, UpdatedAt = now };
+        db.Counterparties.Add(counterparty);
+        await db.SaveChangesAsync();
+        await db.Contacts.Where(c => c.Id == visitor.ContactId).ExecuteUpdateAsync(c => c.SetProperty(x => x.CounterpartyId, counterparty.Id));
+        await MessageAsync(visitor.Id, MessageDirection.Incoming, "Где мой заказ?");
+        return (visitor, counterparty.Id);
+    }
+
+    [Fact]
+    public async Task The_counterparty_card_shows_a_linked_visitor_by_the_readable_name_among_its_contacts_and_in_its_history()
+    {
+        var (_, counterparty) = await LinkedVisitorAsync();
+
+        var page = Render<CounterpartyCardPage>(p => p.Add(x => x.Id, counterparty));
+
+        page.WaitForAssertion(() => Assert.Contains("Visitor 3f2a", page.Find("[data-testid=counterparty-contact]").TextContent), TimeSpan.FromSeconds(5));
+        page.WaitForAssertion(() => Assert.Contains("Visitor 3f2a", page.Find("[data-testid=history-item]").TextContent), TimeSpan.FromSeconds(5));
+        Assert.DoesNotContain("v_3f2a", page.Markup);
+    }
+
+    [Fact]
+    public async Task A_counterparty_made_from_a_visitor_starts_with_the_readable_name()
+    {
+        var visitor = await NamelessVisitorAsync();
+
+        var navigation = Services.GetRequiredService<NavigationManager>();
+        navigation.NavigateTo(navigation.GetUriWithQueryParameter("contact", visitor.ContactId));
+        var page = Render<CounterpartyCardPage>();
+
+        page.WaitForAssertion(() => Assert.Equal("Visitor 3f2a",
+            page.Find("[data-testid=counterparty-name-field] input, input[data-testid=counterparty-name-field]").GetAttribute("value")), TimeSpan.FromSeconds(5));
+    }
+
+    [Fact]
+    public async Task The_print_forms_page_shows_a_linked_visitor_by_the_readable_name_in_its_delivery_history()
+    {
+        var (visitor, counterparty) = await LinkedVisitorAsync();
+        var sent = await MessageAsync(visitor.Id, MessageDirection.Outgoing, "Счёт", state: DeliveryState.Sent);
+        await using (var db = await DbAsync())
+        {
+            db.PrintFormDeliveries.Add(new PrintFormDelivery
+            {
+                CounterpartyId = counterparty, ContactId = visitor.ContactId, FileName = "invoice.pdf", MessageId = sent.Id, Author = "Anna",
+                CreatedAt = DateTimeOffset.UtcNow,
+            });
+            await db.SaveChangesAsync();
+        }
+
+        var navigation = Services.GetRequiredService<NavigationManager>();
+        navigation.NavigateTo(navigation.GetUriWithQueryParameter("counterparty", counterparty));
+        var page = Render<PrintFormsPage>();
+        page.WaitForAssertion(() => Assert.Contains("Visitor 3f2a", page.Find("[data-testid=pf-delivery]").TextContent), TimeSpan.FromSeconds(5));
+        Assert.DoesNotContain("v_3f2a", page.Markup);
     }
 }

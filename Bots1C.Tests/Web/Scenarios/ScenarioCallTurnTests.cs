@@ -99,10 +99,12 @@ public class ScenarioCallTurnTests : DirectoryTestBase
         var conversation = await Eventually.GetAsync(() => ConversationAsync(Chat), c => c.Mode == ConversationMode.WaitingForOperator,
             "the dialog handed over");
         // The customer's message itself announced a change before the call; the hand-over must announce its own after it.
+        // The call worker announces right after its commit, on its own thread: on a loaded machine that may come well after
+        // the new mode can be read, so this waits as long as every other wait here (it once gave up after 5 s).
         await Eventually.GetAsync(() => Task.FromResult(_events.Where(e => e.ConversationId == conversation.Id).Select(e => e.Change).ToList()),
             changes => changes.Contains(ConversationChange.WaitingStarted)
                        && changes.LastIndexOf(ConversationChange.ConversationChanged) > changes.IndexOf(ConversationChange.WaitingStarted),
-            "WaitingStarted, then ConversationChanged announced", seconds: 5);
+            "WaitingStarted, then ConversationChanged announced");
     }
 
     [Fact]

@@ -7,14 +7,20 @@ namespace Bots1C.Web.Features.Scenarios.Editor;
 public sealed record ScenarioDraft(long At, string When, string Scenario);
 
 /// <summary>
-/// Keeps a draft of the editor's unsaved changes in the browser's localStorage (by scenario id), so a closed tab or
-/// a lost circuit loses nothing, and the browser's own leave warning on while there are unsaved changes. A keystroke
+/// Keeps a draft of the editor's unsaved changes in the browser's localStorage (by person and scenario id), so a closed
+/// tab or a lost circuit loses nothing, and the browser's own leave warning on while there are unsaved changes. A keystroke
 /// is a change, so writes follow the changes at most every <see cref="Interval"/>; the first unsaved change and the
 /// return to "all saved" are written at once. Call from the circuit (the delayed write resumes there).
+/// A browser may be shared: a draft is offered only to the person it was kept for, for <see cref="KeptFor"/>, and signing
+/// out forgets every draft (assets/js/sign-out.js).
 /// </summary>
-public sealed class ScenarioDrafts(IJSRuntime js, TimeProvider clock, long scenarioId) : IAsyncDisposable
+/// <param name="owner">The signed-in person's user id: whose drafts these are.</param>
+public sealed class ScenarioDrafts(IJSRuntime js, TimeProvider clock, string owner, long scenarioId) : IAsyncDisposable
 {
     public static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>How long a draft waits to be restored; older ones are forgotten when the editor next opens.</summary>
+    public static readonly TimeSpan KeptFor = TimeSpan.FromDays(7);
 
     private IJSObjectReference? _module;
     private ScenarioGraph? _graph;
@@ -27,7 +33,8 @@ public sealed class ScenarioDrafts(IJSRuntime js, TimeProvider clock, long scena
         try
         {
             _module = await js.InvokeAsync<IJSObjectReference>("import", "./assets/js/scenario-editor.js");
-            return await _module.InvokeAsync<ScenarioDraft?>("readDraft", scenarioId);
+            var notBefore = (clock.GetUtcNow() - KeptFor).ToUnixTimeMilliseconds();
+            return await _module.InvokeAsync<ScenarioDraft?>("readDraft", owner, scenarioId, notBefore);
         }
         catch (Exception e) when (e is JSException or JSDisconnectedException or TaskCanceledException)
         {
@@ -53,14 +60,14 @@ public sealed class ScenarioDrafts(IJSRuntime js, TimeProvider clock, long scena
     public async Task ForgetAsync()
     {
         _stopped = true;
-        await CallAsync("keep", scenarioId, null, 0L);
+        await CallAsync("keep", owner, scenarioId, null, 0L);
     }
 
     /// <summary>Drops a draft from an earlier visit that is not wanted (when nothing has been changed since).</summary>
     public async Task DropEarlierAsync()
     {
         if (_graph is { IsDirty: false })
-            await CallAsync("keep", scenarioId, null, 0L);
+            await CallAsync("keep", owner, scenarioId, null, 0L);
     }
 
     private async Task WriteLaterAsync()
@@ -75,7 +82,7 @@ public sealed class ScenarioDrafts(IJSRuntime js, TimeProvider clock, long scena
         if (_stopped || _graph is null)
             return Task.CompletedTask;
         _keptDirty = _graph.IsDirty;
-        return CallAsync("keep", scenarioId, _keptDirty ? _graph.History.Current : null, clock.GetUtcNow().ToUnixTimeMilliseconds());
+        return CallAsync("keep", owner, scenarioId, _keptDirty ? _graph.History.Current : null, clock.GetUtcNow().ToUnixTimeMilliseconds());
     }
 
     private async Task CallAsync(string function, params object?[] args)
