@@ -131,6 +131,8 @@
   // harmless, since the server stores each message once.
   function queue(message, isButtonPress) {
     if (visitorName) message.name = visitorName;
+    // The browser's language: the bot answers in it (the window's own language may be the site's, not the visitor's).
+    if (navigator.language) message.language = navigator.language;
     unsent.push(message);
     storeUnsent(function (stored) { return stored.concat([message]).slice(-maxUnsent); });
     show({ clientId: message.id, direction: "in", text: message.text, pending: true, isButtonPress: isButtonPress });

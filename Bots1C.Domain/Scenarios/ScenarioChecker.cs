@@ -110,6 +110,9 @@ public sealed partial class ScenarioChecker(ScenarioMethods methods, PrintForms.
                 break;
             case StepKind.RequestPhone:
                 Text(required: true);
+                // Used where the number is typed (the web chat, VK, Jivo): said for a text that is no phone number.
+                CheckText(step.RetryText, place + ".RetryText", add);
+                CheckTries(step, place, add);
                 break;
             case StepKind.RequestEmail:
                 Text(required: true);

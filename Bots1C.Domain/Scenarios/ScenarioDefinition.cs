@@ -129,9 +129,11 @@ public sealed class Step
     public string? Variable { get; set; }
     public AnswerType AnswerType { get; set; }
     public List<string> Choices { get; set; } = [];
-    /// <summary>Question and Request e-mail: said when the answer does not fit, before asking again.</summary>
+    /// <summary>Question, Request e-mail and Request phone (where the number is typed): said when the answer does not fit,
+    /// before asking again.</summary>
     public string? RetryText { get; set; }
-    /// <summary>Question and Request e-mail: how many answers to accept before "gave up".</summary>
+    /// <summary>Question, Request e-mail and Request phone (typed numbers): how many answers to accept before "gave up"
+    /// (a phone step leaves by "refused").</summary>
     public int MaxTries { get; set; } = 3;
 
     /// <summary>Condition: <c>vars.x</c> or <c>contact.phone</c> compared with <see cref="Right"/> (which may hold variables).</summary>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Bots1C.Domain.Channels;
 using Bots1C.Domain.Conversations;
 using Bots1C.Domain.Data;
@@ -54,6 +55,8 @@ public sealed class ScenarioTestChat(ScenarioRunner runner, ScenarioCallExecutor
         _state = ScenarioState.Idle;
         _conversation.Contact.Phone = null;
         _conversation.Contact.Email = null;
+        // The tester is the visitor: a scenario that answers in the visitor's language answers in the editor's.
+        _conversation.Contact.LanguageCode = CultureInfo.CurrentUICulture.Name is { Length: > 0 } language ? language : "ru";
         await RunAsync(new RunnerInput.StartScenario(underTest.Id), ct);
     }
 

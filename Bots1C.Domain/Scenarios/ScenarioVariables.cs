@@ -12,7 +12,8 @@ public static partial class ScenarioVariables
     public const string ContactPrefix = "contact.";
 
     /// <summary>The contact fields a scenario can read; <see cref="WritableContactFields"/> it can also set.</summary>
-    public static readonly IReadOnlyList<string> ContactFields = ["firstName", "lastName", "name", "username", "phone", "email", "language"];
+    public static readonly IReadOnlyList<string> ContactFields = ["firstName", "lastName", "name", "username", "phone", "email", "language",
+        "replyLanguage", "phoneTyped"];
     public static readonly IReadOnlyList<string> WritableContactFields = ["firstName", "lastName", "phone", "email"];
 
     [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_]{0,63}$")]

@@ -14,7 +14,8 @@ public sealed record WebChatSessionRequest(string? Token);
 public sealed record WebChatSession(string Token, string VisitorId);
 /// <summary>A visitor's message; with <see cref="Payload"/> it is a press of a Callback button and <see cref="Text"/> is
 /// the button's text.</summary>
-public sealed record WebChatPost(string? Id, string? Text, string? Name, string? Payload = null);
+/// <param name="Language">The browser's language (<c>navigator.language</c>): the bot answers in it.</param>
+public sealed record WebChatPost(string? Id, string? Text, string? Name, string? Payload = null, string? Language = null);
 
 /// <summary>A button as the window draws it. Kind: "reply" (sends its text), "callback" (sends a press with
 /// <see cref="Payload"/>) or "link" (opens <see cref="Url"/>, always http or https).</summary>
@@ -94,7 +95,7 @@ public static class WebChatEndpoints
         if (errors.Count > 0)
             return TypedResults.ValidationProblem(errors);
 
-        var language = http.Request.Headers.AcceptLanguage.ToString().Split(',', ';')[0].Trim() is { Length: > 0 and <= 16 } l ? l : null;
+        var language = WebChatLanguage.Of(post.Language, http.Request.Headers.AcceptLanguage);
         // A press keeps the button's text exactly (it was matched against the offered button); typed text is trimmed.
         var payload = new WebChatPayload(visitor, post.Id!, isPress ? post.Text! : post.Text!.Trim(), Trim(post.Name), language,
             clock.GetUtcNow(), isPress ? post.Payload : null);

@@ -53,8 +53,16 @@ public sealed record ContactFacts(string? FirstName, string? LastName, string? U
         "phone" => Phone,
         "email" => Email,
         "language" => Language,
+        "replyLanguage" => ReplyLanguage,
+        "phoneTyped" => PhoneTyped ? "true" : "false",
         _ => null,
     };
+
+    /// <summary>The language the bot answers in, <c>ru</c> or <c>en</c>: Russian for Russian speakers and for visitors whose
+    /// messenger tells no language (the product's home language), English for everyone else — the international fallback.
+    /// The runner's own words follow it, and the ready-made scenarios branch on it.</summary>
+    public string ReplyLanguage => string.IsNullOrWhiteSpace(Language) || Language.Trim().StartsWith("ru", StringComparison.OrdinalIgnoreCase)
+        ? "ru" : "en";
 }
 
 /// <summary>A message the bot sends. <see cref="FileId"/> names a stored file; <see cref="PrintDocumentId"/> a document

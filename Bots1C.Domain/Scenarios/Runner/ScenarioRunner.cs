@@ -155,7 +155,9 @@ public sealed class ScenarioRunner
             if (tries >= Math.Max(1, step.MaxTries))
                 return Go(scenario, step, StepOutcomes.Refused);
             _state = _state with { Tries = tries, WaitingSince = now };
-            Say(InEnglish ? "This does not look like a phone number. Please type it with the country code, for example +7 912 345-67-89."
+            // The manager's own words when the step has them (as a question's retry text), else the runner's.
+            Say(!string.IsNullOrWhiteSpace(step.RetryText) ? step.RetryText
+                : InEnglish ? "This does not look like a phone number. Please type it with the country code, for example +7 912 345-67-89."
                 : "Это не похоже на номер телефона. Напишите его с кодом страны, например +7 912 345-67-89.", []);
             return true;
         }
@@ -377,8 +379,9 @@ public sealed class ScenarioRunner
             : InEnglish ? "📱 Share my phone number"
             : "📱 Отправить номер телефона";
 
-        /// <summary>The runner's own words (a phone step's button and hints) are English for English speakers, else Russian.</summary>
-        private bool InEnglish => _contact.Language?.StartsWith("en", StringComparison.OrdinalIgnoreCase) == true;
+        /// <summary>The runner's own words (a phone step's button and hints) follow <see cref="ContactFacts.ReplyLanguage"/>,
+        /// like the ready-made scenarios' branches, so a visitor never gets two languages in one dialog.</summary>
+        private bool InEnglish => _contact.ReplyLanguage == "en";
 
         private StepButton? ButtonOf(RunnableScenario scenario, Step step, RunnerInput input) => input switch
         {

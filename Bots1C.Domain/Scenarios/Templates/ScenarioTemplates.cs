@@ -34,6 +34,15 @@ public class ScenarioTemplates(ScenarioImport import, IDbContextFactory<Bots1CDb
     public IReadOnlyList<ScenarioTemplate> List(CultureInfo? culture = null) =>
         _all.Value.Where(t => t.Language == LanguageOf(culture)).ToList();
 
+    /// <summary>Each template in both languages as one scenario (<see cref="BilingualScenario"/>), named in the reader's
+    /// language: what a bot gets as its starter set, since its visitors speak either.</summary>
+    public IReadOnlyList<ScenarioDefinition> Bilingual(CultureInfo? culture = null)
+    {
+        var english = _all.Value.Where(t => t.Language == "en").ToDictionary(t => t.Id);
+        return _all.Value.Where(t => t.Language == "ru" && english.ContainsKey(t.Id))
+            .Select(t => BilingualScenario.Combine(t.Definition, english[t.Id].Definition, LanguageOf(culture))).ToList();
+    }
+
     /// <summary>Every template of every language (the tests check them all).</summary>
     public IReadOnlyList<ScenarioTemplate> All => _all.Value;
 

@@ -12,19 +12,22 @@ public sealed record StarterScenariosOutcome(BotScenarioChoice? Settings, IReadO
 }
 
 /// <summary>
-/// A bot that answers from its first message: the shipped templates (in the reader's language) imported if no stored
-/// scenario stands for them yet, then set as the bot's main menu and "not matched" and listened to. The welcome tour's
+/// A bot that answers from its first message: the shipped templates, each in both languages as one scenario that answers
+/// a visitor in theirs (<see cref="BilingualScenario"/>; named in the reader's language), imported if no stored scenario
+/// stands for them yet, then set as the bot's main menu and "not matched" and listened to. The welcome tour's
 /// demo bot gets them this way, and the bot card offers them to a new bot that has no main menu. A choice someone
 /// already made is kept; a template someone edited is kept as it is (an unchanged one imports as a no-op).
 /// </summary>
-public class StarterScenarios(ScenarioTemplates templates, BotScenarioSettings settings, IDbContextFactory<Bots1CDbContext> dbFactory)
+public class StarterScenarios(ScenarioTemplates templates, ScenarioImport import, BotScenarioSettings settings,
+    IDbContextFactory<Bots1CDbContext> dbFactory)
 {
     public const string MainMenuKey = "tpl-main-menu";
     public const string NotMatchedKey = "tpl-not-matched";
 
     public async Task<StarterScenariosOutcome> GiveBotAsync(long botId, CultureInfo culture, string actor, CancellationToken ct = default)
     {
-        var imported = await templates.ImportAsync(templates.List(culture).Select(t => t.Id), new ScenarioImportOptions(ClashChoice.Skip), actor, culture, ct);
+        var file = new ScenarioExchangeFile { Scenarios = templates.Bilingual(culture).ToList() };
+        var imported = await import.ImportAsync(file, new ScenarioImportOptions(ClashChoice.Skip), actor, ct);
         if (imported.Problems.Count > 0)
             return new StarterScenariosOutcome(null, imported.Problems.Select(p => p.Message).ToList());
 

@@ -335,6 +335,26 @@ public class ScenarioCheckerTests
     }
 
     [Fact]
+    public void A_phone_steps_tries_are_checked_like_other_asking_steps()
+    {
+        var builder = ScenarioBuilder.Named("X").StartsWith("p").RequestPhone("p", "Phone?").With(s => s.MaxTries = 0)
+            .On("received", "end").On("refused", "end").End("end");
+
+        var problem = Single(builder);
+
+        Assert.Equal(("MaxTriesInvalid", "Steps[1].MaxTries", "p"), (problem.Code, problem.Place, problem.StepId));
+    }
+
+    [Fact]
+    public void A_phone_steps_retry_text_may_name_only_known_variables()
+    {
+        var builder = ScenarioBuilder.Named("X").StartsWith("p").RequestPhone("p", "Phone?").With(s => s.RetryText = "{{nope}}")
+            .On("received", "end").On("refused", "end").End("end");
+
+        Assert.Equal("Steps[1].RetryText", Single(builder).Place);
+    }
+
+    [Fact]
     public void A_command_trigger_with_a_space()
     {
         var problem = Single(Valid().OnCommand("/my order"));

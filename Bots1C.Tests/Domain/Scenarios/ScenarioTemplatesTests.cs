@@ -40,6 +40,46 @@ public class ScenarioTemplatesTests : IDisposable
                 $"{template.Language}/{template.Id}: " + string.Join("; ", checker.Check(template.Definition, keys).Select(p => $"{p.Place} {p.Message}")));
     }
 
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public void The_bilingual_starter_set_passes_the_checker_and_branches_on_the_reply_language(string reader)
+    {
+        var checker = _app.Services.GetRequiredService<ScenarioChecker>();
+        var set = Templates.Bilingual(new CultureInfo(reader));
+        var keys = set.Select(d => d.Key).ToHashSet();
+
+        Assert.Equal(Templates.List(Russian).Select(t => t.Key), set.Select(d => d.Key));
+        foreach (var scenario in set)
+        {
+            Assert.True(checker.Check(scenario, keys) is [], $"{reader}/{scenario.Key}: "
+                + string.Join("; ", checker.Check(scenario, keys).Select(p => $"{p.Place} {p.Message}")));
+            var language = scenario.FindStep(BilingualScenario.ConditionStepId)!;
+            Assert.Equal(("contact.replyLanguage", ConditionOperator.Equals, "en"), (language.Left, language.Operator, language.Right));
+            Assert.Equal(BilingualScenario.ConditionStepId, scenario.Next(scenario.StartStep!.Id, StepOutcomes.Next));
+        }
+        Assert.Equal(reader == "ru" ? "Главное меню (RU/EN)" : "Main menu (RU/EN)", set[0].Name);
+    }
+
+    [Fact]
+    public void The_bilingual_set_starts_on_the_triggers_of_both_languages()
+    {
+        var faq = Templates.Bilingual(English).Single(d => d.Key == "tpl-faq");
+
+        Assert.Equal(["/faq", "faq", "частые вопросы"], faq.Triggers.Select(t => t.Value).Order(StringComparer.Ordinal));
+    }
+
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public void The_latest_invoice_template_hands_a_typed_phone_to_an_operator_before_looking_up_documents(string language)
+    {
+        var invoice = Templates.List(new CultureInfo(language)).Single(t => t.Id == "latest-invoice").Definition;
+
+        var first = invoice.FindStep(invoice.Next(invoice.StartStep!.Id, StepOutcomes.Next))!;
+        Assert.Equal((StepKind.Condition, "contact.phoneTyped", "true"), (first.Kind, first.Left, first.Right));
+        Assert.Equal(StepKind.HandOver, invoice.FindStep(invoice.Next(first.Id, StepOutcomes.True))!.Kind);
+        Assert.Equal(StepKind.CallMethod, invoice.FindStep(invoice.Next(first.Id, StepOutcomes.False))!.Kind);
+    }
+
     [Fact]
     public void The_ui_language_picks_the_set_russian_for_ru_english_otherwise()
     {

@@ -40,18 +40,19 @@ public partial class RussianThroughoutBrowserTests(ChromiumFixture chromium, Rus
 
     /// <summary>What a user reads or hears: the rendered text, and placeholders, tooltips and labels of visible elements.
     /// Code the user copies (pre, code, kbd) is left out; text marked lang="en" (the event log's details, written in
-    /// English when the event happens) is returned apart, to be checked for codes only.</summary>
+    /// English when the event happens) and what a manager wrote marked data-content (a scenario's own texts on the editor's canvas,
+    /// in the scenario's language: the ready-made ones hold English and Russian) are returned apart, to be checked for codes only.</summary>
     private static async Task<(string Russian, string English)> VisibleTextAsync(IPage page)
     {
         var parts = await page.EvaluateAsync<string[]>("""
             () => {
                 let text = document.body.innerText;
                 const english = [];
-                for (const el of document.body.querySelectorAll('pre, code, kbd, [lang="en"]')) {
+                for (const el of document.body.querySelectorAll('pre, code, kbd, [lang="en"], [data-content]')) {
                     const inner = el.innerText;
                     if (!inner) continue;
                     text = text.split(inner).join(' ');
-                    if (el.matches('[lang="en"]')) english.push(inner);
+                    if (el.matches('[lang="en"], [data-content]')) english.push(inner);
                 }
                 const attrs = [];
                 for (const el of document.body.querySelectorAll('[placeholder], [title], [aria-label]')) {

@@ -77,6 +77,34 @@ public class WebChatBrowserTests(ChromiumFixture chromium) : IClassFixture<Chrom
     }
 
     [Fact]
+    public async Task The_window_tells_the_bot_the_browsers_language()
+    {
+        using var app = new Bots1CAppFactory().WithApiKey();
+        var appUrl = app.StartOnKestrel();
+        using var site = WireMockServer.Start();
+        var bot = await app.CreateApiClient().CreateBotAsync(new { name = "Site chat", messenger = "WebChat", publicBaseUrl = appUrl, allowedOrigins = site.Url });
+        site.Given(Request.Create().WithPath("/").UsingGet()).RespondWith(Response.Create()
+            .WithHeader("Content-Type", "text/html; charset=utf-8")
+            .WithBody($"<!DOCTYPE html><html><body>{bot.GetProperty("embedSnippet").GetString()}</body></html>"));
+
+        // The browser speaks English while its requests claim Russian (a shared or misconfigured machine): the browser's own
+        // language is the one the visitor reads the bot in.
+        await using var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            Locale = "en-GB", ExtraHTTPHeaders = new Dictionary<string, string> { ["Accept-Language"] = "ru-RU,ru;q=0.9" },
+        });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(site.Url + "/");
+        await page.ClickAsync("[data-bots1c=launcher]");
+        var chat = page.FrameLocator("[data-bots1c=window]");
+        await chat.Locator("#wc-text").FillAsync("Hello");
+        await chat.Locator("#wc-text").PressAsync("Enter");
+
+        await Eventually.GetAsync(app.MessagesAsync, m => m.Count == 1, "the visitor's message to be stored");
+        Assert.Equal("en-GB", Assert.Single(await app.ContactsAsync()).LanguageCode);
+    }
+
+    [Fact]
     public async Task A_visitor_presses_a_bots_button_and_the_press_is_stored_with_its_payload()
     {
         using var app = new Bots1CAppFactory().WithApiKey();

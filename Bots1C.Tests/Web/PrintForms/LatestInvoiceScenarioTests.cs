@@ -49,6 +49,39 @@ public class LatestInvoiceScenarioTests : PrintFormsWorld
     }
 
     [Fact]
+    public async Task A_customer_whose_phone_was_typed_gets_no_invoice_but_an_operator()
+    {
+        await InvoiceAsync("42", ("Ёмкость для воды", 2, 50m));
+        await using (var db = await App.Db())
+            await db.Contacts.Where(c => c.Id == ContactIds[0])
+                .ExecuteUpdateAsync(s => s.SetProperty(c => c.Phone, "+79123456789").SetProperty(c => c.PhoneTyped, true));
+        await UseTemplateAsync();
+
+        await App.CreateClient().PostTelegramAsync(BotKey, MessagePath.TelegramText(10, 5001, "/invoice"), Secret);
+
+        var call = Assert.Single(await CallsAsync("sendMessage", 1));
+        Assert.StartsWith("Документы мы отправляем только на номер, подтверждённый мессенджером", call.JsonBody()!["text"]!.GetValue<string>());
+        Assert.Empty(Calls("sendDocument"));
+        await using var check = await App.Db();
+        Assert.Equal(Bots1C.Domain.Conversations.ConversationMode.WaitingForOperator,
+            await check.Conversations.Where(c => c.ContactId == ContactIds[0]).Select(c => c.Mode).SingleAsync());
+    }
+
+    [Fact]
+    public async Task A_customer_whose_phone_was_shared_gets_the_invoice()
+    {
+        await InvoiceAsync("42", ("Ёмкость для воды", 2, 50m));
+        await using (var db = await App.Db())
+            await db.Contacts.Where(c => c.Id == ContactIds[0])
+                .ExecuteUpdateAsync(s => s.SetProperty(c => c.Phone, "+79123456789").SetProperty(c => c.PhoneTyped, false));
+        await UseTemplateAsync();
+
+        await App.CreateClient().PostTelegramAsync(BotKey, MessagePath.TelegramText(10, 5001, "/invoice"), Secret);
+
+        Assert.Single(await CallsAsync("sendDocument", 1));
+    }
+
+    [Fact]
     public async Task A_customer_whose_counterparty_has_no_invoice_is_told_so()
     {
         await UseTemplateAsync();

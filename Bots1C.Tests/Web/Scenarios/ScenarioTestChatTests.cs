@@ -42,6 +42,43 @@ public class ScenarioTestChatTests : IDisposable
         Assert.Equal("q1", chat.CurrentStepId);
     }
 
+    [Theory]
+    [InlineData("en-US", "Hello")]
+    [InlineData("ru-RU", "Здравствуйте")]
+    public async Task The_tester_is_the_visitor_a_scenario_answering_in_the_visitors_language_answers_in_the_editors(string culture, string expected)
+    {
+        var chat = _app.Services.GetRequiredService<ScenarioTestChat>();
+        var scenario = new ScenarioDefinition
+        {
+            Name = "Hello",
+            Steps =
+            [
+                new Step { Id = "start", Kind = StepKind.Start },
+                new Step { Id = "c", Kind = StepKind.Condition, Left = "contact.replyLanguage", Operator = ConditionOperator.Equals, Right = "en" },
+                new Step { Id = "en", Kind = StepKind.End, Text = "Hello" },
+                new Step { Id = "ru", Kind = StepKind.End, Text = "Здравствуйте" },
+            ],
+            Transitions =
+            [
+                new Transition { From = "start", To = "c" },
+                new Transition { From = "c", Outcome = StepOutcomes.True, To = "en" },
+                new Transition { From = "c", Outcome = StepOutcomes.False, To = "ru" },
+            ],
+        };
+        var before = System.Globalization.CultureInfo.CurrentUICulture;
+        System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.GetCultureInfo(culture);
+        try
+        {
+            await chat.StartAsync(scenario, storedId: null);
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentUICulture = before;
+        }
+
+        Assert.Equal(expected, Assert.Single(chat.Lines).Text);
+    }
+
     [Fact]
     public async Task Pressing_a_choice_stores_the_variable_and_goes_on()
     {

@@ -72,6 +72,34 @@ public class TypedPhoneTests
     }
 
     [Fact]
+    public void The_steps_own_retry_text_answers_an_invalid_number_when_the_manager_wrote_one()
+    {
+        var scenario = ScenarioBuilder.Named("Phone").OnCommand("/phone").StartsWith("p")
+            .RequestPhone("p", "Phone?").With(s => s.RetryText = "Hmm, {{contact.firstName}}, that is no number.")
+            .On("received", "thanks").Message("thanks", "ok").Build(10);
+        var chat = new RunnerChat(BotScenarios.Of([scenario]), settings: NoSharing);
+        chat.Send("/phone");
+
+        chat.Send("call me maybe");
+
+        Assert.Equal(["Hmm, Anna, that is no number."], chat.Said);
+    }
+
+    [Fact]
+    public void The_steps_tries_count_for_a_typed_number()
+    {
+        var scenario = ScenarioBuilder.Named("Phone").OnCommand("/phone").StartsWith("p")
+            .RequestPhone("p", "Phone?").With(s => s.MaxTries = 1)
+            .On("received", "thanks").On("refused", "sad").Message("thanks", "ok").Message("sad", "No phone then").Build(10);
+        var chat = new RunnerChat(BotScenarios.Of([scenario]), settings: NoSharing);
+        chat.Send("/phone");
+
+        chat.Send("12");
+
+        Assert.Equal(["No phone then"], chat.Said);
+    }
+
+    [Fact]
     public void After_the_steps_tries_an_invalid_number_leaves_by_refused()
     {
         var chat = AskingPhone();

@@ -45,6 +45,18 @@ public class StepPropertiesTests : MudTestContext
     }
 
     [Fact]
+    public void A_phone_step_offers_the_retry_text_and_tries_like_the_other_asking_steps()
+    {
+        var step = new Step { Id = "p1", Kind = StepKind.RequestPhone, Text = "Phone?", X = 300 };
+        var panel = Panel(Graph(step), step);
+
+        panel.Find("[data-testid=step-retry-text] textarea, textarea[data-testid=step-retry-text]").Input("That is no number");
+        panel.Find("[data-testid=step-max-tries] input, input[data-testid=step-max-tries]").Input("5");
+
+        Assert.Equal(("That is no number", 5), (step.RetryText, step.MaxTries));
+    }
+
+    [Fact]
     public void Typing_the_text_changes_the_step_and_can_be_undone()
     {
         var step = new Step { Id = "m1", Kind = StepKind.Message, X = 300 };
