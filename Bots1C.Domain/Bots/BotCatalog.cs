@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Bots1C.Domain.Data;
 using Bots1C.Domain.EventLog;
 using FluentValidation;
@@ -48,8 +49,17 @@ public class BotCatalog(
         await db.SaveChangesAsync(ct);
         cache.Invalidate();
         await journal.WriteAsync(EventLevel.Information, EventSources.Bots, "BotCreated", $"Bot created ({EnglishName(bot.Messenger)}).", bot.Name, actor, ct, EventLinks.Bot(bot.Id));
-        return new BotChange(BotView.From(bot), []);
+        return new BotChange(BotView.From(bot), []) { WebhookChanged = true };
     }
+
+    /// <summary>A person's creation from the bot card: administrators only (<see cref="BotAccess"/>).</summary>
+    public Task<BotChange> CreateAsync(BotInput input, ClaimsPrincipal user, CancellationToken ct = default) =>
+        BotAccess.MayChangeSettings(user) ? CreateAsync(input, BotAccess.NameOf(user), ct) : Task.FromResult(BotChange.NotAllowed);
+
+    /// <summary>A person's change from the bot card: administrators only; a manager changes the bot's scenarios
+    /// through <see cref="Scenarios.BotScenarioSettings"/>, never its token, address or state.</summary>
+    public Task<BotChange> UpdateAsync(long id, BotInput input, ClaimsPrincipal user, CancellationToken ct = default) =>
+        BotAccess.MayChangeSettings(user) ? UpdateAsync(id, input, BotAccess.NameOf(user), ct) : Task.FromResult(BotChange.NotAllowed);
 
     public async Task<BotChange> UpdateAsync(long id, BotInput input, string actor, CancellationToken ct = default)
     {
@@ -64,12 +74,15 @@ public class BotCatalog(
             return BotChange.Refused(refusal);
 
         var before = bot.State;
+        var reach = (bot.PublicBaseUrl, bot.ApiServerUrl, bot.ProtectedToken, bot.Messenger);
         Apply(bot, input);
+        var webhookChanged = reach != (bot.PublicBaseUrl, bot.ApiServerUrl, bot.ProtectedToken, bot.Messenger)
+            || (before != BotState.Active && bot.State == BotState.Active);
         await db.SaveChangesAsync(ct);
         cache.Invalidate();
         await journal.InfoAsync(EventSources.Bots, "BotChanged",
             before == bot.State ? "Bot settings changed." : $"Bot settings changed; state {before} → {bot.State}.", bot.Name, actor);
-        return new BotChange(BotView.From(bot), []);
+        return new BotChange(BotView.From(bot), []) { WebhookChanged = webhookChanged };
     }
 
     /// <summary>The secret the messenger presents on every call (Telegram's secret_token, MAX's secret header, VK's secret
@@ -80,6 +93,10 @@ public class BotCatalog(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await db.Bots.AsNoTracking().Where(b => b.Id == id).Select(b => b.WebhookSecret).FirstOrDefaultAsync(ct);
     }
+
+    /// <summary>The webhook secret for a person: administrators only, as the secret belongs to the messenger's settings.</summary>
+    public Task<string?> WebhookSecretAsync(long id, ClaimsPrincipal user, CancellationToken ct = default) =>
+        BotAccess.MayChangeSettings(user) ? WebhookSecretAsync(id, ct) : Task.FromResult<string?>(null);
 
     /// <summary>Like the original's deletion mark: the bot stops answering but its history stays.</summary>
     public async Task<bool> MarkForDeletionAsync(long id, string actor, CancellationToken ct = default)

@@ -39,6 +39,15 @@ public sealed record BotChange(BotView? Bot, IReadOnlyList<FluentValidation.Resu
     Licensing.LicenseRefusal? LicenseRefusal = null)
 {
     public bool Succeeded => Bot is not null && Errors.Count == 0;
+
+    /// <summary>The person may not change the bot's settings (a manager: only its scenarios); nothing was changed.</summary>
+    public bool Forbidden { get; init; }
+
+    /// <summary>What the messenger calls changed: a new bot, another address, token or API server, or the bot became
+    /// active — so its webhook has to be registered (again).</summary>
+    public bool WebhookChanged { get; init; }
+
     public static BotChange Refused(Licensing.LicenseRefusal refusal) => new(null, [], LicenseRefusal: refusal);
     public static BotChange Missing => new(null, [], NotFound: true);
+    public static BotChange NotAllowed => new(null, []) { Forbidden = true };
 }

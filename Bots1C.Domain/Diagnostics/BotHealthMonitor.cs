@@ -69,13 +69,20 @@ public sealed class BotHealthMonitor(
     public async Task CheckAsync(long botId, CancellationToken ct)
     {
         await connection.CheckAsync(botId, Actor, ct, logOnlyChanges: true);
+        await ReadWebhookAsync(botId, Actor, ct);
+        await signal.PublishAsync(botId);
+    }
+
+    /// <summary>Asks the messenger about the bot's webhook and keeps its answer; a delivery error newer than the stored one
+    /// goes to the event log. Also run by the bot card after a save or a check (<see cref="BotSaveChecks"/>).</summary>
+    public async Task ReadWebhookAsync(long botId, string actor, CancellationToken ct)
+    {
         if (await cache.FindByIdAsync(botId, ct) is { } bot
             && adapters.TryGet(bot.Messenger, out var adapter)
             && await adapter.ReadWebhookAsync(bot.Credentials, ct) is { } view
             && await statuses.SaveAsync(botId, view, ct))
             await journal.WriteAsync(EventLevel.Warning, EventSources.Webhooks, "MessengerDeliveryError",
                 $"{bot.Messenger} reports it could not deliver to the webhook: {view.LastErrorMessage} ({view.PendingUpdates ?? 0} updates waiting).",
-                bot.Credentials.Name, Actor, ct, EventLinks.Bot(botId));
-        await signal.PublishAsync(botId);
+                bot.Credentials.Name, actor, ct, EventLinks.Bot(botId));
     }
 }

@@ -28,6 +28,12 @@ public sealed class BotWebhookStatuses(IDbContextFactory<Bots1CDbContext> dbFact
         return newError;
     }
 
+    public async Task<BotWebhookStatus?> ForBotAsync(long botId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.BotWebhookStatuses.AsNoTracking().FirstOrDefaultAsync(s => s.BotId == botId, ct);
+    }
+
     public async Task<Dictionary<long, BotWebhookStatus>> AllAsync(CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);

@@ -22,6 +22,7 @@ public static class DiagnosticsServices
         services.AddSingleton<CertificateCheck>();
         services.AddSingleton<MessengerViewCheck>();
         services.AddSingleton<BotWebhookStatuses>();
+        services.AddSingleton<BotSaveChecks>();
         services.AddSingleton<DiagnosticsRunner>();
         services.AddSingleton<BotHealthMonitor>();
         services.AddHostedService(sp => sp.GetRequiredService<BotHealthMonitor>());

@@ -1,5 +1,7 @@
 using Bots1C.Domain.Data;
 using Bots1C.Domain.EventLog;
+using System.Security.Claims;
+using Bots1C.Domain.Bots;
 using FluentValidation;
 using FluentValidation.Results;
 using Microsoft.EntityFrameworkCore;
@@ -15,6 +17,9 @@ public sealed record BotScenarioChoice(long? MainMenuScenarioId, long? NotMatche
 public sealed record BotScenarioChange(BotScenarioChoice? Settings, IReadOnlyList<ValidationFailure> Errors, bool NotFound = false)
 {
     public bool Succeeded => Settings is not null && Errors.Count == 0;
+
+    /// <summary>The person may not set a bot's scenarios (only administrators and managers may); nothing was changed.</summary>
+    public bool Forbidden { get; init; }
 }
 
 /// <summary>Every scenario id named must exist. Drafts and disabled ones may be chosen (the page warns that bots skip them
@@ -79,6 +84,12 @@ public class BotScenarioSettings(
 
     public async Task<IReadOnlyList<ValidationFailure>> ValidateAsync(BotScenarioChoice choice, CancellationToken ct = default) =>
         (await validator.ValidateAsync(choice, ct)).Errors;
+
+    /// <summary>A person's choice from the bot card: administrators and managers (<see cref="BotAccess.MayChangeScenarios"/>).</summary>
+    public Task<BotScenarioChange> SetAsync(long botId, BotScenarioChoice choice, ClaimsPrincipal user, CancellationToken ct = default) =>
+        BotAccess.MayChangeScenarios(user)
+            ? SetAsync(botId, choice, BotAccess.NameOf(user), ct)
+            : Task.FromResult(new BotScenarioChange(null, []) { Forbidden = true });
 
     public async Task<BotScenarioChange> SetAsync(long botId, BotScenarioChoice choice, string actor, CancellationToken ct = default)
     {

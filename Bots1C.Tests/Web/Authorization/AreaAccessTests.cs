@@ -18,6 +18,7 @@ public class AreaAccessTests : IClassFixture<AreaAccessTests.AppWithEveryRole>
     [
         ("/", []),
         ("/bots/new", [Roles.Administrator]),
+        ("/bots/1", [Roles.Administrator, Roles.Manager]), // managers choose a bot's scenarios on its card
         ("/scenarios/1", [Roles.Administrator, Roles.Manager, Roles.Operator]),
     ];
 

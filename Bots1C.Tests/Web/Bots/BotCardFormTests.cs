@@ -17,7 +17,8 @@ public class BotCardFormTests : MudTestContext
         Services.AddSingleton(_app.Services.GetRequiredService<BotCatalog>());
         Services.AddSingleton(_app.Services.GetRequiredService<BotConnection>());
         Services.AddSingleton(_app.Services.GetRequiredService<ChannelAdapters>());
-        AddAuthorization().SetAuthorized("admin@example.ru");
+        Services.AddSingleton(_app.Services.GetRequiredService<Bots1C.Domain.Diagnostics.BotSaveChecks>());
+        AddAuthorization().SetAuthorized("admin@example.ru").SetRoles(Bots1C.Domain.Accounts.Roles.Administrator);
     }
 
     protected override void Dispose(bool disposing)

@@ -19,7 +19,8 @@ public class BotCardLicenseTests : MudTestContext
         Services.AddSingleton(_app.Services.GetRequiredService<BotCatalog>());
         Services.AddSingleton(_app.Services.GetRequiredService<BotConnection>());
         Services.AddSingleton(_app.Services.GetRequiredService<Bots1C.Domain.Channels.ChannelAdapters>());
-        AddAuthorization().SetAuthorized("admin@example.ru");
+        Services.AddSingleton(_app.Services.GetRequiredService<Bots1C.Domain.Diagnostics.BotSaveChecks>());
+        AddAuthorization().SetAuthorized("admin@example.ru").SetRoles(Bots1C.Domain.Accounts.Roles.Administrator);
     }
 
     protected override void Dispose(bool disposing)

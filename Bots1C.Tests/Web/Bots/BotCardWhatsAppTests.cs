@@ -20,7 +20,8 @@ public class BotCardWhatsAppTests : MudTestContext
         Services.AddSingleton(_app.Services.GetRequiredService<Bots1C.Domain.Scenarios.BotScenarioSettings>());
         Services.AddSingleton(_app.Services.GetRequiredService<Bots1C.Domain.Scenarios.ScenarioCatalog>());
         Services.AddSingleton(_app.Services.GetRequiredService<Bots1C.Domain.Scenarios.Templates.StarterScenarios>());
-        AddAuthorization().SetAuthorized("admin@example.ru");
+        Services.AddSingleton(_app.Services.GetRequiredService<Bots1C.Domain.Diagnostics.BotSaveChecks>());
+        AddAuthorization().SetAuthorized("admin@example.ru").SetRoles(Bots1C.Domain.Accounts.Roles.Administrator);
     }
 
     protected override void Dispose(bool disposing)

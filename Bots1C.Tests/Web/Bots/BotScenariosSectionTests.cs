@@ -21,7 +21,7 @@ public class BotScenariosSectionTests : MudTestContext
         Services.AddSingleton(_app.Services.GetRequiredService<BotScenarioSettings>());
         Services.AddSingleton(_app.Services.GetRequiredService<ScenarioCatalog>());
         Services.AddSingleton(_app.Services.GetRequiredService<StarterScenarios>());
-        AddAuthorization().SetAuthorized("admin@example.ru");
+        AddAuthorization().SetAuthorized("admin@example.ru").SetRoles(Bots1C.Domain.Accounts.Roles.Administrator);
     }
 
     protected override void Dispose(bool disposing)

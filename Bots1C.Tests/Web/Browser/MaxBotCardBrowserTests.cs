@@ -66,7 +66,10 @@ public class MaxBotCardBrowserTests(ChromiumFixture chromium) : IClassFixture<Ch
 
         await page.ClickAsync("[data-testid=bot-register]");
         await page.Locator("[data-testid=bot-outcome]", new() { HasText = "Webhook registered" }).WaitForAsync();
-        var subscription = Assert.Single(max.LogEntries, e => e.RequestMessage.Path == "/subscriptions" && e.RequestMessage.Method == "POST");
+        // Once when the active bot was saved (the card registers it by itself), once more by the button.
+        var subscriptions = max.LogEntries.Where(e => e.RequestMessage.Path == "/subscriptions" && e.RequestMessage.Method == "POST").ToList();
+        Assert.Equal(2, subscriptions.Count);
+        var subscription = subscriptions[^1];
         Assert.StartsWith("https://bot.example.ru:443/Bots_UNF/webhooks/", (string?)System.Text.Json.Nodes.JsonNode.Parse(subscription.RequestMessage.Body!)!["url"]);
         Assert.Equal(MaxApiFake.Token, subscription.RequestMessage.Headers!["Authorization"].Single());
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Path.GetTempPath(), "bots1c-max-bot-card.png") });

@@ -67,8 +67,10 @@ public class VkBotCardBrowserTests(ChromiumFixture chromium) : IClassFixture<Chr
 
         await page.ClickAsync("[data-testid=bot-register]");
         await page.Locator("[data-testid=bot-outcome]", new() { HasText = "Webhook registered." }).WaitForAsync();
-        var added = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(
-            vk.LogEntries.Single(e => e.RequestMessage.Path == "/method/groups.addCallbackServer").RequestMessage.Body);
+        // Once when the active bot was saved (the card registers it by itself), once more by the button.
+        var registrations = vk.LogEntries.Where(e => e.RequestMessage.Path == "/method/groups.addCallbackServer").ToList();
+        Assert.Equal(2, registrations.Count);
+        var added = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(registrations[^1].RequestMessage.Body);
         Assert.Equal((url, "214167102"), (added["url"].ToString(), added["group_id"].ToString()));
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Path.GetTempPath(), "bots1c-vk-bot-card.png") });
     }

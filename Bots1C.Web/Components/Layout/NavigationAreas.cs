@@ -17,7 +17,7 @@ public static class NavigationAreas
     [
         new("dashboard", "Nav.Dashboard", "Nav.Dashboard.Description", Icons.Material.Filled.MonitorHeart, Domain.Accounts.Roles.Administrator),
         new("messenger", "Nav.Messenger", "Nav.Messenger.Description", Icons.Material.Filled.Forum, Domain.Accounts.Roles.Administrator, Domain.Accounts.Roles.Manager, Domain.Accounts.Roles.Operator),
-        new("bots", "Nav.Bots", "Nav.Bots.Description", Icons.Material.Filled.SmartToy, Domain.Accounts.Roles.Administrator),
+        new("bots", "Nav.Bots", "Nav.Bots.Description", Icons.Material.Filled.SmartToy, Domain.Accounts.Roles.Administrator, Domain.Accounts.Roles.Manager),
         new("scenarios", "Nav.Scenarios", "Nav.Scenarios.Description", Icons.Material.Filled.AccountTree, Domain.Accounts.Roles.Administrator, Domain.Accounts.Roles.Manager, Domain.Accounts.Roles.Operator),
         new("quick-replies", "Nav.QuickReplies", "Nav.QuickReplies.Description", Icons.Material.Filled.Bolt, Domain.Accounts.Roles.Administrator, Domain.Accounts.Roles.Manager),
         new("directory/owners", "Nav.Counterparties", "Nav.Counterparties.Description", Icons.Material.Filled.Business, Domain.Accounts.Roles.Administrator, Domain.Accounts.Roles.Manager, Domain.Accounts.Roles.Operator),
