@@ -39,8 +39,8 @@ public partial class RussianThroughoutBrowserTests(ChromiumFixture chromium, Rus
     }
 
     /// <summary>What a user reads or hears: the rendered text, and placeholders, tooltips and labels of visible elements.
-    /// Code the user copies (pre, code, kbd) is left out; text marked lang="en" (the event log's details, written in
-    /// English when the event happens) is returned apart, to be checked for codes only.</summary>
+    /// Code the user copies (pre, code, kbd) is left out; text marked lang="en" (the event log's details of entries
+    /// written before events kept their values, which only have the English sentence) is returned apart, to be checked for codes only.</summary>
     private static async Task<(string Russian, string English)> VisibleTextAsync(IPage page)
     {
         var parts = await page.EvaluateAsync<string[]>("""
