@@ -14,6 +14,9 @@ public class FirstAdministratorSetup(
     // Two browsers submitting the setup form at once must not both become the first administrator.
     private static readonly SemaphoreSlim OneAtATime = new(1, 1);
 
+    /// <summary>The <c>how</c> of the setup page; any other is the bootstrap settings.</summary>
+    public const string SetupPage = "setup page";
+
     public async Task<bool> IsNeededAsync(CancellationToken ct = default) => !await users.Users.AnyAsync(ct);
 
     public async Task<(IdentityResult Result, AppUser? User)> CreateAsync(
@@ -44,8 +47,7 @@ public class FirstAdministratorSetup(
                 await users.DeleteAsync(user);
                 return (inRole, null);
             }
-            await journal.InfoAsync(EventSources.Users, "FirstAdministratorCreated",
-                $"First administrator created ({how}).", user.Email);
+            await journal.InfoAsync(EventSources.Users, UserEvents.FirstAdministratorCreated(viaSetupPage: how == SetupPage), user.Email);
             return (IdentityResult.Success, user);
         }
         finally

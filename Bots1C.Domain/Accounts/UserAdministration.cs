@@ -48,8 +48,7 @@ public class UserAdministration(IServiceScopeFactory scopes, EventJournal journa
             return created;
         if (request.Roles.Count > 0)
             await users.AddToRolesAsync(user, request.Roles);
-        await journal.InfoAsync(EventSources.Users, "UserCreated",
-            $"User created with roles: {Describe(request.Roles)}.", user.Email, actor);
+        await journal.InfoAsync(EventSources.Users, UserEvents.UserCreated(request.Roles), user.Email, actor);
         return IdentityResult.Success;
     }
 
@@ -73,8 +72,7 @@ public class UserAdministration(IServiceScopeFactory scopes, EventJournal journa
         var added = await users.AddToRolesAsync(user, roles.Except(current));
         if (!added.Succeeded)
             return added;
-        await journal.InfoAsync(EventSources.Users, "RolesChanged",
-            $"Roles changed from {Describe(current)} to {Describe(roles)}.", user.Email, actor);
+        await journal.InfoAsync(EventSources.Users, UserEvents.RolesChanged(current, roles), user.Email, actor);
         return IdentityResult.Success;
     }
 
@@ -95,7 +93,7 @@ public class UserAdministration(IServiceScopeFactory scopes, EventJournal journa
             return locked;
         // A locked person's open sessions must end too, not only new sign-ins.
         await users.UpdateSecurityStampAsync(user);
-        await journal.InfoAsync(EventSources.Users, "UserLocked", "User locked.", user.Email, actor);
+        await journal.InfoAsync(EventSources.Users, UserEvents.UserLocked(), user.Email, actor);
         return IdentityResult.Success;
     }
 
@@ -109,7 +107,7 @@ public class UserAdministration(IServiceScopeFactory scopes, EventJournal journa
         if (!unlocked.Succeeded)
             return unlocked;
         await users.ResetAccessFailedCountAsync(user);
-        await journal.InfoAsync(EventSources.Users, "UserUnlocked", "User unlocked.", user.Email, actor);
+        await journal.InfoAsync(EventSources.Users, UserEvents.UserUnlocked(), user.Email, actor);
         return IdentityResult.Success;
     }
 
@@ -123,7 +121,7 @@ public class UserAdministration(IServiceScopeFactory scopes, EventJournal journa
         var reset = await users.ResetPasswordAsync(user, token, newPassword);
         if (!reset.Succeeded)
             return reset;
-        await journal.InfoAsync(EventSources.Users, "PasswordReset", "Password reset by an administrator.", user.Email, actor);
+        await journal.InfoAsync(EventSources.Users, UserEvents.PasswordReset(), user.Email, actor);
         return IdentityResult.Success;
     }
 
@@ -137,7 +135,4 @@ public class UserAdministration(IServiceScopeFactory scopes, EventJournal journa
         var admins = await users.GetUsersInRoleAsync(Roles.Administrator);
         return !admins.Any(a => a.Id != user.Id && (a.LockoutEnd is null || a.LockoutEnd <= now));
     }
-
-    private static string Describe(IEnumerable<string> roles) =>
-        roles.Any() ? string.Join(", ", roles.Order()) : "none";
 }

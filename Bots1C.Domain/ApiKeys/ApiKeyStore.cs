@@ -36,7 +36,7 @@ public class ApiKeyStore(IDbContextFactory<Bots1CDbContext> dbFactory, EventJour
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         db.ApiKeys.Add(apiKey);
         await db.SaveChangesAsync(ct);
-        await journal.InfoAsync(EventSources.Api, "ApiKeyCreated", $"API key '{apiKey.Name}' ({apiKey.Prefix}…) created.", apiKey.Name, actor);
+        await journal.InfoAsync(EventSources.Api, ApiKeyEvents.ApiKeyCreated(apiKey.Name, apiKey.Prefix), apiKey.Name, actor);
         return (key, ApiKeyView.From(apiKey));
     }
 
@@ -54,7 +54,7 @@ public class ApiKeyStore(IDbContextFactory<Bots1CDbContext> dbFactory, EventJour
             return false;
         key.RevokedAt = clock.GetUtcNow();
         await db.SaveChangesAsync(ct);
-        await journal.InfoAsync(EventSources.Api, "ApiKeyRevoked", $"API key '{key.Name}' ({key.Prefix}…) revoked.", key.Name, actor);
+        await journal.InfoAsync(EventSources.Api, ApiKeyEvents.ApiKeyRevoked(key.Name, key.Prefix), key.Name, actor);
         return true;
     }
 

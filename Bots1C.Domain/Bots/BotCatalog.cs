@@ -48,7 +48,7 @@ public class BotCatalog(
         db.Bots.Add(bot);
         await db.SaveChangesAsync(ct);
         cache.Invalidate();
-        await journal.WriteAsync(EventLevel.Information, EventSources.Bots, "BotCreated", $"Bot created ({EnglishName(bot.Messenger)}).", bot.Name, actor, ct, EventLinks.Bot(bot.Id));
+        await journal.WriteAsync(EventLevel.Information, EventSources.Bots, BotEvents.BotCreated(bot.Messenger), bot.Name, actor, ct, EventLinks.Bot(bot.Id));
         return new BotChange(BotView.From(bot), []) { WebhookChanged = true };
     }
 
@@ -80,8 +80,7 @@ public class BotCatalog(
             || (before != BotState.Active && bot.State == BotState.Active);
         await db.SaveChangesAsync(ct);
         cache.Invalidate();
-        await journal.InfoAsync(EventSources.Bots, "BotChanged",
-            before == bot.State ? "Bot settings changed." : $"Bot settings changed; state {before} → {bot.State}.", bot.Name, actor);
+        await journal.InfoAsync(EventSources.Bots, BotEvents.BotChanged(before, bot.State), bot.Name, actor);
         return new BotChange(BotView.From(bot), []) { WebhookChanged = webhookChanged };
     }
 
@@ -107,7 +106,7 @@ public class BotCatalog(
         bot.State = BotState.MarkedForDeletion;
         await db.SaveChangesAsync(ct);
         cache.Invalidate();
-        await journal.InfoAsync(EventSources.Bots, "BotMarkedForDeletion", "Bot marked for deletion.", bot.Name, actor);
+        await journal.InfoAsync(EventSources.Bots, BotEvents.BotMarkedForDeletion(), bot.Name, actor);
         return true;
     }
 
@@ -144,13 +143,4 @@ public class BotCatalog(
     }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
-
-    /// <summary>The messenger as people write it: the log's details are read, and "WebChat" or "Vk" would be codes.</summary>
-    private static string EnglishName(Messenger messenger) => messenger switch
-    {
-        Messenger.WebChat => "web chat",
-        Messenger.Vk => "VK",
-        Messenger.Max => "MAX",
-        _ => messenger.ToString(),
-    };
 }

@@ -48,11 +48,11 @@ public class BotConnection(
         if (logOnlyChanges && !changed)
             return new ConnectionOutcome(check.Ok, check.Ok ? check.AccountName : check.Reason);
         if (check.Ok)
-            await journal.WriteAsync(EventLevel.Information, EventSources.Bots, "ConnectionEstablished",
-                $"Connection established{(check.AccountName is null ? "" : $" as {check.AccountName}")}.", stored.Name, actor, ct, EventLinks.Bot(botId));
+            await journal.WriteAsync(EventLevel.Information, EventSources.Bots,
+                BotEvents.ConnectionEstablished(check.AccountName), stored.Name, actor, ct, EventLinks.Bot(botId));
         else
-            await journal.WriteAsync(changed ? EventLevel.Error : EventLevel.Warning, EventSources.Bots, "ConnectionFailed",
-                $"The messenger refused the connection: {check.Reason}", stored.Name, actor, ct, EventLinks.Bot(botId));
+            await journal.WriteAsync(changed ? EventLevel.Error : EventLevel.Warning, EventSources.Bots,
+                BotEvents.ConnectionFailed(check.Reason), stored.Name, actor, ct, EventLinks.Bot(botId));
         return new ConnectionOutcome(check.Ok, check.Ok ? check.AccountName : check.Reason);
     }
 
@@ -67,8 +67,8 @@ public class BotConnection(
         await db.SaveChangesAsync(ct);
         await dashboard.PublishAsync(stored.Id);
         if (changed || !logOnlyChanges)
-            await journal.WriteAsync(EventLevel.Information, EventSources.Bots, "ConnectionNotCheckable",
-                $"The messenger offers no way to check the connection: {reason}", stored.Name, actor, ct, EventLinks.Bot(stored.Id));
+            await journal.WriteAsync(EventLevel.Information, EventSources.Bots,
+                BotEvents.ConnectionNotCheckable(reason), stored.Name, actor, ct, EventLinks.Bot(stored.Id));
         return new ConnectionOutcome(false, reason) { NotCheckable = true };
     }
 
@@ -86,10 +86,10 @@ public class BotConnection(
             return new ConnectionOutcome(true, null);
         var result = await adapter.RegisterWebhookAsync(bot.Credentials, url, ct);
         if (result.Ok)
-            await journal.WriteAsync(EventLevel.Information, EventSources.Bots, "WebhookRegistered", $"Webhook registered at {url}.", bot.Credentials.Name, actor, ct, EventLinks.Bot(botId));
+            await journal.WriteAsync(EventLevel.Information, EventSources.Bots, BotEvents.WebhookRegistered(url), bot.Credentials.Name, actor, ct, EventLinks.Bot(botId));
         else
-            await journal.WriteAsync(EventLevel.Error, EventSources.Bots, "WebhookRegistrationFailed",
-                $"The messenger refused the webhook {url}: {result.Reason}", bot.Credentials.Name, actor, ct, EventLinks.Bot(botId));
+            await journal.WriteAsync(EventLevel.Error, EventSources.Bots,
+                BotEvents.WebhookRegistrationFailed(url, result.Reason), bot.Credentials.Name, actor, ct, EventLinks.Bot(botId));
         return new ConnectionOutcome(result.Ok, result.Reason);
     }
 

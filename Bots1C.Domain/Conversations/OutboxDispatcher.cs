@@ -225,8 +225,8 @@ public sealed class OutboxDispatcher(
                 decision.Item.Message.Id, ConversationChange.DeliveryChanged));
         // Failures are rare (a blocked bot, a refused message): one event log entry each, as before.
         foreach (var failed in decisions.OfType<DeliveryDecision.GivenUp>())
-            await journal.WriteAsync(EventLevel.Warning, EventSources.Delivery, "DeliveryFailed",
-                $"A message to chat {failed.Item.ChatId} was not delivered: {failed.Reason}", $"bot {failed.Item.BotId}",
+            await journal.WriteAsync(EventLevel.Warning, EventSources.Delivery,
+                MessagePathEvents.DeliveryFailed(failed.Item.ChatId, failed.Reason), $"bot {failed.Item.BotId}",
                 about: new EventLinks(failed.Item.BotId, failed.Item.Message?.ConversationId));
     }
 

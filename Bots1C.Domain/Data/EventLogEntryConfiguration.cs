@@ -14,6 +14,7 @@ public class EventLogEntryConfiguration : IEntityTypeConfiguration<EventLogEntry
         entry.Property(e => e.Message).HasMaxLength(4000);
         entry.Property(e => e.Subject).HasMaxLength(256);
         entry.Property(e => e.Actor).HasMaxLength(256);
+        entry.Property(e => e.Args).HasMaxLength(EventFieldLimits.Args);
         entry.HasIndex(e => e.At);
         entry.HasIndex(e => new { e.Source, e.At });
         entry.HasIndex(e => new { e.BotId, e.At });

@@ -81,8 +81,8 @@ public sealed class BotHealthMonitor(
             && adapters.TryGet(bot.Messenger, out var adapter)
             && await adapter.ReadWebhookAsync(bot.Credentials, ct) is { } view
             && await statuses.SaveAsync(botId, view, ct))
-            await journal.WriteAsync(EventLevel.Warning, EventSources.Webhooks, "MessengerDeliveryError",
-                $"{bot.Messenger} reports it could not deliver to the webhook: {view.LastErrorMessage} ({view.PendingUpdates ?? 0} updates waiting).",
+            await journal.WriteAsync(EventLevel.Warning, EventSources.Webhooks,
+                DiagnosticsEvents.MessengerDeliveryError(bot.Messenger, view.LastErrorMessage, view.PendingUpdates ?? 0),
                 bot.Credentials.Name, actor, ct, EventLinks.Bot(botId));
     }
 }

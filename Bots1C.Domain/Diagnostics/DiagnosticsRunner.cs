@@ -98,16 +98,13 @@ public sealed class DiagnosticsRunner(
 
     private Task LogAsync(Bot bot, DiagnosticReport report, string? actor, CancellationToken ct)
     {
-        var problems = report.Steps.Where(s => s.Outcome is StepOutcome.Fail or StepOutcome.Warn)
-            .Select(s => $"step {(int)s.Step} {s.Step}: {s.Outcome} {s.Problem}").ToList();
-        var message = problems.Count == 0 ? "All six diagnostics steps passed." : $"Diagnostics found: {string.Join("; ", problems)}.";
-        var (level, code) = report.Outcome switch
+        var level = report.Outcome switch
         {
-            StepOutcome.Fail => (EventLevel.Error, "DiagnosticsFailed"),
-            StepOutcome.Warn => (EventLevel.Warning, "DiagnosticsWarned"),
-            _ => (EventLevel.Information, "DiagnosticsPassed"),
+            StepOutcome.Fail => EventLevel.Error,
+            StepOutcome.Warn => EventLevel.Warning,
+            _ => EventLevel.Information,
         };
-        return journal.WriteAsync(level, EventSources.Diagnostics, code, message, bot.Name, actor, ct, EventLinks.Bot(bot.Id));
+        return journal.WriteAsync(level, EventSources.Diagnostics, DiagnosticsEvents.Finished(report.Steps), bot.Name, actor, ct, EventLinks.Bot(bot.Id));
     }
 
     private static DiagnosticReport ToReport(DiagnosticRun run) =>

@@ -13,6 +13,10 @@ public static class EventFieldLimits
     /// <summary>Room for the longest e-mail address (254) and a long bot or contact name.</summary>
     public const int Subject = 320;
     public const int Actor = 320;
+    /// <summary>One named value of an <see cref="EventDetail"/> (a remote error text, a name).</summary>
+    public const int ArgValue = 500;
+    /// <summary>All of an entry's named values as JSON; more is not stored (the page then shows the English message).</summary>
+    public const int Args = 4000;
 
     /// <summary>The text itself when it fits; otherwise its start and "…", <paramref name="max"/> characters in all.</summary>
     public static string? Cap(string? text, int max)

@@ -27,6 +27,9 @@ public class EventLogEntry
     public string? Subject { get => _subject; set => _subject = EventFieldLimits.Cap(value, EventFieldLimits.Subject); }
     /// <summary>Who caused it, when a signed-in person did.</summary>
     public string? Actor { get => _actor; set => _actor = EventFieldLimits.Cap(value, EventFieldLimits.Actor); }
+    /// <summary>The named values of the message (JSON, see <see cref="EventDetail"/>), so the page can say it in the reader's
+    /// language; null on entries written before they were kept, which the page shows in English.</summary>
+    public string? Args { get; set; }
     /// <summary>The bot, dialog and contact it concerns, when known: the event log page links to them.</summary>
     public long? BotId { get; set; }
     public long? ConversationId { get; set; }

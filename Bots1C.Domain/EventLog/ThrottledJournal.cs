@@ -14,15 +14,16 @@ public class ThrottledJournal(EventJournal journal, TimeProvider clock)
     private readonly ConcurrentDictionary<(string Code, string Key), DateTimeOffset> _lastWritten = new();
 
     /// <summary>Writes unless the same code was written for the same key less than a minute ago.</summary>
-    public async Task WriteAsync(string source, string code, string key, string message, string subject, long? botId = null,
+    public async Task WriteAsync(string source, string key, EventDetail detail, string subject, long? botId = null,
         CancellationToken ct = default)
     {
+        var code = detail.Code;
         var now = clock.GetUtcNow();
         if (_lastWritten.TryGetValue((code, key), out var last) && now - last < Quiet)
             return;
         if (_lastWritten.Count >= MaxRemembered)
             _lastWritten.Clear();
         _lastWritten[(code, key)] = now;
-        await journal.WriteAsync(EventLevel.Warning, source, code, message, subject, ct: ct, about: botId is { } id ? EventLinks.Bot(id) : null);
+        await journal.WriteAsync(EventLevel.Warning, source, detail, subject, ct: ct, about: botId is { } id ? EventLinks.Bot(id) : null);
     }
 }

@@ -83,7 +83,7 @@ public class LicenseGuard(LicenseStore store, IDbContextFactory<Bots1CDbContext>
     }
 
     public Task LogAsync(LicenseRefusal refusal, string? subject, string? actor, CancellationToken ct = default, EventLinks? about = null) =>
-        journal.WriteAsync(EventLevel.Error, EventSources.Licensing, refusal.EventCode, refusal.English, subject, actor, ct, about);
+        journal.WriteAsync(EventLevel.Error, EventSources.Licensing, LicenseEvents.Refused(refusal), subject, actor, ct, about);
 
     /// <summary>The license as a whole: present, genuine, not expired, not on a shared database it forbids.</summary>
     private LicenseRefusal? Whole(LicenseStatus status) => status switch

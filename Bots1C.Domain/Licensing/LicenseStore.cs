@@ -51,8 +51,7 @@ public class LicenseStore(IDbContextFactory<Bots1CDbContext> dbFactory, IOptions
         var verification = LicenseKeys.Verify(key, await TrustedAsync(ct), (await IdentityAsync(ct)).Id, clock.GetUtcNow());
         if (verification.Check != KeyCheck.Valid)
         {
-            var refusal = LicenseRefusal.InvalidKey(verification.Check);
-            await journal.WarningAsync(EventSources.Licensing, "LicenseKeyRefused", refusal.English, null, actor);
+            await journal.WarningAsync(EventSources.Licensing, LicenseEvents.LicenseKeyRefused(verification.Check), null, actor);
             return verification;
         }
         var license = verification.License!;
@@ -64,8 +63,7 @@ public class LicenseStore(IDbContextFactory<Bots1CDbContext> dbFactory, IOptions
         }
         _current = new Current(key, license, now, actor);
         _currentLoaded = true;
-        await journal.InfoAsync(EventSources.Licensing, "LicenseInstalled",
-            $"{license.Type} license {license.Id} installed{(license.ExpiresAt is { } e ? $", valid until {e:yyyy-MM-dd}" : "")}.", license.Id, actor);
+        await journal.InfoAsync(EventSources.Licensing, LicenseEvents.LicenseInstalled(license.Type, license.Id, license.ExpiresAt), license.Id, actor);
         return verification;
     }
 
@@ -79,7 +77,7 @@ public class LicenseStore(IDbContextFactory<Bots1CDbContext> dbFactory, IOptions
 
     /// <summary>"Get license" failed: the original's step 2 of troubleshooting reads license errors in the event log.</summary>
     public Task LogRequestRefusalAsync(LicenseRefusal refusal, string? actor) =>
-        journal.WarningAsync(EventSources.Licensing, refusal.EventCode, refusal.English, options.Value.ServerUrl, actor);
+        journal.WarningAsync(EventSources.Licensing, LicenseEvents.Refused(refusal), options.Value.ServerUrl, actor);
 
     /// <summary>The current key text, for the page's "copy" and for support.</summary>
     public async Task<string?> CurrentKeyAsync(CancellationToken ct = default) => (await CurrentAsync(ct))?.Key;

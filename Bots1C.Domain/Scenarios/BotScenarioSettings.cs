@@ -115,9 +115,9 @@ public class BotScenarioSettings(
         cache.Invalidate();
         var names = await db.Scenarios.AsNoTracking().Where(s => ids.Contains(s.Id) || s.Id == choice.MainMenuScenarioId || s.Id == choice.NotMatchedScenarioId)
             .ToDictionaryAsync(s => s.Id, s => s.Name, ct);
-        string NameOf(long? id) => id is { } value ? $"'{names.GetValueOrDefault(value)}'" : "none";
-        await journal.InfoAsync(EventSources.Bots, "BotScenariosChanged",
-            $"Bot scenarios set: main menu {NameOf(choice.MainMenuScenarioId)}, not matched {NameOf(choice.NotMatchedScenarioId)}, listening to {(ids.Count == 0 ? "none" : string.Join(", ", ids.Select(id => NameOf(id))))}.",
+        string? NameOf(long? id) => id is { } value ? names.GetValueOrDefault(value) ?? "" : null;
+        await journal.InfoAsync(EventSources.Bots,
+            ScenarioEvents.BotScenariosChanged(NameOf(choice.MainMenuScenarioId), NameOf(choice.NotMatchedScenarioId), [.. ids.Select(id => NameOf(id)!)]),
             bot.Name, actor);
         return new BotScenarioChange(settings, []);
     }

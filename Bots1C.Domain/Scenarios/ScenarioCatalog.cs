@@ -66,7 +66,7 @@ public class ScenarioCatalog(
         db.Scenarios.Add(row);
         await db.SaveChangesAsync(ct);
         cache.Invalidate();
-        await journal.InfoAsync(EventSources.Scenarios, "ScenarioCreated", "Scenario created.", row.Name, actor);
+        await journal.InfoAsync(EventSources.Scenarios, ScenarioEvents.ScenarioCreated(), row.Name, actor);
         return result with { Scenario = ToStored(row) };
     }
 
@@ -82,8 +82,7 @@ public class ScenarioCatalog(
             return result;
         await db.SaveChangesAsync(ct);
         cache.Invalidate();
-        await journal.InfoAsync(EventSources.Scenarios, "ScenarioSaved",
-            row.IsDraft ? $"Scenario saved as a draft with {result.Problems.Count} problem(s)." : "Scenario saved.", row.Name, actor);
+        await journal.InfoAsync(EventSources.Scenarios, ScenarioEvents.ScenarioSaved(row.IsDraft, result.Problems.Count), row.Name, actor);
         return result with { Scenario = ToStored(row) };
     }
 
@@ -117,8 +116,7 @@ public class ScenarioCatalog(
         row.IsEnabled = enabled;
         await db.SaveChangesAsync(ct);
         cache.Invalidate();
-        await journal.InfoAsync(EventSources.Scenarios, enabled ? "ScenarioEnabled" : "ScenarioDisabled",
-            enabled ? "Scenario enabled." : "Scenario disabled.", row.Name, actor);
+        await journal.InfoAsync(EventSources.Scenarios, enabled ? ScenarioEvents.ScenarioEnabled() : ScenarioEvents.ScenarioDisabled(), row.Name, actor);
         return true;
     }
 
@@ -145,7 +143,7 @@ public class ScenarioCatalog(
             await tx.CommitAsync(ct);
         }
         cache.Invalidate();
-        await journal.InfoAsync(EventSources.Scenarios, "ScenarioDeleted", "Scenario deleted.", row.Name, actor);
+        await journal.InfoAsync(EventSources.Scenarios, ScenarioEvents.ScenarioDeleted(), row.Name, actor);
         return true;
     }
 

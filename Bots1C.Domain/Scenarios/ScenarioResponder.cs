@@ -42,7 +42,7 @@ public sealed class ScenarioResponder(
         catch (Exception error) when (error is not (OperationCanceledException or System.Data.Common.DbException or DbUpdateException))
         {
             // A scenario fault must not cost the customer's message: it is recorded all the same, the bot just stays quiet.
-            await journal.WriteAsync(EventLevel.Error, EventSources.Scenarios, "ScenarioFault", error.ToString(),
+            await journal.WriteAsync(EventLevel.Error, EventSources.Scenarios, ScenarioEvents.ScenarioFault(error),
                 $"bot {botId}, conversation {conversation.Id}", ct: ct, about: new EventLinks(botId, conversation.Id, conversation.ContactId));
             return [];
         }
@@ -90,7 +90,7 @@ public sealed class ScenarioResponder(
             Apply(conversation, result);
             foreach (var warning in result.Warnings)
                 await journal.WriteAsync(warning.Code is "CallFailed" or ScenarioCallExecutor.RefusedCode ? EventLevel.Warning : EventLevel.Error, EventSources.Scenarios,
-                    "Scenario" + warning.Code, warning.Message, $"bot {botId}, conversation {conversation.Id}", ct: ct,
+                    warning.Detail, $"bot {botId}, conversation {conversation.Id}", ct: ct,
                     about: new EventLinks(botId, conversation.Id, conversation.ContactId));
             if (result.Call is not { } call)
                 return queued;
@@ -168,8 +168,8 @@ public sealed class ScenarioResponder(
                 if (file is null)
                 {
                     // The file was deleted after the scenario was saved: send the text alone rather than nothing.
-                    await journal.WriteAsync(EventLevel.Warning, EventSources.Scenarios, "ScenarioFileMissing",
-                        $"File {fileId} ({reply.FileName}) of a scenario no longer exists.", $"conversation {conversation.Id}", ct: ct,
+                    await journal.WriteAsync(EventLevel.Warning, EventSources.Scenarios,
+                        ScenarioEvents.ScenarioFileMissing(fileId, reply.FileName), $"conversation {conversation.Id}", ct: ct,
                         about: new EventLinks(conversation.BotId, conversation.Id, conversation.ContactId));
                     if (string.IsNullOrWhiteSpace(reply.Text))
                         continue;
@@ -195,8 +195,8 @@ public sealed class ScenarioResponder(
         var now = clock.GetUtcNow();
         if (rendered is null)
         {
-            await journal.WriteAsync(EventLevel.Warning, EventSources.Scenarios, "ScenarioPrintFormMissing",
-                $"Document {documentId} (form '{reply.PrintForm}') does not exist, is not the contact's counterparty's, or the form does not print it.",
+            await journal.WriteAsync(EventLevel.Warning, EventSources.Scenarios,
+                ScenarioEvents.ScenarioPrintFormMissing(documentId, reply.PrintForm),
                 $"conversation {conversation.Id}", ct: ct);
             return reply.Text is null ? null : Outbox.Stage(db, conversation, OutgoingContent.TextOnly(reply.Text), Author, now);
         }

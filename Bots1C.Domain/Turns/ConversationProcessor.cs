@@ -129,8 +129,8 @@ public sealed class ConversationProcessor(
             return false;
         }
         foreach (var (row, bot) in unreadable)
-            await throttledJournal.WriteAsync(EventSources.Webhooks, "UpdateUnreadable", $"bot {bot.Id}",
-                $"Update {row.ExternalId} was kept but not processed: {row.Error}", bot.Credentials.Name, bot.Id, ct);
+            await throttledJournal.WriteAsync(EventSources.Webhooks, $"bot {bot.Id}",
+                MessagePathEvents.UpdateUnreadable(row.ExternalId, row.Error), bot.Credentials.Name, bot.Id, ct);
         foreach (var change in changes)
             await notifier.PublishAsync(change.ToEvent());
         outboxSignal.Signal(); // a button press queues its callback answer
@@ -176,8 +176,8 @@ public sealed class ConversationProcessor(
         row.LeaseUntil = clock.GetUtcNow() + TimeSpan.FromSeconds(error is RetryLaterException ? 2 : Math.Pow(4, Math.Max(1, row.Attempts)));
         await db.SaveChangesAsync(ct);
         if (row.State == InboxState.Failed)
-            await journal.WriteAsync(EventLevel.Error, EventSources.Webhooks, "UpdateFailed",
-                $"Update {row.ExternalId} could not be processed after {row.Attempts} attempts: {error.Message}", $"bot {row.BotId}", ct: ct,
+            await journal.WriteAsync(EventLevel.Error, EventSources.Webhooks,
+                MessagePathEvents.UpdateFailed(row.ExternalId, row.Attempts, error.Message), $"bot {row.BotId}", ct: ct,
                 about: EventLinks.Bot(row.BotId));
     }
 

@@ -123,7 +123,7 @@ public sealed class ScenarioCallWorker(
             await db.Conversations.Where(c => c.Id == conversationId).ExecuteUpdateAsync(s => s
                 .SetProperty(c => c.PendingCallJson, (string?)null).SetProperty(c => c.CallLeaseUntil, (DateTimeOffset?)null)
                 .SetProperty(c => c.ScenarioId, (long?)null).SetProperty(c => c.StepId, (string?)null), ct);
-            await journal.WriteAsync(EventLevel.Error, EventSources.Scenarios, "ScenarioFault", error.ToString(), $"conversation {conversationId}", ct: ct,
+            await journal.WriteAsync(EventLevel.Error, EventSources.Scenarios, ScenarioEvents.ScenarioFault(error), $"conversation {conversationId}", ct: ct,
                 about: new EventLinks(ConversationId: conversationId));
             inboxSignal.Signal();
         }

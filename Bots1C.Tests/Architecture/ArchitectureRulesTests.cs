@@ -111,6 +111,14 @@ public class ArchitectureRulesTests
         Assert.Empty(offenders);
     }
 
+    /// <summary>An event's English message and the values its translations use are written side by side in an area's
+    /// <c>…Events</c> class, where <c>EventDetailTextsTests</c> finds and checks every one of them.</summary>
+    [Fact]
+    public void Only_the_areas_events_classes_build_event_details() =>
+        Types().That().DoNotHaveNameEndingWith("Events").And().AreNot(typeof(Bots1C.Domain.EventLog.EventDetail)).Should()
+            .NotCallAny(MethodMembers().That().AreConstructors().And().AreDeclaredIn(typeof(Bots1C.Domain.EventLog.EventDetail)))
+            .Check(App);
+
     [Fact]
     public void Only_the_outbox_creates_outbox_rows() =>
         Types().That().AreNot(typeof(Bots1C.Domain.Conversations.Outbox)).Should()

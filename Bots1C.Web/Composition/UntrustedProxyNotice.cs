@@ -18,11 +18,9 @@ public sealed class UntrustedProxyNotice(RequestDelegate next, EventJournal jour
         if (http.Request.Headers.ContainsKey("X-Forwarded-For") && Interlocked.Exchange(ref _told, 1) == 0)
         {
             var from = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-            var message = $"Requests arrive with X-Forwarded-For from {from}, which is not a trusted reverse proxy: every visitor "
-                + $"behind it counts as {from} for the sign-in and web-chat limits, and https is not seen. If {from} is your "
-                + $"nginx, Apache or IIS, add it to {ReverseProxy.Section}:KnownProxies (docs/channels.md).";
-            logger.LogWarning("{Message}", message);
-            await journal.WriteAsync(EventLevel.Warning, EventSources.Security, Code, message, from);
+            var detail = ProxyEvents.ProxyNotTrusted(from);
+            logger.LogWarning("{Message}", detail.English);
+            await journal.WriteAsync(EventLevel.Warning, EventSources.Security, detail, from);
         }
         await next(http);
     }

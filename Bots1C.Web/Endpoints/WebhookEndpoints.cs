@@ -30,8 +30,7 @@ public static class WebhookEndpoints
             && adapter.AnswerGet(bot.Credentials, name => http.Request.Query[name].FirstOrDefault()) is { } reply)
         {
             if (reply.Status != StatusCodes.Status200OK)
-                return await RefuseAsync(journal, reply.Status, "WebhookNotGenuine",
-                    "A webhook verification request did not carry the bot's verify token.", http, bot);
+                return await RefuseAsync(journal, reply.Status, MessagePathEvents.WebhookNoVerifyToken, http, bot);
             return Results.Text(reply.Body, "text/plain", statusCode: reply.Status);
         }
         return TypedResults.Text("Status: Ready", "text/plain");
@@ -42,12 +41,11 @@ public static class WebhookEndpoints
     {
         var bot = await bots.FindByKeyAsync(botKey, ct);
         if (bot is null)
-            return await RefuseAsync(journal, StatusCodes.Status404NotFound, "WebhookUnknownBot",
-                "A webhook call named a bot key that does not exist.", http, null);
+            return await RefuseAsync(journal, StatusCodes.Status404NotFound, MessagePathEvents.WebhookUnknownBot, http, null);
 
         if (!adapters.TryGet(bot.Messenger, out var adapter))
-            return await RefuseAsync(journal, StatusCodes.Status404NotFound, "WebhookNoAdapter",
-                $"{bot.Messenger} bots do not receive webhooks.", http, bot);
+            return await RefuseAsync(journal, StatusCodes.Status404NotFound,
+                (status, from) => MessagePathEvents.WebhookNoAdapter(bot.Messenger, status, from), http, bot);
 
         string? Header(string name) => http.Request.Headers[name].FirstOrDefault();
         // Headers first: a caller without the secret or a signature is sent away before we read a byte of its body.
@@ -56,8 +54,8 @@ public static class WebhookEndpoints
 
         var body = await ReadBodyAsync(http, ct);
         if (body is null)
-            return await RefuseAsync(journal, StatusCodes.Status413PayloadTooLarge, "WebhookTooLarge",
-                $"A webhook call was larger than {MaxBodyBytes} bytes.", http, bot);
+            return await RefuseAsync(journal, StatusCodes.Status413PayloadTooLarge,
+                (status, from) => MessagePathEvents.WebhookTooLarge(MaxBodyBytes, status, from), http, bot);
 
         if (adapter.Verify(bot.Credentials, Header, body) is not VerifyOutcome.Genuine and var verdict)
             return await RefuseNotGenuineAsync(journal, verdict, http, bot);
@@ -65,15 +63,13 @@ public static class WebhookEndpoints
         // JSON is UTF-8 by definition and no messenger sends anything else; the JSON reader would let broken bytes
         // inside a string through, to fail later where nobody sees it.
         if (!System.Text.Unicode.Utf8.IsValid(body))
-            return await RefuseAsync(journal, StatusCodes.Status400BadRequest, "WebhookMalformed",
-                "A webhook call was not valid UTF-8.", http, bot);
+            return await RefuseAsync(journal, StatusCodes.Status400BadRequest, MessagePathEvents.WebhookNotUtf8, http, bot);
 
         if (await adapter.AnswerHandshakeAsync(bot.Credentials, body, ct) is { } handshake)
             return Results.Text(handshake.Body, "text/plain", statusCode: handshake.Status);
 
         if (adapter.ReadEnvelope(body) is not { } envelope)
-            return await RefuseAsync(journal, StatusCodes.Status400BadRequest, "WebhookMalformed",
-                "A webhook call did not contain a valid update.", http, bot);
+            return await RefuseAsync(journal, StatusCodes.Status400BadRequest, MessagePathEvents.WebhookNoUpdate, http, bot);
 
         // A disabled bot's updates are kept but not processed, and answered 200 so the messenger stops resending.
         var state = bot.State == BotState.Active ? InboxState.Pending : InboxState.Ignored;
@@ -100,14 +96,14 @@ public static class WebhookEndpoints
 
     private static Task<IResult> RefuseNotGenuineAsync(ThrottledJournal journal, VerifyOutcome verdict, HttpContext http, BotSnapshot bot) =>
         RefuseAsync(journal, verdict == VerifyOutcome.Forbidden ? StatusCodes.Status403Forbidden : StatusCodes.Status401Unauthorized,
-            "WebhookNotGenuine", "A webhook call failed the messenger's secret or signature check.", http, bot);
+            MessagePathEvents.WebhookNotGenuine, http, bot);
 
-    private static async Task<IResult> RefuseAsync(ThrottledJournal journal, int status, string code, string message,
+    private static async Task<IResult> RefuseAsync(ThrottledJournal journal, int status, Func<int, string, EventDetail> detail,
         HttpContext http, BotSnapshot? bot)
     {
         var from = http.Connection.RemoteIpAddress?.ToString() ?? "unknown address";
         // Throttled per network as the limits count it: rotating through one IPv6 /64 must not write a row per call.
-        await journal.WriteAsync(EventSources.Webhooks, code, Bots1C.Web.Composition.ClientAddress.Of(http), $"{message} Answered {status}. From {from}.",
+        await journal.WriteAsync(EventSources.Webhooks, Bots1C.Web.Composition.ClientAddress.Of(http), detail(status, from),
             bot?.Credentials.Name ?? $"key {Truncate(http.GetRouteValue("botKey")?.ToString())}", bot?.Id);
         return Results.StatusCode(status);
     }

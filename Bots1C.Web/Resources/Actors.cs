@@ -9,17 +9,15 @@ public static class Actors
     /// <summary>Stored as the actor of what the first start does from appsettings (administrator, API key, licence).</summary>
     public const string BootstrapSettings = "bootstrap settings";
 
-    /// <summary>The first administrator created on the first-start page.</summary>
-    public const string SetupPage = "setup page";
-
     /// <summary>A licence installed with <c>Bots1C.Web license install</c>.</summary>
     public const string CommandLine = "command line";
 
     public static string? Display(string? actor, IStringLocalizer localizer) => actor switch
     {
         BootstrapSettings => localizer["Actor.BootstrapSettings"],
-        SetupPage => localizer["Actor.SetupPage"],
+        Bots1C.Domain.Accounts.FirstAdministratorSetup.SetupPage => localizer["Actor.SetupPage"],
         CommandLine => localizer["Actor.CommandLine"],
+        Bots1C.Domain.Diagnostics.BotHealthMonitor.Actor => localizer["Actor.BackgroundCheck"],
         _ => actor,
     };
 }

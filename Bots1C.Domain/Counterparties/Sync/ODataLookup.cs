@@ -86,9 +86,8 @@ public sealed class ODataLookup(
                     JsonException => "1C's answer is not OData JSON.",
                     _ => e.Message,
                 };
-                await journal.WriteAsync(EventSources.Directory, "ODataLookupFailed", $"source {source.Id}",
-                    $"{source.Name}: looking up a counterparty live failed, the contact stays unlinked until the next sync. {why}", source.Name,
-                    ct: CancellationToken.None);
+                await journal.WriteAsync(EventSources.Directory, $"source {source.Id}", SyncEvents.ODataLookupFailed(source.Name, why),
+                    source.Name, ct: CancellationToken.None);
                 if (budget.IsCancellationRequested)
                     return false; // the time is spent: the other sources wait for the next miss
             }
@@ -174,12 +173,9 @@ public sealed class ODataLookup(
         }
         CounterpartyCatalog.Apply(counterparty, ODataSync.InputOf(record, source, managerId ?? counterparty.MainManagerUserId, counterparty.Notes), now);
         counterparty.IsArchived = false;
-        db.Events.Add(new EventLogEntry
-        {
-            At = now, Level = EventLevel.Information, Source = EventSources.Directory, Code = "ODataLookupFound",
-            Message = $"{source.Name}: counterparty {counterparty.Name} ({record.RefKey}) was not synced yet; found in 1C and stored.",
-            Subject = source.Name,
-        });
+        var found = new EventLogEntry { At = now, Level = EventLevel.Information, Source = EventSources.Directory, Subject = source.Name };
+        EventJournal.Describe(found, SyncEvents.ODataLookupFound(source.Name, counterparty.Name, record.RefKey));
+        db.Events.Add(found);
         await db.SaveChangesAsync(ct);
     }
 }

@@ -63,7 +63,8 @@ public sealed class ODataSync(
             : outcome.Error;
         await db.SaveChangesAsync(CancellationToken.None);
         await journal.WriteAsync(outcome.Ok ? EventLevel.Information : EventLevel.Error, EventSources.Directory,
-            outcome.Ok ? "ODataSyncCompleted" : "ODataSyncFailed", $"{source.Name}: {source.LastSyncResult}", source.Name, ct: CancellationToken.None);
+            outcome.Ok ? SyncEvents.ODataSyncCompleted(source.Name, outcome.Counts) : SyncEvents.ODataSyncFailed(source.Name, outcome.ErrorCode, outcome.Error),
+            source.Name, ct: CancellationToken.None);
         return outcome;
     }
 

@@ -31,12 +31,12 @@ public class LicenseIssuer(IDbContextFactory<Bots1CDbContext> dbFactory, IOption
         var inn = request.Inn!.Trim();
         var number = request.Contract!.Trim();
         if (!Counterparties.Inn.IsValid(inn))
-            return await RefuseAsync(LicenseError.LicenseeIncorrect, inn, number, "the INN's check digits are wrong", ct);
+            return await RefuseAsync(LicenseError.LicenseeIncorrect, LicenseEvents.LicenseRequestRefused(LicenseRequestProblem.InnCheckDigits, inn, number), inn, ct);
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var contract = await db.LicenseContracts.FirstOrDefaultAsync(c => c.Inn == inn && c.Number == number, ct);
         if (contract is null)
-            return await RefuseAsync(LicenseError.LicenseeIncorrect, inn, number, "no such INN and contract", ct);
+            return await RefuseAsync(LicenseError.LicenseeIncorrect, LicenseEvents.LicenseRequestRefused(LicenseRequestProblem.NoSuchContract, inn, number), inn, ct);
 
         var now = clock.GetUtcNow();
         LicenseDocument license;
@@ -44,7 +44,8 @@ public class LicenseIssuer(IDbContextFactory<Bots1CDbContext> dbFactory, IOption
         {
             var issued = await db.IssuedLicenses.CountAsync(l => l.ContractId == contract.Id && l.Type == LicenseType.Working, ct);
             if (issued >= contract.WorkingLicenses)
-                return await RefuseAsync(LicenseError.LicensesExceeded, inn, number, $"{issued} working license(s) already issued", ct);
+                return await RefuseAsync(LicenseError.LicensesExceeded,
+                    LicenseEvents.LicenseRequestRefused(LicenseRequestProblem.AllIssued, inn, number, issued), inn, ct);
             license = new LicenseDocument(Guid.NewGuid().ToString("N"), LicenseType.Working, inn, number, new Uri(request.WebhookUrl!).Host.ToLowerInvariant(),
                 null, now, contract.ExpiresAt, contract.MessengerList, null, null);
         }
@@ -60,8 +61,7 @@ public class LicenseIssuer(IDbContextFactory<Bots1CDbContext> dbFactory, IOption
             InstallationId = license.InstallationId, IssuedAt = now, Key = key,
         });
         await db.SaveChangesAsync(ct);
-        await journal.InfoAsync(EventSources.Licensing, "LicenseIssued",
-            $"{license.Type} license {license.Id} issued for INN {inn}, contract {number}{(license.WebhookHost is { } h ? $", host {h}" : "")}.", inn);
+        await journal.InfoAsync(EventSources.Licensing, LicenseEvents.LicenseIssued(license.Type, license.Id, inn, number, license.WebhookHost), inn);
         return new IssueResult(key, null, []);
     }
 
@@ -81,10 +81,9 @@ public class LicenseIssuer(IDbContextFactory<Bots1CDbContext> dbFactory, IOption
         return contract;
     }
 
-    private async Task<IssueResult> RefuseAsync(LicenseError error, string inn, string number, string why, CancellationToken ct)
+    private async Task<IssueResult> RefuseAsync(LicenseError error, EventDetail detail, string inn, CancellationToken ct)
     {
-        await journal.WriteAsync(EventLevel.Warning, EventSources.Licensing, "LicenseRequestRefused",
-            $"License request for INN {inn}, contract {number} refused: {why}.", inn, null, ct);
+        await journal.WriteAsync(EventLevel.Warning, EventSources.Licensing, detail, inn, null, ct);
         return IssueResult.Refused(error);
     }
 }

@@ -82,7 +82,7 @@ public class ScenarioImport(
         var (file, problem) = Parse(json);
         if (file is null)
         {
-            await journal.WarningAsync(EventSources.Scenarios, "ScenarioImportRefused", $"Scenario import refused: {problem!.Message}", null, actor);
+            await journal.WarningAsync(EventSources.Scenarios, ScenarioEvents.ScenarioImportUnreadable(problem!.Code, problem.Message), null, actor);
             return ScenarioImportResult.Refused(problem!);
         }
         return await RunAsync(file, options, actor, ct);
@@ -264,20 +264,15 @@ public class ScenarioImport(
         }
         cache.Invalidate();
         foreach (var plan in imported)
-            await journal.InfoAsync(EventSources.Scenarios, "ScenarioImported", plan.Outcome switch
-            {
-                ImportOutcome.Replaced => "Scenario imported over the stored one (id and key kept).",
-                ImportOutcome.Renamed => $"Scenario imported as a copy of '{plan.Clash?.Name}' with a new key.",
-                _ => "Scenario imported.",
-            }, plan.Definition.Name, actor);
+            await journal.InfoAsync(EventSources.Scenarios, ScenarioEvents.ScenarioImported(plan.Outcome, plan.Clash?.Name), plan.Definition.Name, actor);
         return Result(written: true);
     }
 
     private async Task<ScenarioImportResult> RefuseAsync(ScenarioImportResult result, string? actor)
     {
         if (actor is not null)
-            await journal.WarningAsync(EventSources.Scenarios, "ScenarioImportRefused",
-                $"Scenario import refused: {result.Problems.Count} problem(s), {result.UnresolvedClashes.Count} clash(es) without a choice.", null, actor);
+            await journal.WarningAsync(EventSources.Scenarios,
+                ScenarioEvents.ScenarioImportRefused(result.Problems.Count, result.UnresolvedClashes.Count), null, actor);
         return result;
     }
 

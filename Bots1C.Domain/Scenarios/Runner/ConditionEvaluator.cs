@@ -35,7 +35,7 @@ public static class ConditionEvaluator
                 }
                 catch (Exception e) when (e is RegexMatchTimeoutException or ArgumentException)
                 {
-                    warning = new RunnerWarning("PatternFailed", $"The pattern '{right}' could not be evaluated: {e.Message}");
+                    warning = new RunnerWarning(ScenarioEvents.PatternFailed(right, e.Message));
                     return false;
                 }
             default:

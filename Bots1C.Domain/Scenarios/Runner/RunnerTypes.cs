@@ -83,7 +83,13 @@ public sealed record PendingCall(long ScenarioId, string StepId, StepKind Kind, 
 
 public sealed record HttpCall(string Method, string Url, string? Body, IReadOnlyList<KeyValuePair<string, string>> Headers, TimeSpan Timeout);
 
-public sealed record RunnerWarning(string Code, string Message);
+/// <summary>Something the runner met that the event log should hear of (<see cref="ScenarioEvents"/>).</summary>
+public sealed record RunnerWarning(EventLog.EventDetail Detail)
+{
+    /// <summary>The runner's own code ("LoopGuard"); the event log's is "Scenario" + it.</summary>
+    public string Code => Detail.Code.StartsWith("Scenario", StringComparison.Ordinal) ? Detail.Code["Scenario".Length..] : Detail.Code;
+    public string Message => Detail.English;
+}
 
 public sealed record RunResult(
     ScenarioState State,

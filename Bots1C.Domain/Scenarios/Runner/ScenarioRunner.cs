@@ -74,7 +74,7 @@ public sealed class ScenarioRunner
                 return null;
             if (scenarios.Find(_state.ScenarioId) is { } scenario && scenario.Definition.FindStep(_state.StepId) is { } step)
                 return (scenario, step);
-            Warn("StateLost", $"Scenario {_state.ScenarioId} or its step '{_state.StepId}' no longer runs; the conversation starts afresh.");
+            Warn(ScenarioEvents.StateLost(_state.ScenarioId, _state.StepId));
             _state = _state.ToIdle();
             return null;
         }
@@ -204,14 +204,14 @@ public sealed class ScenarioRunner
         {
             if (current is not { Step: { Kind: StepKind.CallMethod or StepKind.HttpRequest } step } running || !_state.AwaitingCall)
             {
-                Warn("CallResultLost", "A call's result arrived when the conversation was no longer waiting for it.");
+                Warn(ScenarioEvents.CallResultLost());
                 return false;
             }
             _state = _state with { AwaitingCall = false };
             foreach (var (name, value) in completed.Variables)
                 SetVariable(name, value);
             if (!completed.Ok)
-                Warn(completed.FailureCode ?? "CallFailed", $"Step '{step.Id}' of '{running.Scenario.Name}': {completed.Error}");
+                Warn(ScenarioEvents.CallFailed(completed.FailureCode, step.Id, running.Scenario.Name, completed.Error));
             return Go(running.Scenario, step, completed.Ok ? StepOutcomes.Ok : StepOutcomes.Failed);
         }
 
@@ -237,13 +237,13 @@ public sealed class ScenarioRunner
             {
                 if (++_steps > settings.LoopGuard)
                 {
-                    Warn("LoopGuard", $"Scenario '{scenario.Name}' passed through more than {settings.LoopGuard} steps on one message; stopped at '{id}'.");
+                    Warn(ScenarioEvents.LoopGuard(scenario.Name, settings.LoopGuard, id));
                     _state = _state.ToIdle();
                     return true;
                 }
                 if (definition.FindStep(id) is not { } step)
                 {
-                    Warn("StepMissing", $"Scenario '{scenario.Name}' leads to a missing step '{id}'.");
+                    Warn(ScenarioEvents.StepMissing(scenario.Name, id));
                     break;
                 }
                 _visited.Add(step.Id);
@@ -297,7 +297,7 @@ public sealed class ScenarioRunner
                     case StepKind.GoToScenario:
                         if (scenarios.FindByKey(step.TargetScenario) is not { } target || target.Definition.StartStep is not { } targetStart)
                         {
-                            Warn("TargetNotRunnable", $"Scenario '{scenario.Name}' goes to a scenario that is missing, disabled or a draft.");
+                            Warn(ScenarioEvents.TargetNotRunnable(scenario.Name));
                             id = null;
                             break;
                         }
@@ -351,7 +351,7 @@ public sealed class ScenarioRunner
             var rendered = TextTemplate.Render(step.PrintDocument, _state.Variables, _contact).Trim();
             if (!long.TryParse(rendered, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var documentId))
             {
-                Warn("PrintDocumentMissing", $"Step '{step.Id}' of '{scenario.Name}' sends a print form, but '{step.PrintDocument}' gave '{rendered}', not a document id.");
+                Warn(ScenarioEvents.PrintDocumentMissing(step.Id, scenario.Name, step.PrintDocument, rendered));
                 Say(step.Text, []);
                 return;
             }
@@ -426,17 +426,17 @@ public sealed class ScenarioRunner
             if (!ScenarioVariables.IsVariableName(name))
             {
                 // Only drafts (the editor's test panel) can get here: bots run checked scenarios.
-                Warn("VariableInvalid", $"'{name}' is not a variable name; the value was not stored.");
+                Warn(ScenarioEvents.VariableInvalid(name));
                 return;
             }
             if (_state.Variables.Count >= MaxVariables && !_state.Variables.ContainsKey(name))
             {
-                Warn("TooManyVariables", $"The conversation already holds {MaxVariables} variables; '{name}' was not stored.");
+                Warn(ScenarioEvents.TooManyVariables(MaxVariables, name));
                 return;
             }
             _state = _state with { Variables = _state.Variables.SetItem(name, value.Length > MaxVariableLength ? value[..MaxVariableLength] : value) };
         }
 
-        private void Warn(string code, string message) => _warnings.Add(new RunnerWarning(code, message));
+        private void Warn(EventLog.EventDetail detail) => _warnings.Add(new RunnerWarning(detail));
     }
 }

@@ -26,7 +26,7 @@ public class MigrationTests
         using var folder = new TempFolder();
         using (var first = new Bots1CAppFactory(folder.Path))
             await first.Services.GetRequiredService<EventJournal>()
-                .InfoAsync(EventSources.System, "Probe", "written before the restart");
+                .InfoAsync(EventSources.System, new EventDetail("Probe", "written before the restart"));
 
         using var second = new Bots1CAppFactory(folder.Path);
         await using var db = await second.Services.GetRequiredService<IDbContextFactory<Bots1CDbContext>>().CreateDbContextAsync();

@@ -14,7 +14,7 @@ public class EventFieldLimitTests
         using var app = new Bots1CAppFactory();
         var huge = new string('x', 100_000);
 
-        await app.Services.GetRequiredService<EventJournal>().WriteAsync(EventLevel.Warning, huge, huge, huge, huge, huge);
+        await app.Services.GetRequiredService<EventJournal>().WriteAsync(EventLevel.Warning, huge, new EventDetail(huge, huge, ("value", huge)), huge, huge);
 
         await using var db = await app.Db();
         var entry = await db.Events.SingleAsync(e => e.Code.StartsWith("xxxx"));

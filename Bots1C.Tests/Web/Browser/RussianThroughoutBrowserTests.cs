@@ -39,9 +39,10 @@ public partial class RussianThroughoutBrowserTests(ChromiumFixture chromium, Rus
     }
 
     /// <summary>What a user reads or hears: the rendered text, and placeholders, tooltips and labels of visible elements.
-    /// Code the user copies (pre, code, kbd) is left out; text marked lang="en" (the event log's details, written in
-    /// English when the event happens) and what a manager wrote marked data-content (a scenario's own texts on the editor's canvas,
-    /// in the scenario's language: the ready-made ones hold English and Russian) are returned apart, to be checked for codes only.</summary>
+    /// Code the user copies (pre, code, kbd) is left out; text marked lang="en" (the event log's details of entries
+    /// written before events kept their values, which only have the English sentence) and what a manager wrote marked
+    /// data-content (a scenario's own texts on the editor's canvas, in the scenario's language: the ready-made ones hold
+    /// English and Russian) are returned apart, to be checked for codes only.</summary>
     private static async Task<(string Russian, string English)> VisibleTextAsync(IPage page)
     {
         var parts = await page.EvaluateAsync<string[]>("""

@@ -54,6 +54,24 @@ public class EventLogExportAndRetentionTests
         Assert.EndsWith(",Error,Delivery,DeliveryFailed,\"Не доставлено, \"\"blocked\"\"\",Shop,,7,12,5", Assert.Single(lines.Skip(1)));
     }
 
+    /// <summary>The page says details in the reader's language from the kept values; the export keeps the English message.</summary>
+    [Fact]
+    public async Task The_export_has_the_English_message_of_an_event_whose_values_are_kept_too()
+    {
+        using var app = new Bots1CAppFactory();
+        await app.CreateUserAsync("admin@example.ru", HtmlForms.Password, Roles.Administrator);
+        Assert.True((await app.Services.GetRequiredService<UserAdministration>()
+            .CreateAsync(new NewUser("olga@example.ru", "Olga", HtmlForms.Password, [Roles.Operator, Roles.Manager]), "admin@example.ru")).Succeeded);
+        var client = app.CreateBrowserLikeClient();
+        await client.SignInAsync("admin@example.ru");
+
+        var csv = await (await client.GetAsync("/admin/events/export.csv?source=Users")).Content.ReadAsStringAsync();
+
+        Assert.Contains(",Information,Users,UserCreated,\"User created with roles: Manager, Operator.\",olga@example.ru,admin@example.ru,", csv);
+        await using var db = await app.Db();
+        Assert.Equal("""{"roles":"Manager,Operator"}""", (await db.Events.SingleAsync(e => e.Code == "UserCreated")).Args);
+    }
+
     [Fact]
     public async Task An_unknown_level_in_the_export_is_a_400_naming_the_levels()
     {

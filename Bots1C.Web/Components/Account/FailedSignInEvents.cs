@@ -17,15 +17,15 @@ public sealed class FailedSignInEvents(EventJournal journal, TimeProvider clock)
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly Dictionary<string, Written> _lastByAddress = new();
 
-    private sealed class Written(DateTimeOffset at, long eventId, string message)
+    private sealed class Written(DateTimeOffset at, long eventId, SignInFailure failure)
     {
         public DateTimeOffset At { get; } = at;
         public long EventId { get; } = eventId;
-        public string Message { get; } = message;
+        public SignInFailure Failure { get; } = failure;
         public int More { get; set; }
     }
 
-    public async Task RecordAsync(string address, string message, string? subject)
+    public async Task RecordAsync(string address, SignInFailure failure, string? subject)
     {
         await _gate.WaitAsync();
         try
@@ -34,17 +34,15 @@ public sealed class FailedSignInEvents(EventJournal journal, TimeProvider clock)
             if (_lastByAddress.TryGetValue(address, out var last) && now - last.At < Minute)
             {
                 last.More++;
-                await journal.ReviseMessageAsync(last.EventId,
-                    $"{last.Message} {last.More} more failed sign-ins from this address within the minute.");
+                await journal.ReviseAsync(last.EventId, SignInEvents.SignInFailed(last.Failure, address, last.More));
                 return;
             }
             if (_lastByAddress.Count > ForgetAbove)
                 foreach (var (key, written) in _lastByAddress)
                     if (now - written.At >= Minute)
                         _lastByAddress.Remove(key);
-            var text = $"{message} From {address}.";
-            var id = await journal.WriteReturningIdAsync(EventLevel.Warning, EventSources.Security, Code, text, subject);
-            _lastByAddress[address] = new Written(now, id, text);
+            var id = await journal.WriteReturningIdAsync(EventLevel.Warning, EventSources.Security, SignInEvents.SignInFailed(failure, address), subject);
+            _lastByAddress[address] = new Written(now, id, failure);
         }
         finally
         {

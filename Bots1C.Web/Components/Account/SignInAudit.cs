@@ -31,7 +31,7 @@ public class SignInAudit(SignInManager<AppUser> signIn, UserManager<AppUser> use
         email = email.Trim();
         if (throttle.BlockedUntil(address, email) is { } blocked)
         {
-            await failures.RecordAsync(address, "Sign-in refused: too many failed attempts.", email);
+            await failures.RecordAsync(address, SignInFailure.TooManyAttempts, email);
             return (SignInOutcome.TooManyAttempts, blocked);
         }
 
@@ -40,7 +40,7 @@ public class SignInAudit(SignInManager<AppUser> signIn, UserManager<AppUser> use
         {
             // The same work as checking a real password, so the answer's timing does not tell which e-mails have accounts.
             hasher.VerifyHashedPassword(NoOne, _noOnesHash ??= hasher.HashPassword(NoOne, Guid.NewGuid().ToString()), password);
-            return await FailedAsync(address, email, email, "Sign-in failed: unknown e-mail.");
+            return await FailedAsync(address, email, email, SignInFailure.UnknownEmail);
         }
 
         var result = await signIn.PasswordSignInAsync(user, password, remember, lockoutOnFailure: false);
@@ -51,21 +51,20 @@ public class SignInAudit(SignInManager<AppUser> signIn, UserManager<AppUser> use
         }
         if (result.IsLockedOut)
         {
-            await failures.RecordAsync(address, "Sign-in refused: account is locked.", user.Email);
+            await failures.RecordAsync(address, SignInFailure.AccountLocked, user.Email);
             return (SignInOutcome.LockedOut, user.LockoutEnd);
         }
         if (result.IsNotAllowed)
             return (SignInOutcome.NotAllowed, null);
-        return await FailedAsync(address, email, user.Email, "Sign-in failed: wrong password.");
+        return await FailedAsync(address, email, user.Email, SignInFailure.WrongPassword);
     }
 
-    private async Task<(SignInOutcome, DateTimeOffset?)> FailedAsync(string address, string email, string? subject, string message)
+    private async Task<(SignInOutcome, DateTimeOffset?)> FailedAsync(string address, string email, string? subject, SignInFailure failure)
     {
-        await failures.RecordAsync(address, message, subject);
+        await failures.RecordAsync(address, failure, subject);
         if (throttle.RecordFailure(address, email) is not { } blocked)
             return (SignInOutcome.WrongCredentials, null);
-        await journal.WarningAsync(EventSources.Security, "LockedOut",
-            $"Sign-in from {address} blocked until {blocked:u} after repeated failures.", subject);
+        await journal.WarningAsync(EventSources.Security, SignInEvents.LockedOut(address, blocked), subject);
         return (SignInOutcome.TooManyAttempts, blocked);
     }
 }
