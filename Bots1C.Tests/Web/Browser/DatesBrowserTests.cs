@@ -21,14 +21,9 @@ public class DatesBrowserTests(ChromiumFixture chromium) : IClassFixture<Chromiu
     {
         using var app = new Bots1CAppFactory();
         var appUrl = app.StartOnKestrel();
-        await app.CreateUserAsync("anna@example.ru", HtmlForms.Password, Roles.Operator);
         var conversationId = await ConversationWithOneMessageAtAsync(app, KnownMoment);
-        await using var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            Locale = "ru-RU", TimezoneId = "Asia/Vladivostok",
-        });
-        var page = await context.NewPageAsync();
-        await page.SignInAsync(appUrl, "anna@example.ru");
+        await using var context = await SignedInInVladivostokAsync(app, appUrl);
+        var page = context.Pages[0];
 
         await page.OpenAsync($"{appUrl}/messenger/{conversationId}");
 
@@ -41,20 +36,28 @@ public class DatesBrowserTests(ChromiumFixture chromium) : IClassFixture<Chromiu
     {
         using var app = new Bots1CAppFactory();
         var appUrl = app.StartOnKestrel();
-        await app.CreateUserAsync("anna@example.ru", HtmlForms.Password, Roles.Operator);
         var conversationId = await ConversationWithOneMessageAtAsync(app, KnownMoment);
-        await using var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            Locale = "ru-RU", TimezoneId = "Asia/Vladivostok",
-        });
-        var page = await context.NewPageAsync();
-        await page.SignInAsync(appUrl, "anna@example.ru");
+        await using var context = await SignedInInVladivostokAsync(app, appUrl);
+        var page = context.Pages[0];
         // The page request below carries no zone (as on a first visit, or with the cookie cleared); the page's script tells it.
         await context.ClearCookiesAsync(new BrowserContextClearCookiesOptions { Name = "bots1c-tz" });
 
         await page.OpenAsync($"{appUrl}/messenger/{conversationId}");
 
         await Expect(page.Locator("[data-testid=bubble] .bubble-time").First).ToHaveTextAsync("12.02.2026 20:49", new() { Timeout = 15_000 });
+    }
+
+    /// <summary>A Russian-speaking operator's browser on the Vladivostok clock, signed in; its one page is open.</summary>
+    private async Task<IBrowserContext> SignedInInVladivostokAsync(Bots1CAppFactory app, string appUrl)
+    {
+        await app.CreateUserAsync("anna@example.ru", HtmlForms.Password, Roles.Operator);
+        var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            Locale = "ru-RU", TimezoneId = "Asia/Vladivostok",
+        });
+        var page = await context.NewPageAsync();
+        await page.SignInAsync(appUrl, "anna@example.ru");
+        return context;
     }
 
     private static async Task<long> ConversationWithOneMessageAtAsync(Bots1CAppFactory app, DateTimeOffset at)

@@ -14,14 +14,7 @@ namespace Bots1C.Tests.Web.Browser;
 public class OneCIntegrationBrowserTests(ChromiumFixture chromium) : IClassFixture<ChromiumFixture>
 {
     private static readonly LocatorAssertionsToBeVisibleOptions Live = new() { Timeout = 20_000 };
-    private static readonly string? ScreenshotFolder = Environment.GetEnvironmentVariable("BOTS1C_SCREENSHOTS");
-
-    private static async Task ShotAsync(IPage page, string name)
-    {
-        var folder = ScreenshotFolder ?? Path.Combine(Path.GetTempPath(), "bots1c-1c-integration");
-        Directory.CreateDirectory(folder);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png") });
-    }
+    private static Task ShotAsync(IPage page, string name) => DocScreenshots.SaveAsync(page, "1c-integration", name);
 
     [Fact]
     public async Task The_key_made_on_the_API_keys_page_lets_1C_push_a_counterparty_the_directory_then_shows()

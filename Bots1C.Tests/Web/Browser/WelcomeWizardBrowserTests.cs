@@ -12,14 +12,7 @@ namespace Bots1C.Tests.Web.Browser;
 public class WelcomeWizardBrowserTests(ChromiumFixture chromium) : IClassFixture<ChromiumFixture>
 {
     private static readonly LocatorWaitForOptions Live = new() { Timeout = 20_000 };
-    private static readonly string? ScreenshotFolder = Environment.GetEnvironmentVariable("BOTS1C_SCREENSHOTS");
-
-    private static async Task ShotAsync(IPage page, string name)
-    {
-        var folder = ScreenshotFolder ?? Path.Combine(Path.GetTempPath(), "bots1c-getting-started");
-        Directory.CreateDirectory(folder);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png") });
-    }
+    private static Task ShotAsync(IPage page, string name) => DocScreenshots.SaveAsync(page, "getting-started", name);
 
     [Fact]
     public async Task A_newcomer_gets_a_demo_bot_answering_and_replies_to_its_visitor_as_an_operator()
