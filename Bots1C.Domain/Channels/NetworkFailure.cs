@@ -14,12 +14,15 @@ public static class NetworkFailure
 {
     public static string Describe(Exception failure)
     {
+        // Our own guard's words first, however deep: HttpClient wraps a refusal at connect time in a "connection error",
+        // which would otherwise hide which setting lets the address through.
+        for (Exception? e = failure; e is not null; e = e.InnerException)
+            if (e is Outbound.OutboundRefusedException refused)
+                return refused.Message;
         for (Exception? e = failure; e is not null; e = e.InnerException)
         {
             switch (e)
             {
-                case Outbound.OutboundRefusedException refused:
-                    return refused.Message; // our own guard's words: which setting lets the address through
                 case AuthenticationException:
                     return KnownReasons.SecureConnectionFailed.English;
                 case TimeoutException or TaskCanceledException:

@@ -82,9 +82,10 @@ public sealed class ODataLookup(
                 var why = e switch
                 {
                     OperationCanceledException => $"1C did not answer within {Budget.TotalSeconds:0} seconds.",
-                    HttpRequestException { InnerException: Outbound.OutboundRefusedException refused } => refused.Message,
                     JsonException => "1C's answer is not OData JSON.",
-                    _ => e.Message,
+                    // The network's failures in the words the pages translate (and the outbound rule's own words), never
+                    // an exception's text.
+                    _ => Channels.NetworkFailure.Describe(e),
                 };
                 await journal.WriteAsync(EventSources.Directory, $"source {source.Id}", SyncEvents.ODataLookupFailed(source.Name, why),
                     source.Name, ct: CancellationToken.None);

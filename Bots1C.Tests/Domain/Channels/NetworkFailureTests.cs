@@ -55,6 +55,16 @@ public class NetworkFailureTests
     }
 
     [Fact]
+    public void A_refusal_at_connect_time_keeps_the_guards_words_though_the_client_calls_it_a_connection_error()
+    {
+        // What HttpClient makes of an exception thrown by the guard's ConnectCallback (an address resolved to a private one).
+        const string words = "1c.example.org resolves to a non-public address: add it to Bots1C:Directory:ODataAllowedHosts.";
+
+        Assert.Equal(words, NetworkFailure.Describe(new HttpRequestException(HttpRequestError.ConnectionError,
+            "An error occurred while sending the request.", new Bots1C.Domain.Outbound.OutboundRefusedException(words))));
+    }
+
+    [Fact]
     public void A_stored_reason_is_recognised_by_its_sentence_and_keeps_what_comes_before_and_after()
     {
         Assert.Equal(("", KnownReasons.WhatsAppWindowClosed, " (WhatsApp error 131047)"),
