@@ -36,15 +36,31 @@ public class OperatorHubTests : OperatorTestBase
         return header;
     }
 
-    private HubConnection Connection(string? cookie)
+    /// <summary>Long polling shows the refusals as HTTP statuses; connected operators use WebSockets as browsers do. A
+    /// long-polling client's goodbye can lose the race with its last poll, and then the server notices the leaving only
+    /// at its 15-second inactivity sweep — as long as the tests' bound, which made the disconnect test flaky. A WebSocket
+    /// closes with a close frame the server sees at once.</summary>
+    private HubConnection Connection(string? cookie, bool webSockets = false)
     {
         var connection = new HubConnectionBuilder()
             .WithUrl(new Uri(_app.Server.BaseAddress, OperatorHub.Path.TrimStart('/')), o =>
             {
                 o.HttpMessageHandlerFactory = _ => _app.Server.CreateHandler();
-                o.Transports = HttpTransportType.LongPolling;
                 if (cookie is not null)
                     o.Headers["Cookie"] = cookie;
+                if (webSockets)
+                {
+                    o.Transports = HttpTransportType.WebSockets;
+                    o.SkipNegotiation = true;
+                    o.WebSocketFactory = async (context, ct) =>
+                    {
+                        var client = _app.Server.CreateWebSocketClient();
+                        client.ConfigureRequest = request => request.Headers["Cookie"] = cookie;
+                        return await client.ConnectAsync(context.Uri, ct);
+                    };
+                }
+                else
+                    o.Transports = HttpTransportType.LongPolling;
             })
             .Build();
         _connections.Add(connection);
@@ -54,7 +70,7 @@ public class OperatorHubTests : OperatorTestBase
     private async Task<(HubConnection Connection, OperatorRef Who)> ConnectedOperatorAsync(string name, string role = Bots1C.Domain.Accounts.Roles.Operator)
     {
         var who = await OperatorAsync(name, role);
-        var connection = Connection(await SignInAsync($"{name}@example.ru"));
+        var connection = Connection(await SignInAsync($"{name}@example.ru"), webSockets: true);
         await connection.StartAsync().WaitAsync(Bound);
         return (connection, who);
     }
