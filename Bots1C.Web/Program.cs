@@ -1,8 +1,9 @@
 using Bots1C.Web.Composition;
 using Bots1C.Web.CommandLine;
 
-// `license …`, `backup …` and `--version` run and exit; everything else starts the web app. A command's own options
+// `license …`, `backup …`, `db copy …` and `--version` run and exit; everything else starts the web app. A command's own options
 // are not settings, so the builder only sees the settings among them (`--Bots1C:DataPath=…`), and the command does not.
+// (Not Except: a set difference would also drop a repeated word, e.g. the second `sqlite` of `--from sqlite --to sqlite`.)
 var command = AppCommands.Handles(args);
 var settings = command ? args.Where(AppCommands.IsSetting).ToArray() : args;
 var builder = WebApplication.CreateBuilder(settings);
@@ -12,7 +13,7 @@ if (command)
 
 var app = builder.Build();
 if (command)
-    return await AppCommands.RunAsync(args.Except(settings).ToArray(), app.Services, async () => await app.PrepareStorageAsync() ? app.Services : null);
+    return await AppCommands.RunAsync(args.Where(arg => !AppCommands.IsSetting(arg)).ToArray(), app.Services, async () => await app.PrepareStorageAsync() ? app.Services : null);
 
 app.UseBots1CPipeline();
 app.MapBots1CEndpoints();

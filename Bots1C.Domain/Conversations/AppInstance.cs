@@ -71,6 +71,36 @@ public sealed class AppInstance : IDisposable
         AppContext.TryGetSwitch("System.IO.DisableFileLocking", out var disabled) && disabled
         || Environment.GetEnvironmentVariable("DOTNET_SYSTEM_IO_DISABLEFILELOCKING") is "1" or "true";
 
+    /// <summary>The instances whose lock file in <paramref name="dataFolder"/> is held right now, i.e. that are running
+    /// (on this machine, with file locking working). A command that must not run beside the app asks this.</summary>
+    public static IReadOnlyList<string> RunningIn(DataFolder dataFolder)
+    {
+        var folder = Path.Combine(dataFolder.Path, FolderName);
+        if (!Directory.Exists(folder) || FileLockingDisabled())
+            return [];
+        var running = new List<string>();
+        foreach (var path in Directory.EnumerateFiles(folder, "*" + Extension))
+        {
+            try
+            {
+                using var free = new FileStream(path, FileMode.Open, FileAccess.ReadWrite, FileShare.None, bufferSize: 1);
+            }
+            catch (FileNotFoundException)
+            {
+                // Stopped (and cleaned up) while we looked.
+            }
+            catch (IOException)
+            {
+                running.Add(Path.GetFileNameWithoutExtension(path));
+            }
+            catch (UnauthorizedAccessException)
+            {
+                // Not ours to judge (another user's file): not counted.
+            }
+        }
+        return running;
+    }
+
     /// <summary>32 hex digits, new at every start.</summary>
     public string Id { get; }
 

@@ -3,12 +3,12 @@ using System.CommandLine;
 namespace Bots1C.Web.CommandLine;
 
 /// <summary>
-/// <c>dotnet Bots1C.Web.dll license …</c>, <c>backup …</c> and <c>--version</c> run and exit; anything else starts the
+/// <c>dotnet Bots1C.Web.dll license …</c>, <c>backup …</c>, <c>db copy …</c> and <c>--version</c> run and exit; anything else starts the
 /// web app.
 /// </summary>
 public static class AppCommands
 {
-    public static bool Handles(string[] args) => args is ["license", ..] or ["backup", ..] or ["--version"];
+    public static bool Handles(string[] args) => args is ["license", ..] or ["backup", ..] or ["db", ..] or ["--version"];
 
     /// <summary>An app setting given on the command line, e.g. <c>--Bots1C:DataPath=/var/lib/bots1c</c>.</summary>
     public static bool IsSetting(string arg) => arg.StartsWith("--", StringComparison.Ordinal) && arg.Contains(':');
@@ -22,6 +22,7 @@ public static class AppCommands
         {
             LicenseCommands.Build(prepared),
             BackupCommand.Build(services),
+            DbCopyCommand.Build(services),
         };
         return root.Parse(args).InvokeAsync();
     }
