@@ -5,7 +5,8 @@ using Bots1C.Web.CommandLine;
 // are not settings, so the builder only sees the settings among them (`--Bots1C:DataPath=…`), and the command does not.
 var command = AppCommands.Handles(args);
 var settings = command ? args.Where(AppCommands.IsSetting).ToArray() : args;
-var builder = WebApplication.CreateBuilder(settings);
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = settings, ContentRootPath = ServiceHosting.ContentRoot });
+builder.RunAsServiceWhenStartedByOne();
 builder.AddBots1CWeb();
 if (command)
     builder.Logging.SetMinimumLevel(LogLevel.Warning); // the command's output, not the app's start-up chatter
