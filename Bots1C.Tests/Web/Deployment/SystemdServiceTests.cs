@@ -29,7 +29,15 @@ public class SystemdServiceTests
 
         var buffer = new byte[1024];
         using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-        var received = await notify.ReceiveAsync(buffer, SocketFlags.None, bound.Token);
+        int received;
+        try
+        {
+            received = await notify.ReceiveAsync(buffer, SocketFlags.None, bound.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            throw new Xunit.Sdk.XunitException($"The app said nothing on NOTIFY_SOCKET within 20 s:\n{app.Output}");
+        }
         Assert.Equal("READY=1", Encoding.UTF8.GetString(buffer, 0, received).Trim());
         Assert.Equal(HttpStatusCode.OK, (await app.Client.GetAsync("/health", bound.Token)).StatusCode);
         Assert.Matches(new Regex(@"^<6>Microsoft\.Hosting\.Lifetime\[\d+\] ", RegexOptions.Multiline), app.Output);
