@@ -6,7 +6,8 @@ using Bots1C.Web.CommandLine;
 // (Not Except: a set difference would also drop a repeated word, e.g. the second `sqlite` of `--from sqlite --to sqlite`.)
 var command = AppCommands.Handles(args);
 var settings = command ? args.Where(AppCommands.IsSetting).ToArray() : args;
-var builder = WebApplication.CreateBuilder(settings);
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = settings, ContentRootPath = ServiceHosting.ContentRoot });
+builder.RunAsServiceWhenStartedByOne();
 builder.AddBots1CWeb();
 if (command)
     builder.Logging.SetMinimumLevel(LogLevel.Warning); // the command's output, not the app's start-up chatter

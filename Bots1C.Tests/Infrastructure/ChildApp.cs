@@ -32,10 +32,28 @@ public sealed partial class ChildApp : IAsyncDisposable
     }
 
     /// <param name="data">A data folder for this run only, removed with the app; null: the arguments say where.</param>
-    public static async Task<ChildApp> StartAsync(string folder, IReadOnlyDictionary<string, string>? environment = null, TempFolder? data = null,
-        params string[] arguments)
+    public static Task<ChildApp> StartAsync(string folder, IReadOnlyDictionary<string, string>? environment = null, TempFolder? data = null,
+        params string[] arguments) =>
+        StartAsync(new ProcessStartInfo("dotnet"), folder, environment, data, arguments);
+
+    /// <summary>The app started by <paramref name="shell"/> (a POSIX shell, under whatever name the test gave it), which
+    /// stays its parent process — as a service manager does.</summary>
+    public static Task<ChildApp> StartUnderAsync(string shell, string folder, IReadOnlyDictionary<string, string>? environment = null,
+        TempFolder? data = null, params string[] arguments)
     {
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true };
+        var start = new ProcessStartInfo(shell);
+        start.ArgumentList.Add("-c");
+        start.ArgumentList.Add("dotnet \"$@\"; exit $?"); // not the shell's last word alone, or it would exec dotnet in its place
+        start.ArgumentList.Add("app");
+        return StartAsync(start, folder, environment, data, arguments);
+    }
+
+    private static async Task<ChildApp> StartAsync(ProcessStartInfo start, string folder, IReadOnlyDictionary<string, string>? environment,
+        TempFolder? data, string[] arguments)
+    {
+        start.WorkingDirectory = folder;
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
         start.ArgumentList.Add(Path.Combine(folder, "Bots1C.Web.dll"));
         foreach (var argument in arguments)
             start.ArgumentList.Add(argument);
