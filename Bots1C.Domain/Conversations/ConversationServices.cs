@@ -19,6 +19,7 @@ public static class ConversationServices
         services.AddSingleton<InboxWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<InboxWriter>());
         services.AddSingleton<AppInstance>();
+        services.AddSingleton<Jobs.JobLeases>();
         services.AddSingleton<GoneInstanceRelease>();
         services.AddHostedService(sp => sp.GetRequiredService<GoneInstanceRelease>());
         services.AddHostedService<OutboxDispatcher>();

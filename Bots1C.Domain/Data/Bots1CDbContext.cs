@@ -14,6 +14,7 @@ public class Bots1CDbContext(DbContextOptions<Bots1CDbContext> options) : Identi
     public DbSet<Contact> Contacts => Set<Contact>();
     public DbSet<Conversation> Conversations => Set<Conversation>();
     public DbSet<Message> Messages => Set<Message>();
+    public DbSet<Jobs.JobLease> JobLeases => Set<Jobs.JobLease>();
     public DbSet<InboxUpdate> Inbox => Set<InboxUpdate>();
     public DbSet<OutboxItem> Outbox => Set<OutboxItem>();
     public DbSet<ApiKeys.ApiKey> ApiKeys => Set<ApiKeys.ApiKey>();

@@ -24,6 +24,7 @@ public sealed class BotHealthMonitor(
     EventJournal journal,
     DashboardSignal signal,
     IOptions<DiagnosticsOptions> options,
+    Jobs.JobLeases leases,
     ILogger<BotHealthMonitor> logger) : BackgroundService
 {
     public const string Actor = "Background check";
@@ -39,13 +40,25 @@ public sealed class BotHealthMonitor(
             await Task.Delay(FirstDelay, stoppingToken);
             while (!stoppingToken.IsCancellationRequested)
             {
-                await CheckAllAsync(stoppingToken);
+                await RoundAsync(stoppingToken);
                 await Task.Delay(TimeSpan.FromMinutes(options.Value.CheckIntervalMinutes), stoppingToken);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
         }
+    }
+
+    /// <summary>One round, on one instance only: two would ask the messengers twice and log each new delivery error
+    /// twice. False when another instance holds the round (<see cref="Jobs.JobLeases"/>).</summary>
+    public async Task<bool> RoundAsync(CancellationToken ct)
+    {
+        // Renewed every round; it outlasts one missed round, so the holder keeps it while it runs.
+        var lease = TimeSpan.FromMinutes(2 * options.Value.CheckIntervalMinutes + 1);
+        if (!await leases.TryTakeAsync(Jobs.JobLeases.BotHealth, lease, ct))
+            return false;
+        await CheckAllAsync(ct);
+        return true;
     }
 
     public async Task CheckAllAsync(CancellationToken ct)

@@ -14,7 +14,8 @@ public sealed class EventLogOptions
     public int RetentionDays { get; set; } = 90;
 }
 
-/// <summary>Removes event log entries past the retention period, at start and then every few hours.</summary>
+/// <summary>Removes event log entries past the retention period, at start and then every few hours. Runs on every
+/// instance without a lease (<see cref="Jobs.JobLeases"/>): deleting what another instance already deleted does nothing.</summary>
 public sealed class EventLogRetention(IDbContextFactory<Bots1CDbContext> dbFactory, IOptions<EventLogOptions> options,
     TimeProvider clock, ILogger<EventLogRetention> logger) : BackgroundService
 {

@@ -16,6 +16,7 @@ public sealed class IdleConversationReturn(
     ConversationNotifier notifier,
     IOptions<OperatorOptions> options,
     TimeProvider clock,
+    Jobs.JobLeases leases,
     ILogger<IdleConversationReturn> logger) : BackgroundService
 {
     public static readonly TimeSpan CheckEvery = TimeSpan.FromMinutes(1);
@@ -27,7 +28,7 @@ public sealed class IdleConversationReturn(
         {
             try
             {
-                await ReturnIdleAsync(stoppingToken);
+                await RoundAsync(stoppingToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -35,6 +36,15 @@ public sealed class IdleConversationReturn(
             }
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    /// <summary>One round on one instance only: two would both return the same dialog and write its "returned to the
+    /// bot" twice. Null when another instance holds the job (<see cref="Jobs.JobLeases"/>).</summary>
+    public async Task<int?> RoundAsync(CancellationToken ct)
+    {
+        if (!await leases.TryTakeAsync(Jobs.JobLeases.IdleReturn, 3 * CheckEvery, ct))
+            return null;
+        return await ReturnIdleAsync(ct);
     }
 
     /// <summary>Returns how many dialogs went back to the bot.</summary>

@@ -1023,6 +1023,25 @@ namespace Bots1C.Domain.Data.Migrations.Sqlite
                     b.ToTable("Files", (string)null);
                 });
 
+            modelBuilder.Entity("Bots1C.Domain.Jobs.JobLease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Until")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("JobLeases");
+                });
+
             modelBuilder.Entity("Bots1C.Domain.Licensing.Installation", b =>
                 {
                     b.Property<int>("Id")
