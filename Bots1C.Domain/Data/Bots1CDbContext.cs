@@ -7,8 +7,14 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Bots1C.Domain.Data;
 
-public class Bots1CDbContext(DbContextOptions<Bots1CDbContext> options) : IdentityDbContext<AppUser>(options)
+public class Bots1CDbContext(DbContextOptions<Bots1CDbContext> options) : IdentityDbContext<AppUser>(options),
+    Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.IDataProtectionKeyContext
 {
+    /// <summary>Data Protection's key ring when it is kept in the database for several instances (docs/scaling.md),
+    /// each key encrypted with the installation's certificate; empty when the keys live in the data folder's keys/.</summary>
+    public DbSet<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey> DataProtectionKeys =>
+        Set<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey>();
+
     public DbSet<EventLogEntry> Events => Set<EventLogEntry>();
     public DbSet<Bot> Bots => Set<Bot>();
     public DbSet<Contact> Contacts => Set<Contact>();

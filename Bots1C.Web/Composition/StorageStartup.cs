@@ -12,6 +12,12 @@ public static class StorageStartup
     /// Returns false (after one line on stderr) when the database cannot be used: no stack-trace wall.</summary>
     public static async Task<bool> PrepareStorageAsync(this WebApplication app)
     {
+        var keyRing = app.Services.GetRequiredService<KeyRing>();
+        if (keyRing.Problem is { } problem)
+        {
+            await Console.Error.WriteLineAsync(problem);
+            return false;
+        }
         try
         {
             await app.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync();
@@ -23,6 +29,9 @@ public static class StorageStartup
         }
 
         await using var scope = app.Services.CreateAsyncScope();
+        await using (var db = await scope.ServiceProvider.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<Bots1CDbContext>>().CreateDbContextAsync())
+            if (await keyRing.MoveFolderKeysIntoDatabaseAsync(db, app.Services.GetRequiredService<DataFolder>()) is > 0 and var moved)
+                app.Logger.LogInformation("Copied {Count} Data Protection key(s) from keys/ into the database, encrypted with the certificate (docs/scaling.md)", moved);
         await scope.ServiceProvider.GetRequiredService<RoleSeeder>().EnsureRolesAsync();
         await CreateBootstrapAdministratorAsync(scope.ServiceProvider);
         await CreateBootstrapApiKeyAsync(scope.ServiceProvider);

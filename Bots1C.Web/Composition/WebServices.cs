@@ -44,10 +44,7 @@ public static class WebServices
         services.AddBots1CSecurityHeaders();
 
         var dataFolder = DataFolder.Resolve(builder.Configuration[DataFolder.ConfigKey], builder.Environment.ContentRootPath);
-        // Keys live with the data so sign-in cookies (and, later, encrypted bot tokens) survive restarts.
-        services.AddDataProtection()
-            .SetApplicationName("Bots1C")
-            .PersistKeysToFileSystem(new DirectoryInfo(dataFolder.File(DataFolder.KeysFolder)));
+        KeyRing.Configure(services, builder.Configuration, dataFolder);
         // Off Windows there is nothing to encrypt the key files with but a certificate the admin would have to manage;
         // they are protected by being readable by the app's account only (PrivateFiles, docs/security.md). Saying
         // "may be persisted unencrypted" at every first start would teach newcomers to ignore warnings.
