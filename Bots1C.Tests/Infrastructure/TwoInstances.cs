@@ -35,9 +35,10 @@ public sealed class TwoInstances : IDisposable
     public Bots1CAppFactory B { get; }
 
     /// <summary>Starts A (which prepares the database), then B; returns once both hear each other through Redis.</summary>
-    public static async Task<TwoInstances> StartAsync(Func<Bots1CAppFactory, Bots1CAppFactory>? configureA = null, ISharedDatabase? database = null)
+    public static async Task<TwoInstances> StartAsync(Func<Bots1CAppFactory, Bots1CAppFactory>? configureA = null, ISharedDatabase? database = null,
+        string? redis = null)
     {
-        var redis = RedisFactAttribute.Connection;
+        redis ??= RedisFactAttribute.Connection;
         Assert.False(string.IsNullOrWhiteSpace(redis), $"{RedisFactAttribute.Variable} is not set");
         database ??= new SharedSqliteFolder();
         var prefix = $"bots1c-tests-{Guid.NewGuid():N}";

@@ -74,6 +74,9 @@ public sealed class InstanceLink(IConnectionMultiplexer redis, IOptions<RedisSet
     /// subscribes again by itself after a reconnect.</summary>
     private async Task SubscribeAsync(CancellationToken ct)
     {
+        // Redis may have been away from the start, before anyone listened for the multiplexer's failures.
+        if (!redis.IsConnected)
+            logger.LogWarning("Redis cannot be reached: this instance works on its own until it is back");
         while (true)
         {
             ct.ThrowIfCancellationRequested();
