@@ -10,13 +10,14 @@ namespace Bots1C.Web.Scaling;
 
 /// <summary>
 /// Joins this instance to the others through one Redis pub/sub channel: its own conversation events, cache changes and
-/// presence go out (through the <see cref="InstanceOutbox"/>, in order); theirs come in, one after another, and reach
-/// this instance's notifier (so its pages, dashboard and web chat streams hear them), caches and presence. Nothing here
+/// presence, and the dashboard's health signal, go out (through the <see cref="InstanceOutbox"/>, in order); theirs come
+/// in, one after another, and reach this instance's notifier (so its pages, dashboard and web chat streams hear them),
+/// caches, presence and dashboard signal. Nothing here
 /// is on the message path: when Redis is away, messages are still processed and stored, and the other instances' live
 /// updates resume when it is back (caches are dropped then, as changes may have been missed meanwhile).
 /// </summary>
 public sealed class InstanceLink(IConnectionMultiplexer redis, IOptions<RedisSettings> settings, ThisInstance me, InstanceOutbox outbox,
-    ConversationNotifier notifier, BotCache bots, ScenarioCache scenarios, LicenseStore license, OperatorPresence presence,
+    ConversationNotifier notifier, Bots1C.Domain.Dashboard.DashboardSignal dashboard, BotCache bots, ScenarioCache scenarios, LicenseStore license, OperatorPresence presence,
     OtherInstancesPresence others, ILogger<InstanceLink> logger) : BackgroundService
 {
     /// <summary>How often an instance repeats its presence (it is forgotten after <see cref="OtherInstancesPresence.ForgetAfter"/>).</summary>
@@ -35,6 +36,7 @@ public sealed class InstanceLink(IConnectionMultiplexer redis, IOptions<RedisSet
         bots.Invalidated += BotsChanged;
         scenarios.Invalidated += ScenariosChanged;
         license.Invalidated += LicenseChanged;
+        dashboard.PublishedHere += HealthChanged;
         redis.ConnectionFailed += Lost;
         redis.ConnectionRestored += Restored;
         try
@@ -50,6 +52,7 @@ public sealed class InstanceLink(IConnectionMultiplexer redis, IOptions<RedisSet
             bots.Invalidated -= BotsChanged;
             scenarios.Invalidated -= ScenariosChanged;
             license.Invalidated -= LicenseChanged;
+            dashboard.PublishedHere -= HealthChanged;
             redis.ConnectionFailed -= Lost;
             redis.ConnectionRestored -= Restored;
         }
@@ -58,6 +61,7 @@ public sealed class InstanceLink(IConnectionMultiplexer redis, IOptions<RedisSet
     private void BotsChanged() => outbox.Post(new LinkMessage("", Cache: SharedCache.Bots));
     private void ScenariosChanged() => outbox.Post(new LinkMessage("", Cache: SharedCache.Scenarios));
     private void LicenseChanged() => outbox.Post(new LinkMessage("", Cache: SharedCache.License));
+    private void HealthChanged(long botId) => outbox.Post(new LinkMessage("", BotHealth: botId));
 
     private void Lost(object? sender, ConnectionFailedEventArgs e) =>
         logger.LogWarning("Redis cannot be reached ({Failure} at {EndPoint}): this instance works on its own until it is back", e.FailureType, e.EndPoint);
@@ -107,6 +111,8 @@ public sealed class InstanceLink(IConnectionMultiplexer redis, IOptions<RedisSet
             Drop(cache);
         if (received.Event is { } change)
             await notifier.PublishAsync(change with { FromOtherInstance = true });
+        if (received.BotHealth is { } botId)
+            await dashboard.PublishFromElsewhereAsync(botId);
     }
 
     private void Drop(SharedCache cache)

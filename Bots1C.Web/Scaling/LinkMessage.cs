@@ -8,8 +8,10 @@ namespace Bots1C.Web.Scaling;
 /// <summary>The in-memory copies an instance drops when another one says their rows changed.</summary>
 public enum SharedCache { Bots, Scenarios, License, All }
 
-/// <summary>What one instance tells the others on the Redis channel: exactly one of the three parts is set.</summary>
-public sealed record LinkMessage(string From, ConversationEvent? Event = null, SharedCache? Cache = null, PresenceSnapshot? Presence = null)
+/// <summary>What one instance tells the others on the Redis channel: exactly one of the parts is set (a conversation
+/// event, a cache to drop, its presence, or a bot whose health it found changed).</summary>
+public sealed record LinkMessage(string From, ConversationEvent? Event = null, SharedCache? Cache = null, PresenceSnapshot? Presence = null,
+    long? BotHealth = null)
 {
     // Names, not numbers: two instances of different versions (a rolling upgrade) still agree on what a value means.
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };

@@ -90,6 +90,23 @@ public sealed class TwoInstancesTests : IAsyncLifetime
     }
 
     [RedisFact]
+    public async Task A_bot_health_change_found_on_one_instance_reaches_the_dashboards_on_the_other_once()
+    {
+        var heard = new ConcurrentQueue<long>();
+        using var dashboard = _apps.B.Services.GetRequiredService<Bots1C.Domain.Dashboard.DashboardSignal>().Subscribe(id =>
+        {
+            heard.Enqueue(id);
+            return Task.CompletedTask;
+        });
+
+        await _apps.A.Services.GetRequiredService<Bots1C.Domain.Dashboard.DashboardSignal>().PublishAsync(_botId);
+
+        await Eventually.GetAsync(() => Task.FromResult(heard.Count), n => n >= 1, "B's dashboard to hear of it");
+        await Task.Delay(NoSecondCopyWithin);
+        Assert.Equal([_botId], heard);
+    }
+
+    [RedisFact]
     public async Task A_bot_changed_through_one_instance_is_used_by_the_other_within_a_second()
     {
         await CustomerWritesAsync(_apps.B, 503, "B now holds the bot in its cache");
