@@ -159,6 +159,37 @@ public sealed class TwoInstancesTests : IAsyncLifetime
     }
 
     [RedisFact]
+    public async Task A_hand_over_through_one_instance_goes_to_the_main_manager_online_on_the_other()
+    {
+        var maria = await _apps.A.CreateUserAsync("maria@example.ru", HtmlForms.Password, Bots1C.Domain.Accounts.Roles.Manager);
+        var saved = await _apps.A.Services.GetRequiredService<Bots1C.Domain.Scenarios.ScenarioCatalog>().CreateAsync(
+            Bots1C.Tests.Domain.Scenarios.ScenarioBuilder.Named("Operator").OnCommand("/operator").StartsWith("h").HandOver("h", "An operator will answer soon.").Definition, "test");
+        await using (var db = await _apps.A.Db())
+        {
+            db.BotScenarios.Add(new Bots1C.Domain.Scenarios.BotScenario { BotId = _botId, ScenarioId = saved.Scenario!.Id });
+            await db.SaveChangesAsync();
+        }
+        _apps.A.Services.GetRequiredService<Bots1C.Domain.Scenarios.ScenarioCache>().Invalidate(); // B hears of it too
+        var first = await CustomerWritesAsync(_apps.B, 505, "hello");
+        await using (var db = await _apps.A.Db())
+        {
+            var counterparty = new Bots1C.Domain.Counterparties.Counterparty { Name = "ООО Ромашка", MainManagerUserId = maria.Id, CreatedAt = DateTimeOffset.UtcNow };
+            db.Counterparties.Add(counterparty);
+            (await db.Conversations.Include(c => c.Contact).SingleAsync(c => c.Id == first.ConversationId)).Contact!.Counterparty = counterparty;
+            await db.SaveChangesAsync();
+        }
+        using var online = _apps.A.Services.GetRequiredService<OperatorPresence>().GoOnline(maria.Id);
+        await Eventually.GetAsync(() => Task.FromResult(_apps.B.Services.GetRequiredService<OperatorPresence>().IsOnline(maria.Id)), o => o,
+            "B to count Maria online", seconds: 3);
+
+        await PostUpdateAsync(_apps.B, 505, "/operator");
+
+        await using var check = await _apps.A.Db();
+        var conversation = await check.Conversations.AsNoTracking().SingleAsync(c => c.Id == first.ConversationId);
+        Assert.Equal((ConversationMode.WithOperator, maria.Id), (conversation.Mode, conversation.AssignedUserId));
+    }
+
+    [RedisFact]
     public async Task Of_two_take_overs_on_two_instances_exactly_one_wins()
     {
         var anna = await _apps.A.CreateUserAsync("anna@example.ru", HtmlForms.Password, Bots1C.Domain.Accounts.Roles.Operator);
