@@ -88,10 +88,16 @@ public static class DatabaseProvider
             conventions.Properties<DateTimeOffset>().HaveConversion<UtcDateTimeOffset>();
     }
 
-    /// <summary>What differs in queries: <see cref="TextSearch.Like"/> is SQLite's LIKE (case-insensitive for Latin
-    /// letters) and PostgreSQL's comparison of the lowered text (whose LIKE tells case apart).</summary>
-    public static void ConfigureModel(DatabaseFacade database, ModelBuilder builder) =>
-        TextSearch.Map(builder, lowerFirst: database.IsNpgsql());
+    /// <summary>What differs in the model: <see cref="TextSearch.Like"/> is SQLite's LIKE (case-insensitive for Latin
+    /// letters) and PostgreSQL's comparison of the lowered text (whose LIKE tells case apart); SQLite stores a bool as
+    /// 0/1, PostgreSQL has a boolean type that does not equal 1.</summary>
+    public static void ConfigureModel(DatabaseFacade database, ModelBuilder builder)
+    {
+        var postgres = database.IsNpgsql();
+        TextSearch.Map(builder, lowerFirst: postgres);
+        if (postgres)
+            builder.Entity<Conversations.Contact>().HasIndex(c => c.NeedsPerson).HasFilter("\"NeedsPerson\"");
+    }
 }
 
 /// <summary>
