@@ -64,6 +64,23 @@ public class PostgresDatabaseTests
         Assert.DoesNotContain(new Npgsql.NpgsqlConnectionStringBuilder(database.ConnectionString).Password!, refusal.Message);
     }
 
+    [Trait("Database", "Postgres")]
+    [SkippableFact]
+    public async Task A_time_with_an_offset_other_than_utc_is_stored_as_the_same_instant()
+    {
+        using var app = Bots1CAppFactory.On(DatabaseKind.Postgres);
+        var vladivostok = new DateTimeOffset(2026, 3, 10, 9, 30, 0, TimeSpan.FromHours(10));
+        await using (var db = await app.Db())
+        {
+            db.Events.Add(new Bots1C.Domain.EventLog.EventLogEntry { Code = "Zoned", At = vladivostok, Source = "System", Message = "typed in +10:00" });
+            await db.SaveChangesAsync();
+        }
+
+        await using var read = await app.Db();
+        var stored = await read.Events.SingleAsync(e => e.Code == "Zoned" && e.At == vladivostok);
+        Assert.Equal(vladivostok.UtcDateTime, stored.At.UtcDateTime);
+    }
+
     [Fact]
     public async Task The_backup_command_on_postgres_points_to_pg_dump_and_copies_nothing()
     {
