@@ -39,7 +39,7 @@ public class Bots1CAppFactory : WebApplicationFactory<Program>
     public Bots1CAppFactory OnPostgres(TestPostgres.TestDatabase? database = null)
     {
         if (database is null)
-            database = _ownDatabase = TestPostgres.CreateDatabase();
+            database = _ownDatabase ??= TestPostgres.CreateDatabase();
         Database = DatabaseKind.Postgres;
         _settings[$"{DatabaseOptions.Section}:Provider"] = nameof(DatabaseKind.Postgres);
         _settings[$"{DatabaseOptions.Section}:ConnectionString"] = database.ConnectionString;

@@ -46,12 +46,22 @@ public static class TestPostgres
 
         public void Dispose()
         {
-            // The app's pooled connections may still be open: FORCE ends them (PostgreSQL 13+).
+            // The app's pooled connections may still be open: FORCE ends them (PostgreSQL 13+). It cannot end an
+            // autovacuum worker that happens to be in the new database (not our role's), so that is waited out.
             NpgsqlConnection.ClearAllPools();
             using var connection = new NpgsqlConnection(server);
             connection.Open();
             using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", connection);
-            drop.ExecuteNonQuery();
+            for (var attempt = 1; ; attempt++)
+                try
+                {
+                    drop.ExecuteNonQuery();
+                    return;
+                }
+                catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.InsufficientPrivilege or PostgresErrorCodes.ObjectInUse && attempt < 40)
+                {
+                    Thread.Sleep(250);
+                }
         }
     }
 }

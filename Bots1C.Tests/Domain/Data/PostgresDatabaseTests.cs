@@ -25,6 +25,35 @@ public class PostgresDatabaseTests
     }
 
     [Fact]
+    public async Task Starting_on_postgres_without_a_connection_string_stops_with_one_line_naming_the_setting()
+    {
+        using var data = new TempFolder();
+
+        var (code, output, error) = await AppCommandLine.RunAsync($"--Bots1C:DataPath={data.Path}", "--Bots1C:Database:Provider=Postgres",
+            "--Urls=http://127.0.0.1:0");
+
+        Assert.NotEqual(0, code);
+        Assert.Contains("Bots1C:Database:ConnectionString", Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries)));
+        Assert.DoesNotContain("   at ", output + error);
+    }
+
+    [Fact]
+    public async Task A_postgres_server_that_cannot_be_reached_stops_the_app_naming_where_without_the_password()
+    {
+        using var data = new TempFolder();
+
+        // Port 1 on loopback: nothing listens there, and nothing leaves the machine.
+        var (code, _, error) = await AppCommandLine.RunAsync($"--Bots1C:DataPath={data.Path}", "--Bots1C:Database:Provider=Postgres",
+            "--Bots1C:Database:ConnectionString=Host=127.0.0.1;Port=1;Database=bots1c;Username=bots1c;Password=s3cret-Pa55;Timeout=3",
+            "--Urls=http://127.0.0.1:0");
+
+        Assert.NotEqual(0, code);
+        var line = Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("Bots1C cannot open its database at PostgreSQL 127.0.0.1:1/bots1c", line);
+        Assert.DoesNotContain("s3cret-Pa55", error);
+    }
+
+    [Fact]
     public void Where_the_database_is_names_host_port_and_database_never_the_password()
     {
         var options = new DatabaseOptions
@@ -79,6 +108,15 @@ public class PostgresDatabaseTests
         await using var read = await app.Db();
         var stored = await read.Events.SingleAsync(e => e.Code == "Zoned" && e.At == vladivostok);
         Assert.Equal(vladivostok.UtcDateTime, stored.At.UtcDateTime);
+    }
+
+    [Trait("Database", "Postgres")]
+    [SkippableFact]
+    public async Task The_health_check_on_postgres_answers_healthy()
+    {
+        using var app = Bots1CAppFactory.On(DatabaseKind.Postgres);
+
+        Assert.Equal("Healthy", await app.CreateClient().GetStringAsync("/health"));
     }
 
     [Fact]
