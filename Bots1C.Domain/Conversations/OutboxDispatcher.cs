@@ -73,10 +73,11 @@ public sealed class OutboxDispatcher(
     /// Claims, in one statement, due items not held by anyone whose chat has nothing earlier still waiting or held: a
     /// message that must wait (retry_after, backoff) or that someone holds (another worker, or a process that died while
     /// sending it, until it is released or its lease ends) holds back the ones after it, so a chat never sees them out of
-    /// order. The check walks the pending items' (bot, chat, id) index.
+    /// order. The check walks the pending items' (bot, chat, id) index. On PostgreSQL, where several instances claim at
+    /// once, the same rule runs under a lock so each claim sees the ones before it (<see cref="PostgresClaims"/>).
     /// </summary>
     public static Task<int> ClaimAsync(Bots1CDbContext db, string claim, DateTimeOffset now, int batchSize, CancellationToken ct) =>
-        db.Outbox
+        db.Database.IsNpgsql() ? PostgresClaims.ClaimOutboxAsync(db, claim, now, Lease, batchSize, ct) : db.Outbox
             .Where(o => o.State == OutboxState.Pending && o.NextAttemptAt <= now && (o.LeaseUntil == null || o.LeaseUntil < now))
             .Where(o => !db.Outbox.Any(e => e.State == OutboxState.Pending && e.BotId == o.BotId && e.ChatId == o.ChatId && e.Id < o.Id
                                             && (e.NextAttemptAt > now || e.LeaseUntil >= now)))

@@ -67,6 +67,7 @@ public class Bots1CDbContext(DbContextOptions<Bots1CDbContext> options) : Identi
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(Bots1CDbContext).Assembly);
+        DatabaseProvider.ConfigureModel(Database, builder);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder conventions) =>

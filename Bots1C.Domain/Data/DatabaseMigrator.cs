@@ -6,8 +6,8 @@ using Microsoft.Extensions.Options;
 namespace Bots1C.Domain.Data;
 
 /// <summary>Brings the schema up to date at start. Migrations only add and alter, so an update keeps data; an
-/// existing SQLite database is copied first (<see cref="UpgradeBackups"/>), and a database a newer version has
-/// already changed is refused rather than used.</summary>
+/// existing SQLite database is copied first (<see cref="UpgradeBackups"/>; a PostgreSQL one is the administrator's to
+/// pg_dump), and a database a newer version has already changed is refused rather than used, on either engine.</summary>
 public class DatabaseMigrator(
     IDbContextFactory<Bots1CDbContext> dbFactory,
     IOptions<DatabaseOptions> options,
@@ -27,12 +27,16 @@ public class DatabaseMigrator(
             var applied = (await db.Database.GetAppliedMigrationsAsync(ct)).ToList();
             var known = db.Database.GetMigrations().ToHashSet(StringComparer.Ordinal);
             if (applied.Where(m => !known.Contains(m)).ToList() is { Count: > 0 } unknown)
-                throw new DatabaseStartupException(NewerDatabase.Explain(where, unknown));
+                throw new DatabaseStartupException(NewerDatabase.Explain(where, unknown, options.Value.Provider));
             var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
             if (pending.Count > 0)
             {
                 if (applied.Count > 0 && db.Database.IsSqlite())
                     backups.TakeBeforeMigrating(db.Database.GetConnectionString()!, applied[^1], clock.GetUtcNow());
+                // A server database is not a file the app can copy: the administrator's pg_dump is the way back.
+                else if (applied.Count > 0)
+                    logger.LogWarning("No copy of {Database} is taken before migrating: it is PostgreSQL. Take one with " +
+                        "pg_dump before an update (docs/upgrading.md).", where);
                 logger.LogInformation("Applying {Count} migration(s) to {Database}: {Migrations}",
                     pending.Count, where, string.Join(", ", pending));
             }

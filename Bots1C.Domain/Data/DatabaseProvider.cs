@@ -1,6 +1,8 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql;
 
 namespace Bots1C.Domain.Data;
 
@@ -15,6 +17,11 @@ public static class DatabaseProvider
             DatabaseKind.Sqlite => string.IsNullOrWhiteSpace(options.ConnectionString)
                 ? new SqliteConnectionStringBuilder { DataSource = dataFolder.File(SqliteFileName) }.ToString()
                 : options.ConnectionString,
+            DatabaseKind.Postgres => string.IsNullOrWhiteSpace(options.ConnectionString)
+                ? throw new DatabaseStartupException(
+                    $"{DatabaseOptions.Section}:ConnectionString is required when {DatabaseOptions.Section}:Provider is Postgres " +
+                    "(for example Host=db.example;Database=bots1c;Username=bots1c;Password=...).")
+                : options.ConnectionString,
             _ => throw new NotSupportedException($"Database provider {options.Provider} is not supported."),
         };
 
@@ -26,6 +33,7 @@ public static class DatabaseProvider
             case DatabaseKind.Sqlite:
                 builder.UseSqlite(connectionString, sqlite =>
                     sqlite.MigrationsAssembly(typeof(DatabaseProvider).Assembly.FullName));
+                builder.ReplaceService<IMigrationsAssembly, ProviderMigrationsAssembly>();
                 builder.AddInterceptors(SqliteBusyTimeout.Instance);
                 // To alter a table SQLite rebuilds it, and EF switches foreign keys off around the rebuild with
                 // PRAGMA foreign_keys, which cannot run inside the migration's transaction: EF warns about it three
@@ -33,6 +41,11 @@ public static class DatabaseProvider
                 // can be left half-applied; it is written at Debug instead of greeting a newcomer as a warning.
                 builder.ConfigureWarnings(w => w.Log((Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.NonTransactionalMigrationOperationWarning,
                     Microsoft.Extensions.Logging.LogLevel.Debug)));
+                break;
+            case DatabaseKind.Postgres:
+                builder.UseNpgsql(connectionString, postgres =>
+                    postgres.MigrationsAssembly(typeof(DatabaseProvider).Assembly.FullName));
+                builder.ReplaceService<IMigrationsAssembly, ProviderMigrationsAssembly>();
                 break;
             default:
                 throw new NotSupportedException($"Database provider {options.Provider} is not supported.");
@@ -44,8 +57,13 @@ public static class DatabaseProvider
         options.Provider switch
         {
             DatabaseKind.Sqlite => new SqliteConnectionStringBuilder(ConnectionString(options, dataFolder)).DataSource,
+            // Host, port and database only: the connection string holds the password.
+            DatabaseKind.Postgres => DescribePostgres(new NpgsqlConnectionStringBuilder(ConnectionString(options, dataFolder))),
             _ => options.Provider.ToString(),
         };
+
+    private static string DescribePostgres(NpgsqlConnectionStringBuilder postgres) =>
+        $"PostgreSQL {postgres.Host}:{postgres.Port}/{postgres.Database}";
 
     /// <summary>
     /// SQLite in write-ahead-log mode: webhook writes and background processing no longer block each other's
@@ -58,12 +76,27 @@ public static class DatabaseProvider
     }
 
     /// <summary>SQLite stores DateTimeOffset as text it cannot compare or sort; store ticks instead.
-    /// Every timestamp is written in UTC, so the binary form orders correctly.</summary>
+    /// Every timestamp is written in UTC, so the binary form orders correctly. PostgreSQL keeps an instant
+    /// (timestamptz) and Npgsql refuses to write an offset other than zero: a value with another offset (a date an
+    /// operator typed in his own zone) is turned into the same instant in UTC on its way in.</summary>
     public static void ConfigureConventions(DatabaseFacade database, ModelConfigurationBuilder conventions)
     {
         if (database.IsSqlite())
             conventions.Properties<DateTimeOffset>()
                 .HaveConversion<Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter>();
+        else if (database.IsNpgsql())
+            conventions.Properties<DateTimeOffset>().HaveConversion<UtcDateTimeOffset>();
+    }
+
+    /// <summary>What differs in the model: <see cref="TextSearch.Like"/> is SQLite's LIKE (case-insensitive for Latin
+    /// letters) and PostgreSQL's comparison of the lowered text (whose LIKE tells case apart); SQLite stores a bool as
+    /// 0/1, PostgreSQL has a boolean type that does not equal 1.</summary>
+    public static void ConfigureModel(DatabaseFacade database, ModelBuilder builder)
+    {
+        var postgres = database.IsNpgsql();
+        TextSearch.Map(builder, lowerFirst: postgres);
+        if (postgres)
+            builder.Entity<Conversations.Contact>().HasIndex(c => c.NeedsPerson).HasFilter("\"NeedsPerson\"");
     }
 }
 

@@ -6,8 +6,8 @@ namespace Bots1C.Domain.Data;
 /// </summary>
 public static class NewerDatabase
 {
-    public static string Explain(string where, IEnumerable<string> unknownMigrations) =>
+    public static string Explain(string where, IEnumerable<string> unknownMigrations, DatabaseKind kind = DatabaseKind.Sqlite) =>
         $"The database at {where} was updated by a newer version of Bots1C (changes this version does not know: " +
         $"{string.Join(", ", unknownMigrations)}). Start the newer version again, or restore the copy saved before the " +
-        "update (backups/ in the data folder) - see docs/upgrading.md.";
+        (kind == DatabaseKind.Sqlite ? "update (backups/ in the data folder)" : "update (the pg_dump taken before it)") + " - see docs/upgrading.md.";
 }

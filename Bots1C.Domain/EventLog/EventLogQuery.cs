@@ -51,16 +51,13 @@ public class EventLogQuery(IDbContextFactory<Bots1CDbContext> dbFactory)
             query = query.Where(e => e.Source == filter.Source);
         if (!string.IsNullOrWhiteSpace(filter.Text))
         {
-            var pattern = $"%{EscapeLike(filter.Text.Trim())}%";
+            var pattern = TextSearch.Pattern(filter.Text.Trim());
             query = query.Where(e =>
-                EF.Functions.Like(e.Message, pattern, "\\") ||
-                EF.Functions.Like(e.Code, pattern, "\\") ||
-                (e.Subject != null && EF.Functions.Like(e.Subject, pattern, "\\")) ||
-                (e.Actor != null && EF.Functions.Like(e.Actor, pattern, "\\")));
+                TextSearch.Like(e.Message, pattern) ||
+                TextSearch.Like(e.Code, pattern) ||
+                (e.Subject != null && TextSearch.Like(e.Subject, pattern)) ||
+                (e.Actor != null && TextSearch.Like(e.Actor, pattern)));
         }
         return query;
     }
-
-    private static string EscapeLike(string text) =>
-        text.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
 }

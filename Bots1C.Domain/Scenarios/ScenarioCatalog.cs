@@ -29,8 +29,8 @@ public class ScenarioCatalog(
         var query = db.Scenarios.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(search))
         {
-            var pattern = $"%{search.Trim()}%";
-            query = query.Where(s => EF.Functions.Like(s.Name, pattern) || EF.Functions.Like(s.Description ?? "", pattern));
+            var pattern = Data.TextSearch.Pattern(search.Trim());
+            query = query.Where(s => Data.TextSearch.Like(s.Name, pattern) || (s.Description != null && Data.TextSearch.Like(s.Description, pattern)));
         }
         var scenarios = await query.OrderBy(s => s.Name).ToListAsync(ct);
         var usage = await UsageAsync(db, ct);

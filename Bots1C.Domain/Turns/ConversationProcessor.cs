@@ -84,10 +84,11 @@ public sealed class ConversationProcessor(
     /// lease ends), put off for a scenario's call, or waiting to be retried after trouble of our own. An older row that is
     /// free is older, so it comes first in the same claim; only rows that failed by their own fault (<c>Attempts</c> &gt; 0)
     /// do not hold their chat, or one broken update would silence a customer for minutes. The check walks the
-    /// pending rows' (bot, chat, id) index.
+    /// pending rows' (bot, chat, id) index. On PostgreSQL, where several instances claim at once, the same rule runs
+    /// under a lock so each claim sees the ones before it (<see cref="PostgresClaims"/>).
     /// </summary>
     public static Task<int> ClaimAsync(Bots1CDbContext db, string claim, DateTimeOffset now, int batchSize, CancellationToken ct) =>
-        db.Inbox
+        db.Database.IsNpgsql() ? PostgresClaims.ClaimInboxAsync(db, claim, now, Lease, batchSize, ct) : db.Inbox
             .Where(i => i.State == InboxState.Pending && (i.LeaseUntil == null || i.LeaseUntil < now))
             .Where(i => !db.Inbox.Any(o => o.State == InboxState.Pending && o.BotId == i.BotId && o.ChatKey == i.ChatKey && o.Id < i.Id
                                            && o.LeaseUntil >= now && o.Attempts == 0))

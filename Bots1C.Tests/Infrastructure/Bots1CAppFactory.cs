@@ -1,5 +1,6 @@
 using System.Net;
 using Bots1C.Domain.Accounts;
+using Bots1C.Domain.Data;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -9,12 +10,13 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Bots1C.Tests.Infrastructure;
 
-/// <summary>The real app (real SQLite file in its own folder, real Identity, real pipeline), in-memory
-/// by default or on real Kestrel for browser tests.</summary>
+/// <summary>The real app (real SQLite file in its own folder, or a fresh PostgreSQL database of its own; real Identity,
+/// real pipeline), in-memory by default or on real Kestrel for browser tests.</summary>
 public class Bots1CAppFactory : WebApplicationFactory<Program>
 {
     private readonly TempFolder? _ownFolder;
     private readonly Dictionary<string, string?> _settings = new();
+    private TestPostgres.TestDatabase? _ownDatabase;
 
     public Bots1CAppFactory(string? dataPath = null)
     {
@@ -23,7 +25,26 @@ public class Bots1CAppFactory : WebApplicationFactory<Program>
         DataPath = dataPath ?? _ownFolder!.Path;
     }
 
+    /// <summary>The app on the given engine: SQLite as by default, or PostgreSQL in a database made for it.</summary>
+    public static Bots1CAppFactory On(DatabaseKind database) =>
+        database == DatabaseKind.Postgres ? new Bots1CAppFactory().OnPostgres() : new Bots1CAppFactory();
+
     public string DataPath { get; }
+
+    public DatabaseKind Database { get; private set; } = DatabaseKind.Sqlite;
+
+    /// <summary>Store data in PostgreSQL (BOTS1C_TEST_POSTGRES; the test is skipped without it): in
+    /// <paramref name="database"/> when given (an app started again on the same data), else in a fresh database this
+    /// app drops when it is disposed.</summary>
+    public Bots1CAppFactory OnPostgres(TestPostgres.TestDatabase? database = null)
+    {
+        if (database is null)
+            database = _ownDatabase = TestPostgres.CreateDatabase();
+        Database = DatabaseKind.Postgres;
+        _settings[$"{DatabaseOptions.Section}:Provider"] = nameof(DatabaseKind.Postgres);
+        _settings[$"{DatabaseOptions.Section}:ConnectionString"] = database.ConnectionString;
+        return this;
+    }
 
     /// <summary>The tests' stand-in for the vendor: its public key is trusted by every app the tests start.</summary>
     public static readonly System.Security.Cryptography.ECDsa TestVendorKey = Bots1C.Domain.Licensing.LicenseKeys.NewKey();
@@ -168,6 +189,9 @@ public class Bots1CAppFactory : WebApplicationFactory<Program>
     {
         base.Dispose(disposing);
         if (disposing)
+        {
             _ownFolder?.Dispose();
+            _ownDatabase?.Dispose();
+        }
     }
 }

@@ -25,7 +25,10 @@ public static class BackupCommand
         var dataFolder = services.GetRequiredService<DataFolder>();
         if (options.Provider != DatabaseKind.Sqlite)
         {
-            Console.Error.WriteLine($"The database is {options.Provider}: back it up with the engine's own tool, and copy {dataFolder.File(DataFolder.KeysFolder)} with it (docs/upgrading.md).");
+            // The copy is SQLite's online backup; a server database is copied by the server's own tool.
+            Console.Error.WriteLine($"The database is {options.Provider} ({DatabaseProvider.Describe(options, dataFolder)}): this command copies " +
+                $"only SQLite. Back it up with pg_dump (pg_dump --format=custom --file=bots1c.dump DATABASE) and copy " +
+                $"{dataFolder.File(DataFolder.KeysFolder)} with it: the keys decrypt the bot tokens in the database (docs/upgrading.md).");
             return 1;
         }
         var database = DatabaseProvider.Describe(options, dataFolder);

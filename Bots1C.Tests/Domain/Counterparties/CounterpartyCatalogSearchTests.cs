@@ -1,16 +1,22 @@
+using Bots1C.Domain.Data;
 using Bots1C.Domain.Counterparties;
 using Bots1C.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Bots1C.Tests.Domain.Counterparties;
 
-public sealed class CounterpartyCatalogSearchTests : IDisposable
+/// <summary>The directory's search; <see cref="CounterpartyCatalogSearchTestsOnPostgres"/> runs it on PostgreSQL.</summary>
+public class CounterpartyCatalogSearchTests : IDisposable
 {
-    private readonly Bots1CAppFactory _app = new();
+    private readonly Bots1CAppFactory _app;
+
+    public CounterpartyCatalogSearchTests() : this(DatabaseKind.Sqlite) { }
+
+    protected CounterpartyCatalogSearchTests(DatabaseKind database) => _app = Bots1CAppFactory.On(database);
 
     private CounterpartyCatalog Catalog => _app.Services.GetRequiredService<CounterpartyCatalog>();
 
-    [Theory]
+    [SkippableTheory]
     [InlineData("ромашка")]
     [InlineData("РОМАШКА")]
     [InlineData("ооо ром")]
@@ -28,5 +34,8 @@ public sealed class CounterpartyCatalogSearchTests : IDisposable
         Assert.Equal("ООО Ромашка", Assert.Single(rows).Name);
     }
 
-    public void Dispose() => _app.Dispose();
+    public void Dispose() => _app?.Dispose();
 }
+
+[Trait("Database", "Postgres")]
+public class CounterpartyCatalogSearchTestsOnPostgres() : CounterpartyCatalogSearchTests(DatabaseKind.Postgres);

@@ -7,14 +7,17 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Bots1C.Tests.Web.Accounts;
 
+/// <summary>Signing in (ASP.NET Identity over the app's database); <see cref="SignInTestsOnPostgres"/> runs it on PostgreSQL.</summary>
 public class SignInTests
 {
     private const string Email = "olga@example.ru";
 
-    [Fact]
+    protected virtual DatabaseKind Database => DatabaseKind.Sqlite;
+
+    [SkippableFact]
     public async Task The_right_password_signs_in_and_returns_to_the_page_asked_for()
     {
-        using var app = new Bots1CAppFactory();
+        using var app = Bots1CAppFactory.On(Database);
         await app.CreateUserAsync(Email, HtmlForms.Password, Roles.Administrator);
         var client = app.CreateBrowserLikeClient();
 
@@ -25,10 +28,10 @@ public class SignInTests
         Assert.Equal("/admin/events", response.RedirectPath());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_return_address_outside_the_app_is_replaced_by_home()
     {
-        using var app = new Bots1CAppFactory();
+        using var app = Bots1CAppFactory.On(Database);
         await app.CreateUserAsync(Email, HtmlForms.Password, Roles.Operator);
 
         var response = await app.CreateBrowserLikeClient().SubmitFormAsync("/account/login?ReturnUrl=%2F%2Fevil.example",
@@ -37,10 +40,10 @@ public class SignInTests
         Assert.Equal("/", response.RedirectPath());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_wrong_password_gets_a_clear_message_and_an_event_log_entry()
     {
-        using var app = new Bots1CAppFactory();
+        using var app = Bots1CAppFactory.On(Database);
         await app.CreateUserAsync(Email, HtmlForms.Password, Roles.Operator);
 
         var response = await app.CreateBrowserLikeClient().SignInAsync(Email, "Wr0ngPassword");
@@ -50,10 +53,10 @@ public class SignInTests
         Assert.Contains(await EventsAsync(app), e => e.Code == "SignInFailed" && e.Subject == Email);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Five_wrong_passwords_from_one_address_lock_it_out_of_the_account_even_with_the_right_one()
     {
-        using var app = new Bots1CAppFactory();
+        using var app = Bots1CAppFactory.On(Database);
         await app.CreateUserAsync(Email, HtmlForms.Password, Roles.Operator);
         var client = app.CreateBrowserLikeClient();
 
@@ -66,10 +69,10 @@ public class SignInTests
         Assert.Single(await EventsAsync(app), e => e.Code == "LockedOut" && e.Subject == Email);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_user_locked_by_an_administrator_is_told_so()
     {
-        using var app = new Bots1CAppFactory();
+        using var app = Bots1CAppFactory.On(Database);
         var admin = await app.CreateUserAsync("admin@example.ru", HtmlForms.Password, Roles.Administrator);
         var user = await app.CreateUserAsync(Email, HtmlForms.Password, Roles.Operator);
         await app.Services.GetRequiredService<UserAdministration>().LockAsync(user.Id, admin.Id, admin.Email!);
@@ -79,10 +82,10 @@ public class SignInTests
         Assert.Contains("locked by an administrator", (await HtmlForms.ParseAsync(response)).FormError());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Sign_out_ends_the_session()
     {
-        using var app = new Bots1CAppFactory();
+        using var app = Bots1CAppFactory.On(Database);
         await app.CreateUserAsync(Email, HtmlForms.Password, Roles.Administrator);
         var client = app.CreateBrowserLikeClient();
         await client.SignInAsync(Email);
@@ -96,10 +99,10 @@ public class SignInTests
         Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/")).StatusCode);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Sign_out_without_the_antiforgery_token_is_refused_and_the_session_stays()
     {
-        using var app = new Bots1CAppFactory();
+        using var app = Bots1CAppFactory.On(Database);
         await app.CreateUserAsync(Email, HtmlForms.Password, Roles.Administrator);
         var client = app.CreateBrowserLikeClient();
         await client.SignInAsync(Email);
@@ -115,4 +118,10 @@ public class SignInTests
         await using var db = await app.Db();
         return await db.Events.ToListAsync();
     }
+}
+
+[Trait("Database", "Postgres")]
+public class SignInTestsOnPostgres : SignInTests
+{
+    protected override DatabaseKind Database => DatabaseKind.Postgres;
 }

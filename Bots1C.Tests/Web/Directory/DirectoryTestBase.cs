@@ -1,3 +1,4 @@
+using Bots1C.Domain.Data;
 using Bots1C.Domain.Conversations;
 using Bots1C.Domain.Counterparties;
 using Bots1C.Tests.Infrastructure;
@@ -9,7 +10,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Bots1C.Tests.Web.DirectorySection;
 
 /// <summary>The operator test app (one Telegram bot on a fake Bot API) with the directory's services at hand.</summary>
-public abstract class DirectoryTestBase(Func<Bots1CAppFactory, Bots1CAppFactory>? configure = null) : OperatorTestBase(configure)
+public abstract class DirectoryTestBase(Func<Bots1CAppFactory, Bots1CAppFactory>? configure = null, DatabaseKind database = DatabaseKind.Sqlite)
+    : OperatorTestBase(configure, database)
 {
     protected CounterpartyCatalog Catalog => _app.Services.GetRequiredService<CounterpartyCatalog>();
     protected ContactLinker Linker => _app.Services.GetRequiredService<ContactLinker>();

@@ -1,3 +1,4 @@
+using Bots1C.Domain.Data;
 using System.Text;
 using System.Text.Json.Nodes;
 using Bots1C.Domain.Conversations;
@@ -32,9 +33,18 @@ public abstract class OperatorTestBase : IAsyncLifetime
     private string _botKey = "", _secret = "";
     private int _updateId = 1000;
 
-    protected OperatorTestBase(Func<Bots1CAppFactory, Bots1CAppFactory>? configure = null)
+    protected OperatorTestBase(Func<Bots1CAppFactory, Bots1CAppFactory>? configure = null, DatabaseKind database = DatabaseKind.Sqlite)
     {
-        var app = new Bots1CAppFactory().WithApiKey();
+        Bots1CAppFactory app;
+        try
+        {
+            app = Bots1CAppFactory.On(database).WithApiKey();
+        }
+        catch
+        {
+            _telegram.Stop(); // skipped (no PostgreSQL configured) or failed: the fake must not outlive the test
+            throw;
+        }
         _app = configure is null ? app : configure(app);
     }
 

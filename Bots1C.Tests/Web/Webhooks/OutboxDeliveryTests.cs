@@ -1,3 +1,4 @@
+using Bots1C.Domain.Data;
 using System.Net;
 using System.Text.Json.Nodes;
 using Bots1C.Domain.Channels;
@@ -23,9 +24,17 @@ public abstract class DeliveryTestBase : IAsyncLifetime
     protected long _contactId;
     protected string _botKey = "", _secret = "";
 
-    protected DeliveryTestBase(TimeSpan? messengerTimeout = null)
+    protected DeliveryTestBase(TimeSpan? messengerTimeout = null, DatabaseKind database = DatabaseKind.Sqlite)
     {
-        _app = new Bots1CAppFactory().WithApiKey().WithFakeClock();
+        try
+        {
+            _app = Bots1CAppFactory.On(database).WithApiKey().WithFakeClock();
+        }
+        catch
+        {
+            _telegram.Stop(); // skipped (no PostgreSQL configured) or failed: the fake must not outlive the test
+            throw;
+        }
         if (messengerTimeout is { } timeout)
             _app.WithServices(s => s.AddHttpClient(Bots1C.Domain.Channels.Telegram.TelegramAdapter.HttpClientName, c => c.Timeout = timeout));
     }
@@ -77,7 +86,7 @@ public abstract class DeliveryTestBase : IAsyncLifetime
         return (await response.ReadJsonAsync()).GetProperty("id").GetInt64();
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Answering_a_press_does_not_use_up_the_chats_sending_slot()
     {
         Answer("answerCallbackQuery", 200, """{"ok":true,"result":true}""");
@@ -120,7 +129,12 @@ public abstract class DeliveryTestBase : IAsyncLifetime
 
 public class OutboxDeliveryTests : DeliveryTestBase
 {
-    [Fact]
+    public OutboxDeliveryTests() { }
+
+    /// <summary>The same on another engine (<see cref="OutboxDeliveryTestsOnPostgres"/>).</summary>
+    protected OutboxDeliveryTests(DatabaseKind database) : base(database: database) { }
+
+    [SkippableFact]
     public async Task A_reply_is_sent_with_the_chat_text_and_a_share_phone_keyboard()
     {
         Answer("sendMessage", 200, Sent);
@@ -141,7 +155,7 @@ public class OutboxDeliveryTests : DeliveryTestBase
         Assert.True(button["request_contact"]!.GetValue<bool>());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_429_is_waited_out_for_the_retry_after_the_messenger_gave()
     {
         Answer("sendMessage", 429, """{"ok":false,"error_code":429,"description":"Too Many Requests: retry after 7","parameters":{"retry_after":7}}""",
@@ -156,7 +170,7 @@ public class OutboxDeliveryTests : DeliveryTestBase
         await StateAsync(id, DeliveryState.Sent);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_message_that_must_wait_holds_back_the_ones_after_it_in_the_same_chat()
     {
         Answer("sendMessage", 429, """{"ok":false,"error_code":429,"description":"Too Many Requests: retry after 5","parameters":{"retry_after":5}}""",
@@ -174,7 +188,7 @@ public class OutboxDeliveryTests : DeliveryTestBase
         Assert.Equal(["first", "first", "second"], texts);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Server_errors_are_retried_with_growing_waits()
     {
         Answer("sendMessage", 500, """{"ok":false,"error_code":500,"description":"Internal Server Error"}""", nextState: "second");
@@ -191,7 +205,7 @@ public class OutboxDeliveryTests : DeliveryTestBase
         await StateAsync(id, DeliveryState.Sent);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Blocked_by_the_user_fails_the_message_and_marks_the_contact()
     {
         Answer("sendMessage", 403, """{"ok":false,"error_code":403,"description":"Forbidden: bot was blocked by the user"}""");
@@ -204,7 +218,7 @@ public class OutboxDeliveryTests : DeliveryTestBase
         Assert.Equal(1, Calls("sendMessage"));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Another_refusal_fails_the_message_with_the_messengers_reason_and_no_retry()
     {
         Answer("sendMessage", 400, """{"ok":false,"error_code":400,"description":"Bad Request: chat not found"}""");
@@ -218,7 +232,7 @@ public class OutboxDeliveryTests : DeliveryTestBase
         Assert.Equal(1, Calls("sendMessage"));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Messages_to_one_chat_are_paced_one_a_second()
     {
         Answer("sendMessage", 200, Sent);
@@ -232,7 +246,7 @@ public class OutboxDeliveryTests : DeliveryTestBase
         await StateAsync(second, DeliveryState.Sent);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_button_press_is_always_answered_so_the_client_stops_spinning()
     {
         Answer("answerCallbackQuery", 200, """{"ok":true,"result":true}""");
@@ -246,7 +260,7 @@ public class OutboxDeliveryTests : DeliveryTestBase
         Assert.Equal(callbackId, body["callback_query_id"]!.GetValue<string>());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_file_from_the_api_is_uploaded_to_Telegram_with_its_name_and_caption()
     {
         Answer("sendDocument", 200, Sent);
@@ -267,7 +281,7 @@ public class OutboxDeliveryTests : DeliveryTestBase
         Assert.Equal("Invoice 42", parts.Single(p => p.Name == "caption").Text);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_file_that_is_not_base64_is_refused_naming_the_field()
     {
         var response = await _api.PostJsonAsync("/api/v1/messages", new
@@ -282,7 +296,7 @@ public class OutboxDeliveryTests : DeliveryTestBase
 /// <summary>A messenger that does not answer within a second counts as timed out here (the app allows 30 s).</summary>
 public class MessengerTimeoutTests() : DeliveryTestBase(messengerTimeout: TimeSpan.FromSeconds(1))
 {
-    [Fact]
+    [SkippableFact]
     public async Task A_timeout_is_retried()
     {
         Answer("sendMessage", 200, Sent, nextState: "answered-late", delay: TimeSpan.FromSeconds(3));
@@ -296,3 +310,6 @@ public class MessengerTimeoutTests() : DeliveryTestBase(messengerTimeout: TimeSp
         Assert.Equal("777", message.ExternalMessageId);
     }
 }
+
+[Trait("Database", "Postgres")]
+public class OutboxDeliveryTestsOnPostgres() : OutboxDeliveryTests(DatabaseKind.Postgres);

@@ -1,3 +1,4 @@
+using Bots1C.Domain.Data;
 using System.Net;
 using System.Text;
 using Bots1C.Domain.Conversations;
@@ -6,10 +7,15 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Bots1C.Tests.Web.Webhooks;
 
-/// <summary>Real Telegram payloads through the real webhook endpoint into the real SQLite inbox and on to stored messages.</summary>
+/// <summary>Real Telegram payloads through the real webhook endpoint into the real inbox (SQLite; PostgreSQL in
+/// <see cref="TelegramWebhookTestsOnPostgres"/>) and on to stored messages.</summary>
 public class TelegramWebhookTests : IAsyncLifetime
 {
-    private readonly Bots1CAppFactory _app = new Bots1CAppFactory().WithApiKey();
+    private readonly Bots1CAppFactory _app;
+
+    public TelegramWebhookTests() : this(DatabaseKind.Sqlite) { }
+
+    protected TelegramWebhookTests(DatabaseKind database) => _app = Bots1CAppFactory.On(database).WithApiKey();
     private HttpClient _telegram = default!;
     private string _botKey = "";
     private string _secret = "";
@@ -34,7 +40,7 @@ public class TelegramWebhookTests : IAsyncLifetime
     private Task<HttpResponseMessage> PostAsync(string fixture, string? secret = null) =>
         _telegram.PostTelegramAsync(_botKey, MessagePath.Fixture("telegram", fixture), secret ?? _secret);
 
-    [Fact]
+    [SkippableFact]
     public async Task Get_answers_Status_Ready_without_sign_in()
     {
         var response = await _telegram.GetAsync($"/webhooks/{_botKey}");
@@ -43,7 +49,7 @@ public class TelegramWebhookTests : IAsyncLifetime
         Assert.Equal("Status: Ready", await response.Content.ReadAsStringAsync());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_text_message_is_stored_with_its_contact_and_conversation()
     {
         Assert.Equal(HttpStatusCode.OK, (await PostAsync("message_text.json")).StatusCode);
@@ -57,7 +63,7 @@ public class TelegramWebhookTests : IAsyncLifetime
             (contact.ExternalUserId, contact.FirstName, contact.LastName, contact.Username));
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData("message_document.json", MessageKind.File)]
     [InlineData("message_photo.json", MessageKind.File)]
     [InlineData("edited_message.json", MessageKind.Edited)]
@@ -70,7 +76,7 @@ public class TelegramWebhookTests : IAsyncLifetime
         Assert.Equal(kind, Assert.Single(await _app.MessagesAsync()).Kind);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Updates_from_a_group_the_bot_was_added_to_are_not_recorded_as_conversations()
     {
         await PostAsync("callback_query_with_message.json"); // pressed under a message in a supergroup
@@ -79,7 +85,7 @@ public class TelegramWebhookTests : IAsyncLifetime
         Assert.Empty(await _app.MessagesAsync());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_shared_own_phone_is_kept_on_the_contact()
     {
         await PostAsync("message_contact_own.json");
@@ -87,7 +93,7 @@ public class TelegramWebhookTests : IAsyncLifetime
         Assert.False(string.IsNullOrEmpty(Assert.Single(await _app.ContactsAsync()).Phone));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Someone_elses_shared_phone_is_not_taken_as_the_contacts_own()
     {
         await PostAsync("message_contact_other.json");
@@ -95,7 +101,7 @@ public class TelegramWebhookTests : IAsyncLifetime
         Assert.Null(Assert.Single(await _app.ContactsAsync()).Phone);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Blocking_and_unblocking_the_bot_mark_the_contact()
     {
         await PostAsync("my_chat_member_kicked.json");
@@ -107,7 +113,7 @@ public class TelegramWebhookTests : IAsyncLifetime
         Assert.False(Assert.Single(await _app.ContactsAsync()).IsBlocked);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task An_unknown_kind_of_update_is_stored_as_a_service_event()
     {
         await PostAsync("inline_query.json");
@@ -115,7 +121,7 @@ public class TelegramWebhookTests : IAsyncLifetime
         Assert.Equal(InboxState.Processed, row.State);
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData(null)]
     [InlineData("")]
     [InlineData("wrong-secret")]
@@ -133,7 +139,7 @@ public class TelegramWebhookTests : IAsyncLifetime
         Assert.True(await db.Events.AnyAsync(e => e.Code == "WebhookNotGenuine" && e.Subject == "Shop"));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Another_bots_secret_is_refused()
     {
         var other = await _app.CreateApiClient().CreateBotAsync(new
@@ -145,14 +151,14 @@ public class TelegramWebhookTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Unauthorized, (await PostAsync("message_text.json", othersSecret)).StatusCode);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task An_unknown_bot_key_is_404()
     {
         var response = await _telegram.PostTelegramAsync("not-a-bot-key", MessagePath.Fixture("telegram", "message_text.json"), _secret);
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData("{not json")]
     [InlineData("[]")]
     [InlineData("{\"message\":{}}")]
@@ -162,7 +168,7 @@ public class TelegramWebhookTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_body_over_one_mebibyte_is_413()
     {
         var huge = Encoding.UTF8.GetBytes("{\"update_id\":1,\"message\":{\"text\":\"" + new string('x', 1024 * 1024) + "\"}}");
@@ -170,7 +176,7 @@ public class TelegramWebhookTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task The_same_update_delivered_twice_is_stored_and_processed_once()
     {
         Assert.Equal(HttpStatusCode.OK, (await PostAsync("message_text.json")).StatusCode);
@@ -180,7 +186,7 @@ public class TelegramWebhookTests : IAsyncLifetime
         Assert.Single(await _app.MessagesAsync());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task The_same_update_delivered_concurrently_is_stored_once()
     {
         var body = MessagePath.Fixture("telegram", "message_text.json");
@@ -191,7 +197,7 @@ public class TelegramWebhookTests : IAsyncLifetime
         Assert.Single(await _app.MessagesAsync());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Updates_of_one_chat_are_stored_in_arrival_order()
     {
         for (var i = 1; i <= 30; i++)
@@ -201,7 +207,7 @@ public class TelegramWebhookTests : IAsyncLifetime
         Assert.Equal(Enumerable.Range(1, 30).Select(i => $"m{i}"), (await _app.MessagesAsync()).Select(m => m.Text));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_disabled_bot_answers_200_and_keeps_the_update_unprocessed()
     {
         var api = _app.CreateApiClient();
@@ -217,3 +223,6 @@ public class TelegramWebhookTests : IAsyncLifetime
         Assert.Empty(await _app.MessagesAsync());
     }
 }
+
+[Trait("Database", "Postgres")]
+public class TelegramWebhookTestsOnPostgres() : TelegramWebhookTests(DatabaseKind.Postgres);
