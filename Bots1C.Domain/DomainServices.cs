@@ -53,6 +53,7 @@ public static class DomainServices
         services.AddTurns();
 
         services.AddOptions<Operators.OperatorOptions>().BindConfiguration(Operators.OperatorOptions.Section);
+        services.AddSingleton<Operators.IPresenceExchange, Operators.NoOtherInstances>(); // Redis replaces it (Bots1C.Web/Scaling)
         services.AddSingleton<Operators.OperatorPresence>();
         services.AddSingleton<Operators.HandOverRouter>();
         services.AddSingleton<Operators.ReopenRouter>();

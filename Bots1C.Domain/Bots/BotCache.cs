@@ -15,7 +15,8 @@ public sealed record BotSnapshot(long Id, string BotKey, BotState State, BotCred
 
 /// <summary>
 /// Every bot by key and by id, held in memory: a webhook request must not query the database to find its
-/// bot. Bot changes call <see cref="Invalidate"/>; the next read reloads.
+/// bot. Bot changes call <see cref="Invalidate"/>; the next read reloads. Other instances of the app hear of it through
+/// <see cref="Invalidated"/> (docs/scaling.md) and drop their copy with <see cref="InvalidateFromElsewhere"/>.
 /// </summary>
 public class BotCache(IDbContextFactory<Bots1CDbContext> dbFactory, TokenProtector tokens,
     Microsoft.Extensions.Logging.ILogger<BotCache> logger)
@@ -24,7 +25,17 @@ public class BotCache(IDbContextFactory<Bots1CDbContext> dbFactory, TokenProtect
     private int _version;
     private readonly SemaphoreSlim _loading = new(1, 1);
 
+    /// <summary>Raised after this instance changed bots, so other instances can be told.</summary>
+    public event Action? Invalidated;
+
     public void Invalidate()
+    {
+        InvalidateFromElsewhere();
+        Invalidated?.Invoke();
+    }
+
+    /// <summary>Another instance changed bots: drop the copy without announcing it again.</summary>
+    public void InvalidateFromElsewhere()
     {
         Interlocked.Increment(ref _version);
         _snapshot = null;

@@ -15,7 +15,12 @@ public enum ConversationChange
 
 /// <summary>A change to a conversation. <see cref="UserId"/> (the messenger user) is set when a customer's own
 /// update caused it, so a screen waiting for someone's first message can recognise it without a query.</summary>
-public sealed record ConversationEvent(long BotId, long ConversationId, long? MessageId, ConversationChange Change, string? UserId = null);
+public sealed record ConversationEvent(long BotId, long ConversationId, long? MessageId, ConversationChange Change, string? UserId = null)
+{
+    /// <summary>Set when another instance of the app published it and it came here through Redis (docs/scaling.md):
+    /// such an event must not be sent on again, neither back to Redis nor to the hub's backplane.</summary>
+    public bool FromOtherInstance { get; init; }
+}
 
 /// <summary>
 /// Tells live screens (operator pages, the web chat) that a conversation changed, so they never poll.

@@ -16,7 +16,17 @@ public sealed class DashboardSignal
         return new Subscription(() => { lock (_gate) _handlers = _handlers.Remove(handler); });
     }
 
-    public async Task PublishAsync(long botId)
+    /// <summary>Raised for a change found on this instance, so other instances' dashboards can be told (docs/scaling.md).</summary>
+    public event Action<long>? PublishedHere;
+
+    public Task PublishAsync(long botId)
+    {
+        PublishedHere?.Invoke(botId);
+        return PublishFromElsewhereAsync(botId);
+    }
+
+    /// <summary>Another instance found the change: tell this instance's screens without announcing it again.</summary>
+    public async Task PublishFromElsewhereAsync(long botId)
     {
         foreach (var handler in _handlers)
         {

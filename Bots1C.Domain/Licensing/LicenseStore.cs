@@ -18,7 +18,8 @@ public sealed record LicenseStatus(LicenseDocument? License, KeyCheck? Check, Da
 
 /// <summary>
 /// This installation's identity and its current license. Both are read on hot paths (a new contact, a bot save), so
-/// they are held in memory after the first read; installing a key replaces them.
+/// they are held in memory after the first read; installing a key replaces them. Other instances of the app hear of an
+/// installed key through <see cref="Invalidated"/> and read it again after <see cref="InvalidateFromElsewhere"/>.
 /// </summary>
 public class LicenseStore(IDbContextFactory<Bots1CDbContext> dbFactory, IOptions<LicensingOptions> options, EventJournal journal, TimeProvider clock)
 {
@@ -63,9 +64,16 @@ public class LicenseStore(IDbContextFactory<Bots1CDbContext> dbFactory, IOptions
         }
         _current = new Current(key, license, now, actor);
         _currentLoaded = true;
+        Invalidated?.Invoke();
         await journal.InfoAsync(EventSources.Licensing, LicenseEvents.LicenseInstalled(license.Type, license.Id, license.ExpiresAt), license.Id, actor);
         return verification;
     }
+
+    /// <summary>Raised after a key was installed here, so other instances can be told.</summary>
+    public event Action? Invalidated;
+
+    /// <summary>Another instance installed a key: read the current license again on next use.</summary>
+    public void InvalidateFromElsewhere() => _currentLoaded = false;
 
     /// <summary>The one-click offline test license: signed by this installation, bound to it, with the fixed limits.</summary>
     public async Task<KeyVerification> InstallTestLicenseAsync(string? actor, CancellationToken ct = default)

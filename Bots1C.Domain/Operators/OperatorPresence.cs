@@ -8,9 +8,10 @@ public sealed record PresenceEntry(string UserId, string Name, bool IsTyping);
 /// <summary>
 /// Who is online in the messenger and who looks at or types in which dialog, so two operators do not answer at once
 /// and a handed-over dialog can go to its counterparty's main manager only while they are there. Kept in memory:
-/// it describes open browser connections, which a restart closes anyway.
+/// it describes open browser connections, which a restart closes anyway. With several instances of the app, each shares
+/// its people through <see cref="IPresenceExchange"/> and counts the others' in (docs/scaling.md).
 /// </summary>
-public sealed class OperatorPresence(ConversationNotifier notifier, TimeProvider clock)
+public sealed class OperatorPresence(ConversationNotifier notifier, TimeProvider clock, IPresenceExchange exchange)
 {
     /// <summary>How long "typing…" shows after the last key press.</summary>
     public static readonly TimeSpan TypingShownFor = TimeSpan.FromSeconds(5);
@@ -25,6 +26,7 @@ public sealed class OperatorPresence(ConversationNotifier notifier, TimeProvider
     public IDisposable GoOnline(string userId)
     {
         _online.AddOrUpdate(userId, 1, (_, n) => n + 1);
+        _ = ShareAsync();
         return new Handle(() =>
         {
             lock (_gate)
@@ -32,10 +34,17 @@ public sealed class OperatorPresence(ConversationNotifier notifier, TimeProvider
                 if (_online.AddOrUpdate(userId, 0, (_, n) => n - 1) <= 0)
                     _online.TryRemove(userId, out _);
             }
+            _ = ShareAsync();
         });
     }
 
-    public bool IsOnline(string userId) => _online.TryGetValue(userId, out var n) && n > 0;
+    public bool IsOnline(string userId) =>
+        (_online.TryGetValue(userId, out var n) && n > 0) || exchange.Others().Any(o => o.Online.Contains(userId));
+
+    /// <summary>This instance's own people, for the other instances.</summary>
+    public PresenceSnapshot Snapshot() => new(
+        _online.Where(p => p.Value > 0).Select(p => p.Key).ToList(),
+        _watchers.Values.Select(w => new PresenceSnapshot.Watching(w.UserId, w.Name, w.BotId, w.ConversationId, w.TypingUntil)).ToList());
 
     /// <summary>One connection looks at one dialog at a time; null when it looks at none.</summary>
     public async Task WatchAsync(string connection, string userId, string name, long? botId, long? conversationId)
@@ -96,15 +105,27 @@ public sealed class OperatorPresence(ConversationNotifier notifier, TimeProvider
     public IReadOnlyList<PresenceEntry> Of(long conversationId)
     {
         var now = clock.GetUtcNow();
-        return _watchers.Values.Where(w => w.ConversationId == conversationId)
+        var elsewhere = exchange.Others().SelectMany(o => o.Watchers)
+            .Select(w => new Watcher(w.UserId, w.Name, w.BotId, w.ConversationId, w.TypingUntil));
+        return _watchers.Values.Concat(elsewhere).Where(w => w.ConversationId == conversationId)
             .GroupBy(w => w.UserId)
             .Select(g => new PresenceEntry(g.Key, g.First().Name, g.Any(w => w.TypingUntil > now)))
             .OrderBy(e => e.Name, StringComparer.CurrentCulture)
             .ToList();
     }
 
-    private Task PublishAsync(long botId, long conversationId) =>
-        notifier.PublishAsync(new ConversationEvent(botId, conversationId, null, ConversationChange.Presence));
+    // Shared before the event is published, so another instance's screens that hear the event already count these people.
+    private async Task PublishAsync(long botId, long conversationId)
+    {
+        await ShareAsync();
+        await notifier.PublishAsync(new ConversationEvent(botId, conversationId, null, ConversationChange.Presence));
+    }
+
+    private async Task ShareAsync()
+    {
+        try { await exchange.ShareAsync(Snapshot()); }
+        catch { /* other instances are told again at the exchange's next refresh; this one keeps working */ }
+    }
 
     private sealed class Handle(Action release) : IDisposable
     {

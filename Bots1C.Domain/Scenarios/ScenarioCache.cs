@@ -63,7 +63,8 @@ public sealed class BotScenarios(
 
 /// <summary>
 /// Every bot's scenarios held in memory, parsed once: the processor must not read and parse JSON for every
-/// message. Saving a scenario or a bot's scenario settings calls <see cref="Invalidate"/>.
+/// message. Saving a scenario or a bot's scenario settings calls <see cref="Invalidate"/>; other instances of the app
+/// hear of it through <see cref="Invalidated"/> and drop their copy with <see cref="InvalidateFromElsewhere"/>.
 /// </summary>
 public class ScenarioCache(IDbContextFactory<Bots1CDbContext> dbFactory)
 {
@@ -76,7 +77,17 @@ public class ScenarioCache(IDbContextFactory<Bots1CDbContext> dbFactory)
     // published after it.
     private readonly Lock _gate = new();
 
+    /// <summary>Raised after this instance changed scenarios, so other instances can be told.</summary>
+    public event Action? Invalidated;
+
     public void Invalidate()
+    {
+        InvalidateFromElsewhere();
+        Invalidated?.Invoke();
+    }
+
+    /// <summary>Another instance changed scenarios: drop the copy without announcing it again.</summary>
+    public void InvalidateFromElsewhere()
     {
         lock (_gate)
         {

@@ -64,7 +64,8 @@ public static class WebServices
         });
         services.AddSingleton<Bots1C.Web.Features.Scenarios.ScenarioEditing>();
         services.AddScoped<Bots1C.Web.Components.Shared.UserClock>(); // one per circuit: the person's language and time zone
-        services.AddSignalR();
+        var signalR = services.AddSignalR();
+        Bots1C.Web.Scaling.RedisScaling.AddRedisScaling(services, signalR, builder.Configuration); // only with Bots1C:Redis:Connection
         services.AddSingleton<Bots1C.Web.Hubs.OnlineConnections>();
         services.AddHostedService<Bots1C.Web.Hubs.OperatorHubBroadcaster>();
         // Enums travel by name in the API ("Telegram", not 0), both ways.

@@ -9,7 +9,7 @@ namespace Bots1C.Web.Hubs;
 public sealed record OperatorEvent(long BotId, long ConversationId, long? MessageId, IReadOnlyList<PresenceEntry>? People = null);
 
 /// <summary>
-/// Forwards the notifier's events to every hub client. The message path only drops an event into a queue here:
+/// Forwards this instance's notifier events to every hub client (of every instance, through the backplane). The message path only drops an event into a queue here:
 /// sending to many sockets happens on this worker, so slow clients never hold up a webhook.
 /// </summary>
 public sealed class OperatorHubBroadcaster(ConversationNotifier notifier, IHubContext<OperatorHub> hub, OperatorPresence presence,
@@ -27,7 +27,12 @@ public sealed class OperatorHubBroadcaster(ConversationNotifier notifier, IHubCo
     {
         using var subscription = notifier.Subscribe(e =>
         {
-            _queue.Writer.TryWrite(e);
+            // Only events that happened on this instance. With several instances the hub has the Redis backplane, so this
+            // instance's Clients.All already reaches every instance's hub clients; an event from another instance was
+            // sent to them by that instance, and forwarding it again would deliver it twice. (The other way, each
+            // instance sending every event to its own connections only, would need the connection list per instance.)
+            if (!e.FromOtherInstance)
+                _queue.Writer.TryWrite(e);
             return Task.CompletedTask;
         });
         await foreach (var change in _queue.Reader.ReadAllAsync(stoppingToken))
