@@ -156,7 +156,7 @@ public sealed class StorageBenchmark : IBenchmark
     private sealed record Seeded(long LongestConversationId, int LongestCount, long LongestMiddleMessageId, string RarePhone, long[] ConversationIds);
 
     /// <summary>Writes dialogs, contacts and messages straight into the app's database: the same SQL on both engines
-    /// (quoted names, @parameters); only times differ (SQLite keeps ticks, PostgreSQL timestamptz).</summary>
+    /// (quoted names, @parameters); only times (SQLite keeps ticks, PostgreSQL timestamptz) and tags (JSON text, an array) differ.</summary>
     private sealed class Seeder(string connectionString, bool postgres, IReadOnlyList<long> bots, string operatorId)
     {
         private static readonly string[] FirstNames = ["Иван", "Мария", "Алексей", "Ольга", "Сергей", "Анна", "Дмитрий", "Елена", "Павел", "Наталья", "Ivan", "Maria"];
@@ -215,8 +215,8 @@ public sealed class StorageBenchmark : IBenchmark
             using var conversation = Command(connection, transaction, """
                 INSERT INTO "Conversations" ("BotId", "ContactId", "ChatId", "CreatedAt", "LastMessageAt", "Tags", "Mode", "StepTries", "VariablesJson",
                     "AssignedUserId", "OperatorSince", "IsClosed", "ClosedAt", "UnreadCount", "LastMessagePreview")
-                VALUES (@bot, @contact, @chat, @created, @last, '[]', @mode, 0, '{}', @assigned, @since, @closed, @closedAt, @unread, @preview) RETURNING "Id"
-                """, "@bot", "@contact", "@chat", "@created", "@last", "@mode", "@assigned", "@since", "@closed", "@closedAt", "@unread", "@preview");
+                VALUES (@bot, @contact, @chat, @created, @last, @tags, @mode, 0, '{}', @assigned, @since, @closed, @closedAt, @unread, @preview) RETURNING "Id"
+                """, "@bot", "@contact", "@chat", "@created", "@last", "@tags", "@mode", "@assigned", "@since", "@closed", "@closedAt", "@unread", "@preview");
             var ids = new long[dialogs];
             var rarePhone = "";
             for (var c = 0; c < dialogs; c++)
@@ -251,6 +251,8 @@ public sealed class StorageBenchmark : IBenchmark
                 conversation.Parameters["@chat"].Value = person.ExternalUserId;
                 conversation.Parameters["@created"].Value = Stored(created);
                 conversation.Parameters["@last"].Value = Stored(At(last[c]));
+                // No tags: a JSON list in SQLite, an array in PostgreSQL.
+                conversation.Parameters["@tags"].Value = postgres ? Array.Empty<string>() : "[]";
                 conversation.Parameters["@mode"].Value = mode.ToString();
                 conversation.Parameters["@assigned"].Value = mode == ConversationMode.WithOperator ? operatorId : DBNull.Value;
                 // Taken over just now, so the idle-dialog worker leaves them alone while the benchmark runs.
