@@ -50,10 +50,12 @@ public static class CrashRun
     private const string ApiKey = "b1c_crash-run-key-for-the-rest-api";
     private const long FirstChat = 900_000_000;
 
-    public static async Task<CrashFigures> RunAsync(CrashOptions options, Action<string> log)
+    /// <param name="postgres">A PostgreSQL connection string for the app's database (an empty one, used by this run only);
+    /// null: SQLite in the data folder.</param>
+    public static async Task<CrashFigures> RunAsync(CrashOptions options, Action<string> log, string? postgres = null)
     {
         var clock = Stopwatch.StartNew();
-        var data = Directory.CreateTempSubdirectory("bots1c-crash-").FullName;
+        var data = new AppData(Directory.CreateTempSubdirectory("bots1c-crash-").FullName, postgres);
         await using var telegram = await FakeTelegramApi.StartAsync();
         ChildApp? current = null;
         try
@@ -143,7 +145,7 @@ public static class CrashRun
         finally
         {
             Volatile.Read(ref current)?.Kill();
-            try { Directory.Delete(data, recursive: true); }
+            try { Directory.Delete(data.Folder, recursive: true); }
             catch (IOException) { /* the OS temp cleaner takes it */ }
         }
     }
@@ -155,7 +157,15 @@ public static class CrashRun
 
     private sealed record Bot(int Index, long Id, string Key, string Secret);
 
-    private static async Task<List<Bot>> CreateBotsAsync(ChildApp app, string data, string apiServerUrl, int count)
+    /// <summary>Where the app keeps its state across kills: its data folder and, on PostgreSQL, its database.</summary>
+    private sealed record AppData(string Folder, string? Postgres)
+    {
+        public DatabaseOptions Database => Postgres is null
+            ? new DatabaseOptions()
+            : new DatabaseOptions { Provider = DatabaseKind.Postgres, ConnectionString = Postgres };
+    }
+
+    private static async Task<List<Bot>> CreateBotsAsync(ChildApp app, AppData data, string apiServerUrl, int count)
     {
         using var api = new HttpClient { BaseAddress = new Uri(app.BaseUrl) };
         api.DefaultRequestHeaders.Add("X-Api-Key", ApiKey);
@@ -217,7 +227,7 @@ public static class CrashRun
         """);
 
     /// <summary>Acknowledged updates in the inbox; updates recorded as more than one incoming message; acknowledged ones with none.</summary>
-    private static async Task<(int Stored, int Twice, int Unprocessed)> CountStoredAsync(string data, List<Bot> bots, List<(int Bot, long UpdateId)> acknowledged)
+    private static async Task<(int Stored, int Twice, int Unprocessed)> CountStoredAsync(AppData data, List<Bot> bots, List<(int Bot, long UpdateId)> acknowledged)
     {
         await using var db = OpenDatabase(data);
         var inbox = (await db.Inbox.AsNoTracking().Select(i => new { i.BotId, i.ExternalId }).ToListAsync())
@@ -231,10 +241,10 @@ public static class CrashRun
         return (stored, twice, unprocessed);
     }
 
-    private static Bots1CDbContext OpenDatabase(string data)
+    private static Bots1CDbContext OpenDatabase(AppData data)
     {
         var options = new DbContextOptionsBuilder<Bots1CDbContext>();
-        DatabaseProvider.Configure(options, new DatabaseOptions(), new DataFolder(data));
+        DatabaseProvider.Configure(options, data.Database, new DataFolder(data.Folder));
         return new Bots1CDbContext(options.Options);
     }
 
@@ -252,7 +262,7 @@ public static class CrashRun
 
         public string BaseUrl { get; }
 
-        public static async Task<ChildApp> StartAsync(string data, Action<string> log)
+        public static async Task<ChildApp> StartAsync(AppData data, Action<string> log)
         {
             var port = FreePort();
             var dll = WebAppDll();
@@ -263,7 +273,7 @@ public static class CrashRun
                 RedirectStandardError = true,
                 UseShellExecute = false,
             };
-            foreach (var arg in (string[])[dll, "--urls", $"http://127.0.0.1:{port}", $"--Bots1C:DataPath={data}",
+            foreach (var arg in (string[])[dll, "--urls", $"http://127.0.0.1:{port}", $"--Bots1C:DataPath={data.Folder}",
                          // The SSRF guard refuses a Bot API on loopback unless listed: the stand-in is on loopback.
                          "--Bots1C:Scenarios:HttpAllowedHosts:0=127.0.0.0/8", "--Bots1C:Messengers:ApiAllowedHosts:0=127.0.0.0/8"])
                 start.ArgumentList.Add(arg);
@@ -273,6 +283,12 @@ public static class CrashRun
             start.Environment["Bots1C__Bootstrap__LicenseKey"] = license;
             start.Environment["Bots1C__Licensing__VendorKeys__crash"] = LicenseKeys.PublicPem(VendorKey);
             start.Environment["Bots1C__Diagnostics__CheckIntervalMinutes"] = "0";
+            if (data.Postgres is not null)
+            {
+                // In the environment, not on the command line: the connection string holds the password.
+                start.Environment["Bots1C__Database__Provider"] = "Postgres";
+                start.Environment["Bots1C__Database__ConnectionString"] = data.Postgres;
+            }
             start.Environment["Logging__LogLevel__Default"] = "Warning";
             start.Environment["Logging__LogLevel__Microsoft.AspNetCore"] = "Warning";
             start.Environment["Logging__LogLevel__Microsoft.EntityFrameworkCore"] = "Error";
