@@ -15,8 +15,11 @@ namespace Bots1C.Bench;
 
 /// <summary>What a crash run is asked to do: Telegram updates in <paramref name="Chats"/> chats spread over
 /// <paramref name="Bots"/> bots, <paramref name="UpdatesPerChat"/> each, one per chat every <paramref name="Interval"/>;
-/// the app is killed (SIGKILL) <paramref name="Kills"/> times while they arrive; the run gives up after <paramref name="Deadline"/>.</summary>
-public sealed record CrashOptions(int Bots, int Chats, int UpdatesPerChat, int Kills, TimeSpan Interval, TimeSpan Deadline)
+/// the app is killed (SIGKILL) <paramref name="Kills"/> times while they arrive; the run gives up after <paramref name="Deadline"/>.
+/// With <paramref name="Instances"/> = 2, two app processes share the database (and Redis, when given) behind one
+/// "address": each update goes to either, a refused one to the other; each kill takes one instance down, and after the
+/// last kill the survivor finishes alone.</summary>
+public sealed record CrashOptions(int Bots, int Chats, int UpdatesPerChat, int Kills, TimeSpan Interval, TimeSpan Deadline, int Instances = 1)
 {
     public int Updates => Chats * UpdatesPerChat;
 }
@@ -52,17 +55,24 @@ public static class CrashRun
 
     /// <param name="postgres">A PostgreSQL connection string for the app's database (an empty one, used by this run only);
     /// null: SQLite in the data folder.</param>
-    public static async Task<CrashFigures> RunAsync(CrashOptions options, Action<string> log, string? postgres = null)
+    /// <param name="redis">A Redis configuration string joining two instances (a channel prefix of this run's own is added).</param>
+    public static async Task<CrashFigures> RunAsync(CrashOptions options, Action<string> log, string? postgres = null, string? redis = null)
     {
+        if (options.Instances is < 1 or > 2)
+            throw new ArgumentOutOfRangeException(nameof(options), "One or two instances.");
         var clock = Stopwatch.StartNew();
-        var data = new AppData(Directory.CreateTempSubdirectory("bots1c-crash-").FullName, postgres);
+        // Two instances on one machine share the data folder too, as two services of one installation would: the keys,
+        // and the instances' lock files, by which the survivor sees at once that the other died.
+        var data = new AppData(Directory.CreateTempSubdirectory("bots1c-crash-").FullName, postgres, redis, $"bots1c-crash-{Guid.NewGuid():N}");
         await using var telegram = await FakeTelegramApi.StartAsync();
-        ChildApp? current = null;
+        var running = new ChildApp?[options.Instances];
         try
         {
-            current = await ChildApp.StartAsync(data, log);
-            var bots = await CreateBotsAsync(current, data, telegram.Url, options.Bots);
-            log($"{options.Bots} bots ready after {clock.Elapsed.TotalSeconds:0.0} s; sending {options.Updates} updates in {options.Chats} chats");
+            running[0] = await ChildApp.StartAsync(data, log);
+            var bots = await CreateBotsAsync(running[0]!, data, telegram.Url, options.Bots);
+            if (options.Instances == 2)
+                running[1] = await ChildApp.StartAsync(data, log);
+            log($"{options.Bots} bots ready after {clock.Elapsed.TotalSeconds:0.0} s; sending {options.Updates} updates in {options.Chats} chats to {options.Instances} instance(s)");
 
             using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256, UseProxy = false })
             {
@@ -81,21 +91,25 @@ public static class CrashRun
                     var due = clock.Elapsed + options.Interval;
                     var updateId = chat * 10_000L + k;
                     var body = Update(updateId, chatId, k);
-                    while (clock.Elapsed < deadline)
+                    for (var attempt = 0; clock.Elapsed < deadline; attempt++)
                     {
-                        if (await PostAsync(http, Volatile.Read(ref current)!.BaseUrl, bot, body))
+                        // Spread over the instances by update; a refused POST goes to the next one, as a balancer would.
+                        if (Volatile.Read(ref running[(int)((updateId + attempt) % running.Length)]) is { } target
+                            && await PostAsync(http, target.BaseUrl, bot, body))
                         {
                             acknowledged[(bot.Index, updateId)] = true;
                             break;
                         }
-                        await Task.Delay(200);
+                        if (attempt % running.Length == running.Length - 1)
+                            await Task.Delay(200);
                     }
                     if (due > clock.Elapsed)
                         await Task.Delay(due - clock.Elapsed);
                 }
             })).ToList();
 
-            // Kill at even steps of the acknowledged count, start again on the same folder at once.
+            // Kill at even steps of the acknowledged count. One instance: start it again on the same folder at once. Two:
+            // kill them in turn; the killed one comes back unless it was the last kill, after which the other finishes alone.
             var recovery = TimeSpan.Zero;
             for (var kill = 1; kill <= options.Kills; kill++)
             {
@@ -103,15 +117,18 @@ public static class CrashRun
                 while (acknowledged.Count < at && clock.Elapsed < deadline && senders.Any(s => !s.IsCompleted))
                     await Task.Delay(10);
                 var repliesBefore = telegram.SentTexts.Count;
-                current.Kill();
-                log($"kill -9 #{kill} at {acknowledged.Count} acknowledged updates, {repliesBefore} replies, {clock.Elapsed.TotalSeconds:0.0} s");
-                var restarted = Stopwatch.StartNew();
-                var next = await ChildApp.StartAsync(data, log);
-                Volatile.Write(ref current, next);
+                var victim = (kill - 1) % running.Length;
+                var killed = Volatile.Read(ref running[victim])!;
+                Volatile.Write(ref running[victim], null);
+                killed.Kill();
+                log($"kill -9 #{kill} of instance {victim + 1} at {acknowledged.Count} acknowledged updates, {repliesBefore} replies, {clock.Elapsed.TotalSeconds:0.0} s");
+                var sinceKill = Stopwatch.StartNew();
+                if (running.Length == 1 || kill < options.Kills)
+                    Volatile.Write(ref running[victim], await ChildApp.StartAsync(data, log));
                 while (telegram.SentTexts.Count == repliesBefore && clock.Elapsed < deadline)
                     await Task.Delay(10);
-                recovery = recovery > restarted.Elapsed ? recovery : restarted.Elapsed;
-                log($"restarted; first reply after {restarted.Elapsed.TotalSeconds:0.0} s");
+                recovery = recovery > sinceKill.Elapsed ? recovery : sinceKill.Elapsed;
+                log($"first reply {sinceKill.Elapsed.TotalSeconds:0.0} s after the kill");
             }
             await Task.WhenAll(senders);
             log($"all senders done at {clock.Elapsed.TotalSeconds:0.0} s, {acknowledged.Count} acknowledged");
@@ -122,7 +139,8 @@ public static class CrashRun
                 await Task.Delay(50);
             await Task.Delay(500); // a late duplicate would still show
             var elapsed = clock.Elapsed;
-            current.Kill();
+            foreach (var app in running)
+                app?.Kill();
 
             var (stored, twice, unprocessed) = await CountStoredAsync(data, bots, acknowledged.Keys.ToList());
             var replies = telegram.SentTexts.ToList();
@@ -144,7 +162,8 @@ public static class CrashRun
         }
         finally
         {
-            Volatile.Read(ref current)?.Kill();
+            foreach (var app in running)
+                app?.Kill();
             try { Directory.Delete(data.Folder, recursive: true); }
             catch (IOException) { /* the OS temp cleaner takes it */ }
         }
@@ -157,8 +176,9 @@ public static class CrashRun
 
     private sealed record Bot(int Index, long Id, string Key, string Secret);
 
-    /// <summary>Where the app keeps its state across kills: its data folder and, on PostgreSQL, its database.</summary>
-    private sealed record AppData(string Folder, string? Postgres)
+    /// <summary>Where the app keeps its state across kills: its data folder and, on PostgreSQL, its database; the Redis
+    /// that joins two instances, under a channel prefix of this run's own.</summary>
+    private sealed record AppData(string Folder, string? Postgres, string? Redis, string RedisPrefix)
     {
         public DatabaseOptions Database => Postgres is null
             ? new DatabaseOptions()
@@ -288,6 +308,11 @@ public static class CrashRun
                 // In the environment, not on the command line: the connection string holds the password.
                 start.Environment["Bots1C__Database__Provider"] = "Postgres";
                 start.Environment["Bots1C__Database__ConnectionString"] = data.Postgres;
+            }
+            if (data.Redis is not null)
+            {
+                start.Environment["Bots1C__Redis__Connection"] = data.Redis;
+                start.Environment["Bots1C__Redis__ChannelPrefix"] = data.RedisPrefix;
             }
             start.Environment["Logging__LogLevel__Default"] = "Warning";
             start.Environment["Logging__LogLevel__Microsoft.AspNetCore"] = "Warning";
