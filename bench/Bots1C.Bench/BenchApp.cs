@@ -42,9 +42,11 @@ public sealed partial class BenchApp : IAsyncDisposable
     public string DataPath => _factory.DataPath;
     public IServiceProvider Services => _factory.Services;
 
-    public static Task<BenchApp> StartAsync()
+    /// <summary>The app on SQLite in its data folder, or on the PostgreSQL database <paramref name="postgres"/> names
+    /// (a connection string; the data folder then holds only files).</summary>
+    public static Task<BenchApp> StartAsync(string? postgres = null)
     {
-        var factory = new Factory(Directory.CreateTempSubdirectory("bots1c-bench-").FullName);
+        var factory = new Factory(Directory.CreateTempSubdirectory("bots1c-bench-").FullName, postgres);
         factory.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
         factory.StartServer();
         var addresses = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
@@ -166,7 +168,7 @@ public sealed partial class BenchApp : IAsyncDisposable
         catch (IOException) { /* SQLite may still hold the file for a moment; the OS temp cleaner takes it. */ }
     }
 
-    private sealed class Factory(string dataPath) : WebApplicationFactory<Program>
+    private sealed class Factory(string dataPath, string? postgres) : WebApplicationFactory<Program>
     {
         // A working license without limits, signed by a vendor key made for this run (as the tests do): 25 bots and
         // thousands of contacts are past a test license's limits, and licensing is not what is measured.
@@ -184,6 +186,11 @@ public sealed partial class BenchApp : IAsyncDisposable
             // Outside Development the app expects published files; this runs from the build output like `dotnet run`.
             builder.UseStaticWebAssets();
             builder.UseSetting("Bots1C:DataPath", DataPath);
+            if (postgres is not null)
+            {
+                builder.UseSetting("Bots1C:Database:Provider", "Postgres");
+                builder.UseSetting("Bots1C:Database:ConnectionString", postgres);
+            }
             builder.UseSetting("Bots1C:Bootstrap:AdminEmail", AdminEmail);
             builder.UseSetting("Bots1C:Bootstrap:AdminPassword", AdminPassword);
             builder.UseSetting("Bots1C:Bootstrap:ApiKey", ApiKey);

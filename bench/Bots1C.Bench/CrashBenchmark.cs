@@ -21,7 +21,9 @@ public sealed class CrashBenchmark : IBenchmark
         var perChat = options.Quick ? 4 : 10;
         var crash = new CrashOptions(Bots, chats, perChat, Kills: 2, Interval: TimeSpan.FromSeconds(0.1),
             Deadline: TimeSpan.FromSeconds(options.Quick ? 150 : 300));
-        var figures = await CrashRun.RunAsync(crash, line => Console.Error.WriteLine("  " + line));
+        // On PostgreSQL the child app gets a database of its own: the in-process app (not used here) holds the other one.
+        await using var database = options.PostgresServer is null ? null : await PostgresBenchDatabase.CreateAsync(options.PostgresServer);
+        var figures = await CrashRun.RunAsync(crash, line => Console.Error.WriteLine("  " + line), database?.ConnectionString);
         Console.Error.WriteLine("  " + figures);
 
         var size = $"{crash.Updates:N0} updates, {chats:N0} chats, {Bots} bots, 2 × kill -9";

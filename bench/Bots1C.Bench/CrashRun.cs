@@ -15,8 +15,11 @@ namespace Bots1C.Bench;
 
 /// <summary>What a crash run is asked to do: Telegram updates in <paramref name="Chats"/> chats spread over
 /// <paramref name="Bots"/> bots, <paramref name="UpdatesPerChat"/> each, one per chat every <paramref name="Interval"/>;
-/// the app is killed (SIGKILL) <paramref name="Kills"/> times while they arrive; the run gives up after <paramref name="Deadline"/>.</summary>
-public sealed record CrashOptions(int Bots, int Chats, int UpdatesPerChat, int Kills, TimeSpan Interval, TimeSpan Deadline)
+/// the app is killed (SIGKILL) <paramref name="Kills"/> times while they arrive; the run gives up after <paramref name="Deadline"/>.
+/// With <paramref name="Instances"/> = 2, two app processes share the database (and Redis, when given) behind one
+/// "address": each update goes to either, a refused one to the other; each kill takes one instance down, and after the
+/// last kill the survivor finishes alone.</summary>
+public sealed record CrashOptions(int Bots, int Chats, int UpdatesPerChat, int Kills, TimeSpan Interval, TimeSpan Deadline, int Instances = 1)
 {
     public int Updates => Chats * UpdatesPerChat;
 }
@@ -50,17 +53,26 @@ public static class CrashRun
     private const string ApiKey = "b1c_crash-run-key-for-the-rest-api";
     private const long FirstChat = 900_000_000;
 
-    public static async Task<CrashFigures> RunAsync(CrashOptions options, Action<string> log)
+    /// <param name="postgres">A PostgreSQL connection string for the app's database (an empty one, used by this run only);
+    /// null: SQLite in the data folder.</param>
+    /// <param name="redis">A Redis configuration string joining two instances (a channel prefix of this run's own is added).</param>
+    public static async Task<CrashFigures> RunAsync(CrashOptions options, Action<string> log, string? postgres = null, string? redis = null)
     {
+        if (options.Instances is < 1 or > 2)
+            throw new ArgumentOutOfRangeException(nameof(options), "One or two instances.");
         var clock = Stopwatch.StartNew();
-        var data = Directory.CreateTempSubdirectory("bots1c-crash-").FullName;
+        // Two instances on one machine share the data folder too, as two services of one installation would: the keys,
+        // and the instances' lock files, by which the survivor sees at once that the other died.
+        var data = new AppData(Directory.CreateTempSubdirectory("bots1c-crash-").FullName, postgres, redis, $"bots1c-crash-{Guid.NewGuid():N}");
         await using var telegram = await FakeTelegramApi.StartAsync();
-        ChildApp? current = null;
+        var running = new ChildApp?[options.Instances];
         try
         {
-            current = await ChildApp.StartAsync(data, log);
-            var bots = await CreateBotsAsync(current, data, telegram.Url, options.Bots);
-            log($"{options.Bots} bots ready after {clock.Elapsed.TotalSeconds:0.0} s; sending {options.Updates} updates in {options.Chats} chats");
+            running[0] = await ChildApp.StartAsync(data, log);
+            var bots = await CreateBotsAsync(running[0]!, data, telegram.Url, options.Bots);
+            if (options.Instances == 2)
+                running[1] = await ChildApp.StartAsync(data, log);
+            log($"{options.Bots} bots ready after {clock.Elapsed.TotalSeconds:0.0} s; sending {options.Updates} updates in {options.Chats} chats to {options.Instances} instance(s)");
 
             using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256, UseProxy = false })
             {
@@ -79,21 +91,25 @@ public static class CrashRun
                     var due = clock.Elapsed + options.Interval;
                     var updateId = chat * 10_000L + k;
                     var body = Update(updateId, chatId, k);
-                    while (clock.Elapsed < deadline)
+                    for (var attempt = 0; clock.Elapsed < deadline; attempt++)
                     {
-                        if (await PostAsync(http, Volatile.Read(ref current)!.BaseUrl, bot, body))
+                        // Spread over the instances by update; a refused POST goes to the next one, as a balancer would.
+                        if (Volatile.Read(ref running[(int)((updateId + attempt) % running.Length)]) is { } target
+                            && await PostAsync(http, target.BaseUrl, bot, body))
                         {
                             acknowledged[(bot.Index, updateId)] = true;
                             break;
                         }
-                        await Task.Delay(200);
+                        if (attempt % running.Length == running.Length - 1)
+                            await Task.Delay(200);
                     }
                     if (due > clock.Elapsed)
                         await Task.Delay(due - clock.Elapsed);
                 }
             })).ToList();
 
-            // Kill at even steps of the acknowledged count, start again on the same folder at once.
+            // Kill at even steps of the acknowledged count. One instance: start it again on the same folder at once. Two:
+            // kill them in turn; the killed one comes back unless it was the last kill, after which the other finishes alone.
             var recovery = TimeSpan.Zero;
             for (var kill = 1; kill <= options.Kills; kill++)
             {
@@ -101,15 +117,18 @@ public static class CrashRun
                 while (acknowledged.Count < at && clock.Elapsed < deadline && senders.Any(s => !s.IsCompleted))
                     await Task.Delay(10);
                 var repliesBefore = telegram.SentTexts.Count;
-                current.Kill();
-                log($"kill -9 #{kill} at {acknowledged.Count} acknowledged updates, {repliesBefore} replies, {clock.Elapsed.TotalSeconds:0.0} s");
-                var restarted = Stopwatch.StartNew();
-                var next = await ChildApp.StartAsync(data, log);
-                Volatile.Write(ref current, next);
+                var victim = (kill - 1) % running.Length;
+                var killed = Volatile.Read(ref running[victim])!;
+                Volatile.Write(ref running[victim], null);
+                killed.Kill();
+                log($"kill -9 #{kill} of instance {victim + 1} at {acknowledged.Count} acknowledged updates, {repliesBefore} replies, {clock.Elapsed.TotalSeconds:0.0} s");
+                var sinceKill = Stopwatch.StartNew();
+                if (running.Length == 1 || kill < options.Kills)
+                    Volatile.Write(ref running[victim], await ChildApp.StartAsync(data, log));
                 while (telegram.SentTexts.Count == repliesBefore && clock.Elapsed < deadline)
                     await Task.Delay(10);
-                recovery = recovery > restarted.Elapsed ? recovery : restarted.Elapsed;
-                log($"restarted; first reply after {restarted.Elapsed.TotalSeconds:0.0} s");
+                recovery = recovery > sinceKill.Elapsed ? recovery : sinceKill.Elapsed;
+                log($"first reply {sinceKill.Elapsed.TotalSeconds:0.0} s after the kill");
             }
             await Task.WhenAll(senders);
             log($"all senders done at {clock.Elapsed.TotalSeconds:0.0} s, {acknowledged.Count} acknowledged");
@@ -120,7 +139,8 @@ public static class CrashRun
                 await Task.Delay(50);
             await Task.Delay(500); // a late duplicate would still show
             var elapsed = clock.Elapsed;
-            current.Kill();
+            foreach (var app in running)
+                app?.Kill();
 
             var (stored, twice, unprocessed) = await CountStoredAsync(data, bots, acknowledged.Keys.ToList());
             var replies = telegram.SentTexts.ToList();
@@ -142,8 +162,9 @@ public static class CrashRun
         }
         finally
         {
-            Volatile.Read(ref current)?.Kill();
-            try { Directory.Delete(data, recursive: true); }
+            foreach (var app in running)
+                app?.Kill();
+            try { Directory.Delete(data.Folder, recursive: true); }
             catch (IOException) { /* the OS temp cleaner takes it */ }
         }
     }
@@ -155,7 +176,16 @@ public static class CrashRun
 
     private sealed record Bot(int Index, long Id, string Key, string Secret);
 
-    private static async Task<List<Bot>> CreateBotsAsync(ChildApp app, string data, string apiServerUrl, int count)
+    /// <summary>Where the app keeps its state across kills: its data folder and, on PostgreSQL, its database; the Redis
+    /// that joins two instances, under a channel prefix of this run's own.</summary>
+    private sealed record AppData(string Folder, string? Postgres, string? Redis, string RedisPrefix)
+    {
+        public DatabaseOptions Database => Postgres is null
+            ? new DatabaseOptions()
+            : new DatabaseOptions { Provider = DatabaseKind.Postgres, ConnectionString = Postgres };
+    }
+
+    private static async Task<List<Bot>> CreateBotsAsync(ChildApp app, AppData data, string apiServerUrl, int count)
     {
         using var api = new HttpClient { BaseAddress = new Uri(app.BaseUrl) };
         api.DefaultRequestHeaders.Add("X-Api-Key", ApiKey);
@@ -217,7 +247,7 @@ public static class CrashRun
         """);
 
     /// <summary>Acknowledged updates in the inbox; updates recorded as more than one incoming message; acknowledged ones with none.</summary>
-    private static async Task<(int Stored, int Twice, int Unprocessed)> CountStoredAsync(string data, List<Bot> bots, List<(int Bot, long UpdateId)> acknowledged)
+    private static async Task<(int Stored, int Twice, int Unprocessed)> CountStoredAsync(AppData data, List<Bot> bots, List<(int Bot, long UpdateId)> acknowledged)
     {
         await using var db = OpenDatabase(data);
         var inbox = (await db.Inbox.AsNoTracking().Select(i => new { i.BotId, i.ExternalId }).ToListAsync())
@@ -231,10 +261,10 @@ public static class CrashRun
         return (stored, twice, unprocessed);
     }
 
-    private static Bots1CDbContext OpenDatabase(string data)
+    private static Bots1CDbContext OpenDatabase(AppData data)
     {
         var options = new DbContextOptionsBuilder<Bots1CDbContext>();
-        DatabaseProvider.Configure(options, new DatabaseOptions(), new DataFolder(data));
+        DatabaseProvider.Configure(options, data.Database, new DataFolder(data.Folder));
         return new Bots1CDbContext(options.Options);
     }
 
@@ -252,7 +282,7 @@ public static class CrashRun
 
         public string BaseUrl { get; }
 
-        public static async Task<ChildApp> StartAsync(string data, Action<string> log)
+        public static async Task<ChildApp> StartAsync(AppData data, Action<string> log)
         {
             var port = FreePort();
             var dll = WebAppDll();
@@ -263,7 +293,7 @@ public static class CrashRun
                 RedirectStandardError = true,
                 UseShellExecute = false,
             };
-            foreach (var arg in (string[])[dll, "--urls", $"http://127.0.0.1:{port}", $"--Bots1C:DataPath={data}",
+            foreach (var arg in (string[])[dll, "--urls", $"http://127.0.0.1:{port}", $"--Bots1C:DataPath={data.Folder}",
                          // The SSRF guard refuses a Bot API on loopback unless listed: the stand-in is on loopback.
                          "--Bots1C:Scenarios:HttpAllowedHosts:0=127.0.0.0/8", "--Bots1C:Messengers:ApiAllowedHosts:0=127.0.0.0/8"])
                 start.ArgumentList.Add(arg);
@@ -273,6 +303,17 @@ public static class CrashRun
             start.Environment["Bots1C__Bootstrap__LicenseKey"] = license;
             start.Environment["Bots1C__Licensing__VendorKeys__crash"] = LicenseKeys.PublicPem(VendorKey);
             start.Environment["Bots1C__Diagnostics__CheckIntervalMinutes"] = "0";
+            if (data.Postgres is not null)
+            {
+                // In the environment, not on the command line: the connection string holds the password.
+                start.Environment["Bots1C__Database__Provider"] = "Postgres";
+                start.Environment["Bots1C__Database__ConnectionString"] = data.Postgres;
+            }
+            if (data.Redis is not null)
+            {
+                start.Environment["Bots1C__Redis__Connection"] = data.Redis;
+                start.Environment["Bots1C__Redis__ChannelPrefix"] = data.RedisPrefix;
+            }
             start.Environment["Logging__LogLevel__Default"] = "Warning";
             start.Environment["Logging__LogLevel__Microsoft.AspNetCore"] = "Warning";
             start.Environment["Logging__LogLevel__Microsoft.EntityFrameworkCore"] = "Error";

@@ -11,9 +11,14 @@ public interface IBenchmark
 }
 
 /// <summary>What the command line asked for. <paramref name="RunsGiven"/>, <paramref name="Seconds"/>, <paramref name="Rate"/>,
-/// <paramref name="Rates"/> and <paramref name="Chats"/> are null unless given: each benchmark has its own defaults (and quick ones).</summary>
+/// <paramref name="Rates"/> and <paramref name="Chats"/> are null unless given: each benchmark has its own defaults (and quick ones).
+/// <paramref name="PostgresServer"/>: with <c>--provider postgres</c>, the server (a connection string) on which each app gets a fresh
+/// database; null on SQLite.</summary>
 public sealed record BenchOptions(int Runs, bool Quick, int? RunsGiven = null, double? Seconds = null, int? Rate = null, int? Chats = null,
-    int[]? Rates = null, string Provider = "sqlite");
+    int[]? Rates = null, string? PostgresServer = null)
+{
+    public bool OnPostgres => PostgresServer is not null;
+}
 
 /// <summary>The samples of one measure of one case. <paramref name="Baseline"/> names the case of the same
 /// benchmark whose median this one is divided by (the ratio survives a noisy machine better than milliseconds).

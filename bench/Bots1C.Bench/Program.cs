@@ -17,6 +17,7 @@ public static class BenchProgram
     {
         var runs = 5;
         var quick = false;
+        var postgres = false;
         int? runsGiven = null, rate = null, chats = null;
         int[]? rates = null;
         double? seconds = null;
@@ -47,15 +48,13 @@ public static class BenchProgram
                     rate = list[0];
                     i++;
                     break;
-                case "--provider" when i + 1 < args.Length:
-                    // PostgreSQL arrives with the scale-out issue; until then the app stores in SQLite only.
-                    if (!args[i + 1].Equals("sqlite", StringComparison.OrdinalIgnoreCase))
-                    {
-                        Console.Error.WriteLine($"Provider '{args[i + 1]}' is not available: the app stores in SQLite only today (PostgreSQL comes with the scale-out issue).");
-                        return 2;
-                    }
+                case "--provider" when i + 1 < args.Length && args[i + 1].ToLowerInvariant() is "sqlite" or "postgres" or "postgresql":
+                    postgres = !args[i + 1].Equals("sqlite", StringComparison.OrdinalIgnoreCase);
                     i++;
                     break;
+                case "--provider":
+                    Console.Error.WriteLine($"Unknown provider '{(i + 1 < args.Length ? args[i + 1] : "")}': sqlite or postgres.");
+                    return 2;
                 case "all":
                     chosen.AddRange(All.Where(b => !chosen.Contains(b)));
                     break;
@@ -83,24 +82,39 @@ public static class BenchProgram
         if (chosen.Count == 0)
             chosen.AddRange(All);
 
+        string? postgresServer = null;
+        var database = "SQLite";
+        if (postgres)
+        {
+            postgresServer = PostgresBenchDatabase.Server;
+            if (postgresServer is null)
+            {
+                Console.Error.WriteLine($"--provider postgres needs a PostgreSQL server: set {PostgresBenchDatabase.Variable} (or {PostgresBenchDatabase.TestVariable}) " +
+                    "to a connection string whose role may CREATEDB, e.g. Host=127.0.0.1;Username=bench;Password=...; each benchmark's app gets a fresh database, dropped at the end.");
+                return 2;
+            }
+            database = await PostgresBenchDatabase.DescribeAsync(postgresServer);
+        }
+
         var loadBefore = LoadAverage();
-        var options = new BenchOptions(runs, quick, runsGiven, seconds, rate, chats, rates);
+        var options = new BenchOptions(runs, quick, runsGiven, seconds, rate, chats, rates, postgresServer);
         var results = new List<Measurement>();
         var clock = System.Diagnostics.Stopwatch.StartNew();
         if (chosen.Contains(All[0]))
             chosen = [All[0], .. chosen.Where(b => b != All[0])];
         foreach (var benchmark in chosen)
         {
-            // Each benchmark gets a fresh app (own data folder): one's data and backlog do not weigh on the next.
-            Console.Error.WriteLine($"[{benchmark.Name}] {benchmark.Description} (SQLite)");
+            // Each benchmark gets a fresh app (own data folder, and on PostgreSQL its own database): one's data and backlog do not weigh on the next.
+            Console.Error.WriteLine($"[{benchmark.Name}] {benchmark.Description} ({database})");
             var started = clock.Elapsed;
-            await using var app = await BenchApp.StartAsync();
+            await using var fresh = postgresServer is null ? null : await PostgresBenchDatabase.CreateAsync(postgresServer);
+            await using var app = await BenchApp.StartAsync(fresh?.ConnectionString);
             results.AddRange(await benchmark.RunAsync(app, options));
             Console.Error.WriteLine($"[{benchmark.Name}] done in {(clock.Elapsed - started).TotalSeconds:0} s");
         }
 
         Console.WriteLine();
-        Console.WriteLine($"Bots1C.Bench {DateTime.Now:yyyy-MM-dd HH:mm}, {Environment.ProcessorCount} cores, arguments '{string.Join(' ', args)}', " +
+        Console.WriteLine($"Bots1C.Bench {DateTime.Now:yyyy-MM-dd HH:mm}, {database}, {Environment.ProcessorCount} cores, arguments '{string.Join(' ', args)}', " +
             $"load average before {loadBefore}, after {LoadAverage()}");
         Table.Print(Console.Out, results);
         return 0;
@@ -119,7 +133,7 @@ public static class BenchProgram
 
     private static int Usage(TextWriter to, IBenchmark[] all)
     {
-        to.WriteLine("Usage: dotnet run -c Release --project bench/Bots1C.Bench -- [all | benchmark ...] [--quick] [--runs N] [--seconds S] [--rates R,R] [--chats C] [--provider sqlite]");
+        to.WriteLine("Usage: dotnet run -c Release --project bench/Bots1C.Bench -- [all | benchmark ...] [--quick] [--runs N] [--seconds S] [--rates R,R] [--chats C] [--provider sqlite|postgres]");
         to.WriteLine("  all            every benchmark (also when none is named)");
         to.WriteLine("  --quick        a few seconds per benchmark, for CI (ingest 2 s per step; reply and push 3 s; storage 100k messages, 30 calls;");
         to.WriteLine("                 memory 5 tabs; editor 2 runs of the grid pair; crash 400 updates in 100 chats)");
@@ -128,7 +142,10 @@ public static class BenchProgram
         to.WriteLine("  --rates R,R    ingest: fixed rates (default 200,1000); reply: rates (100,500); push: the first (default 200)");
         to.WriteLine("  --rate R       the same as --rates R");
         to.WriteLine("  --chats C      chats the updates are spread over (default 1000; push --quick 200; crash 500, --quick 100)");
-        to.WriteLine("  --provider P   the database: sqlite (the only one until the scale-out issue brings PostgreSQL)");
+        to.WriteLine("  --provider P   the database: sqlite (default, a file in each app's temp folder) or postgres: each benchmark's app (and");
+        to.WriteLine($"                 crash's child app) on a fresh database made on the server in {PostgresBenchDatabase.Variable} (else {PostgresBenchDatabase.TestVariable}),");
+        to.WriteLine("                 dropped at the end. memory and editor measure the browser and the circuits: they run on either, the");
+        to.WriteLine("                 database does not enter their figures");
         foreach (var b in all)
             to.WriteLine($"  {b.Name,-10} {b.Description}");
         return 0;

@@ -6,7 +6,9 @@ using Bots1C.Domain.Conversations;
 using Bots1C.Domain.Data;
 using Bots1C.Domain.Operators;
 using Bots1C.Domain.Counterparties;
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,8 +18,8 @@ namespace Bots1C.Bench;
 /// <summary>
 /// The operators' dialog list and a dialog's history at scale: the server time of <see cref="ConversationList"/>'s calls (as the
 /// messenger page and the hub make them, in-process, no HTTP), first on a tiny database (the baseline), then after
-/// seeding it to 10,000 dialogs and 1,000,000 messages (--quick: 100,000). The seed is written straight into SQLite
-/// (one transaction of prepared inserts): dialogs with their contacts across 3 bots, a few waiting for an operator or
+/// seeding it to 10,000 dialogs and 1,000,000 messages (--quick: 100,000). The seed is written straight into the database,
+/// SQLite or PostgreSQL (one transaction of prepared inserts): dialogs with their contacts across 3 bots, a few waiting for an operator or
 /// with one, a third of the rest closed; messages skewed like real traffic (Zipf: most dialogs a few messages, the
 /// longest about a tenth of all), interleaved in time across dialogs.
 /// </summary>
@@ -54,7 +56,7 @@ public sealed class StorageBenchmark : IBenchmark
         string connectionString;
         await using (var db = await dbFactory.CreateDbContextAsync())
             connectionString = db.Database.GetConnectionString()!;
-        var seeder = new Seeder(connectionString, bots, operatorId);
+        var seeder = new Seeder(connectionString, options.OnPostgres, bots, operatorId);
         var list = app.Services.GetRequiredService<ConversationList>();
         var history = app.Services.GetRequiredService<CounterpartyHistory>();
 
@@ -153,8 +155,9 @@ public sealed class StorageBenchmark : IBenchmark
     /// <summary>What a seeding produced: the longest dialog, a message in its middle, a phone only one contact has.</summary>
     private sealed record Seeded(long LongestConversationId, int LongestCount, long LongestMiddleMessageId, string RarePhone, long[] ConversationIds);
 
-    /// <summary>Writes dialogs, contacts and messages straight into the app's SQLite file.</summary>
-    private sealed class Seeder(string connectionString, IReadOnlyList<long> bots, string operatorId)
+    /// <summary>Writes dialogs, contacts and messages straight into the app's database: the same SQL on both engines
+    /// (quoted names, @parameters); only times (SQLite keeps ticks, PostgreSQL timestamptz) and tags (JSON text, an array) differ.</summary>
+    private sealed class Seeder(string connectionString, bool postgres, IReadOnlyList<long> bots, string operatorId)
     {
         private static readonly string[] FirstNames = ["Иван", "Мария", "Алексей", "Ольга", "Сергей", "Анна", "Дмитрий", "Елена", "Павел", "Наталья", "Ivan", "Maria"];
         private static readonly string[] LastNames = ["Петров", "Иванова", "Смирнов", "Кузнецова", "Попов", "Соколова", "Лебедев", "Козлова", "Новиков", "Морозова", "Волков", "Орлова"];
@@ -198,18 +201,22 @@ public sealed class StorageBenchmark : IBenchmark
                 last[order[p]] = p;
             }
 
-            using var connection = new SqliteConnection(connectionString);
+            // Npgsql prepares a statement once it has run a few times (its explicit Prepare wants typed values up front).
+            using DbConnection connection = postgres
+                ? new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = 10, AutoPrepareMinUsages = 2 }.ToString())
+                : new SqliteConnection(connectionString);
             connection.Open();
             using var transaction = connection.BeginTransaction();
             using var contact = Command(connection, transaction, """
-                INSERT INTO Contacts (BotId, ExternalUserId, FirstName, LastName, Username, LanguageCode, Phone, IsBlocked, CreatedAt, UpdatedAt, SearchText)
-                VALUES ($bot, $external, $first, $last, $username, 'ru', $phone, 0, $at, $at, $search) RETURNING Id
-                """, "$bot", "$external", "$first", "$last", "$username", "$phone", "$at", "$search");
+                INSERT INTO "Contacts" ("BotId", "ExternalUserId", "FirstName", "LastName", "Username", "LanguageCode", "Phone", "PhoneTyped", "IsBlocked",
+                    "NeedsPerson", "CreatedAt", "UpdatedAt", "SearchText")
+                VALUES (@bot, @external, @first, @last, @username, 'ru', @phone, FALSE, FALSE, FALSE, @at, @at, @search) RETURNING "Id"
+                """, "@bot", "@external", "@first", "@last", "@username", "@phone", "@at", "@search");
             using var conversation = Command(connection, transaction, """
-                INSERT INTO Conversations (BotId, ContactId, ChatId, CreatedAt, LastMessageAt, Tags, Mode, StepTries, VariablesJson,
-                    AssignedUserId, OperatorSince, IsClosed, ClosedAt, UnreadCount, LastMessagePreview)
-                VALUES ($bot, $contact, $chat, $created, $last, '[]', $mode, 0, '{}', $assigned, $since, $closed, $closedAt, $unread, $preview) RETURNING Id
-                """, "$bot", "$contact", "$chat", "$created", "$last", "$mode", "$assigned", "$since", "$closed", "$closedAt", "$unread", "$preview");
+                INSERT INTO "Conversations" ("BotId", "ContactId", "ChatId", "CreatedAt", "LastMessageAt", "Tags", "Mode", "StepTries", "VariablesJson",
+                    "AssignedUserId", "OperatorSince", "IsClosed", "ClosedAt", "UnreadCount", "LastMessagePreview")
+                VALUES (@bot, @contact, @chat, @created, @last, @tags, @mode, 0, '{}', @assigned, @since, @closed, @closedAt, @unread, @preview) RETURNING "Id"
+                """, "@bot", "@contact", "@chat", "@created", "@last", "@tags", "@mode", "@assigned", "@since", "@closed", "@closedAt", "@unread", "@preview");
             var ids = new long[dialogs];
             var rarePhone = "";
             for (var c = 0; c < dialogs; c++)
@@ -225,63 +232,68 @@ public sealed class StorageBenchmark : IBenchmark
                 if (person.Phone is { } phone && rarePhone.Length == 0 && c > dialogs / 2)
                     rarePhone = phone[1..];
                 var created = At(first[c]);
-                contact.Parameters["$bot"].Value = bot;
-                contact.Parameters["$external"].Value = person.ExternalUserId;
-                contact.Parameters["$first"].Value = person.FirstName;
-                contact.Parameters["$last"].Value = person.LastName;
-                contact.Parameters["$username"].Value = (object?)person.Username ?? DBNull.Value;
-                contact.Parameters["$phone"].Value = (object?)person.Phone ?? DBNull.Value;
-                contact.Parameters["$at"].Value = Stored(created);
-                contact.Parameters["$search"].Value = person.BuildSearchText();
+                contact.Parameters["@bot"].Value = bot;
+                contact.Parameters["@external"].Value = person.ExternalUserId;
+                contact.Parameters["@first"].Value = person.FirstName;
+                contact.Parameters["@last"].Value = person.LastName;
+                contact.Parameters["@username"].Value = (object?)person.Username ?? DBNull.Value;
+                contact.Parameters["@phone"].Value = (object?)person.Phone ?? DBNull.Value;
+                contact.Parameters["@at"].Value = Stored(created);
+                contact.Parameters["@search"].Value = person.BuildSearchText();
                 var contactId = (long)contact.ExecuteScalar()!;
 
                 // 5% wait for an operator, 3% are with the operator, of the rest a third are closed.
                 var roll = random.NextDouble();
                 var mode = roll < 0.05 ? ConversationMode.WaitingForOperator : roll < 0.08 ? ConversationMode.WithOperator : ConversationMode.Bot;
                 var closed = mode == ConversationMode.Bot && random.Next(3) == 0;
-                conversation.Parameters["$bot"].Value = bot;
-                conversation.Parameters["$contact"].Value = contactId;
-                conversation.Parameters["$chat"].Value = person.ExternalUserId;
-                conversation.Parameters["$created"].Value = Stored(created);
-                conversation.Parameters["$last"].Value = Stored(At(last[c]));
-                conversation.Parameters["$mode"].Value = mode.ToString();
-                conversation.Parameters["$assigned"].Value = mode == ConversationMode.WithOperator ? operatorId : DBNull.Value;
+                conversation.Parameters["@bot"].Value = bot;
+                conversation.Parameters["@contact"].Value = contactId;
+                conversation.Parameters["@chat"].Value = person.ExternalUserId;
+                conversation.Parameters["@created"].Value = Stored(created);
+                conversation.Parameters["@last"].Value = Stored(At(last[c]));
+                // No tags: a JSON list in SQLite, an array in PostgreSQL.
+                conversation.Parameters["@tags"].Value = postgres ? Array.Empty<string>() : "[]";
+                conversation.Parameters["@mode"].Value = mode.ToString();
+                conversation.Parameters["@assigned"].Value = mode == ConversationMode.WithOperator ? operatorId : DBNull.Value;
                 // Taken over just now, so the idle-dialog worker leaves them alone while the benchmark runs.
-                conversation.Parameters["$since"].Value = mode == ConversationMode.WithOperator ? Stored(now) : DBNull.Value;
-                conversation.Parameters["$closed"].Value = closed ? 1 : 0;
-                conversation.Parameters["$closedAt"].Value = closed ? Stored(At(last[c])) : DBNull.Value;
-                conversation.Parameters["$unread"].Value = mode == ConversationMode.WaitingForOperator ? 1 + random.Next(3) : 0;
-                conversation.Parameters["$preview"].Value = Conversation.PreviewOf(Text(last[c]), null);
+                conversation.Parameters["@since"].Value = mode == ConversationMode.WithOperator ? Stored(now) : DBNull.Value;
+                conversation.Parameters["@closed"].Value = closed;
+                conversation.Parameters["@closedAt"].Value = closed ? Stored(At(last[c])) : DBNull.Value;
+                conversation.Parameters["@unread"].Value = mode == ConversationMode.WaitingForOperator ? 1 + random.Next(3) : 0;
+                conversation.Parameters["@preview"].Value = Conversation.PreviewOf(Text(last[c]), null);
                 ids[c] = (long)conversation.ExecuteScalar()!;
             }
 
             using var message = Command(connection, transaction, """
-                INSERT INTO Messages (ConversationId, Direction, Kind, Text, ExternalMessageId, Author, DeliveryState, CreatedAt, MessengerAt)
-                VALUES ($conversation, $direction, 'Text', $text, $external, $author, $delivery, $at, $at) RETURNING Id
-                """, "$conversation", "$direction", "$text", "$external", "$author", "$delivery", "$at");
+                INSERT INTO "Messages" ("ConversationId", "Direction", "Kind", "Text", "ExternalMessageId", "Author", "DeliveryState", "CreatedAt", "MessengerAt")
+                VALUES (@conversation, @direction, 'Text', @text, @external, @author, @delivery, @at, @at) RETURNING "Id"
+                """, "@conversation", "@direction", "@text", "@external", "@author", "@delivery", "@at");
             var seen = new int[dialogs];
             long middle = 0;
             for (var p = 0; p < messages; p++)
             {
                 var c = order[p];
                 var incoming = seen[c] % 2 == 0;
-                message.Parameters["$conversation"].Value = ids[c];
-                message.Parameters["$direction"].Value = incoming ? "Incoming" : "Outgoing";
-                message.Parameters["$text"].Value = Text(p);
-                message.Parameters["$external"].Value = incoming ? $"m{p}-{seed}" : DBNull.Value;
-                message.Parameters["$author"].Value = incoming ? DBNull.Value : "bot";
-                message.Parameters["$delivery"].Value = incoming ? DBNull.Value : "Delivered";
-                message.Parameters["$at"].Value = Stored(At(p));
+                message.Parameters["@conversation"].Value = ids[c];
+                message.Parameters["@direction"].Value = incoming ? "Incoming" : "Outgoing";
+                message.Parameters["@text"].Value = Text(p);
+                message.Parameters["@external"].Value = incoming ? $"m{p}-{seed}" : DBNull.Value;
+                message.Parameters["@author"].Value = incoming ? DBNull.Value : "bot";
+                message.Parameters["@delivery"].Value = incoming ? DBNull.Value : "Delivered";
+                message.Parameters["@at"].Value = Stored(At(p));
                 var id = (long)message.ExecuteScalar()!;
                 if (c == longest && seen[c] == counts[c] / 2)
                     middle = id;
                 seen[c]++;
             }
             transaction.Commit();
-            using (var checkpoint = connection.CreateCommand())
+            using (var settle = connection.CreateCommand())
             {
-                checkpoint.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
-                checkpoint.ExecuteNonQuery();
+                // SQLite: fold the write-ahead log into the file. PostgreSQL: fresh statistics for the planner, which
+                // autovacuum would gather a little later on a live server.
+                settle.CommandText = postgres ? "ANALYZE;" : "PRAGMA wal_checkpoint(TRUNCATE);";
+                settle.CommandTimeout = 600;
+                settle.ExecuteNonQuery();
             }
             return new Seeded(ids[longest], counts[longest], middle, rarePhone, ids);
         }
@@ -289,15 +301,23 @@ public sealed class StorageBenchmark : IBenchmark
         private static string Text(int position) =>
             $"{Phrases[position % Phrases.Length]} (№ {position})";
 
-        private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction transaction, string sql, params string[] parameters)
+        private DbCommand Command(DbConnection connection, DbTransaction transaction, string sql, params string[] parameters)
         {
             var command = connection.CreateCommand();
             command.Transaction = transaction;
             command.CommandText = sql;
             foreach (var name in parameters)
-                command.Parameters.Add(new SqliteParameter { ParameterName = name });
-            command.Prepare();
+            {
+                var parameter = command.CreateParameter();
+                parameter.ParameterName = name;
+                command.Parameters.Add(parameter);
+            }
+            if (!postgres)
+                command.Prepare();
             return command;
         }
+
+        /// <summary>A time as the app stores it: ticks in SQLite (see DatabaseProvider), an instant in PostgreSQL.</summary>
+        private object Stored(DateTimeOffset at) => postgres ? at.ToUniversalTime() : StorageBenchmark.Stored(at);
     }
 }
