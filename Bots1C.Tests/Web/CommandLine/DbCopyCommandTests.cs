@@ -103,6 +103,26 @@ public sealed class DbCopyCommandTests : IAsyncLifetime
         Assert.DoesNotContain("/Account/Login", response.Headers.Location?.ToString() ?? "");
     }
 
+    [SkippableFact]
+    public async Task An_installation_moves_to_PostgreSQL_with_every_row_and_answers_its_bot_there()
+    {
+        using var database = TestPostgres.CreateDatabase();
+
+        var (code, output, error) = await AppCommandLine.RunAsync("db", "copy", "--from", "sqlite", "--to", "postgres", $"--Bots1C:DataPath={_source.Path}",
+            "--Bots1C:Database:Provider=Postgres", $"--Bots1C:Database:ConnectionString={database.ConnectionString}");
+
+        Assert.True(code == 0, error + output);
+        Assert.Contains("tables match", output);
+        Assert.DoesNotContain(new Npgsql.NpgsqlConnectionStringBuilder(database.ConnectionString).Password!, output + error);
+        using var app = new Bots1CAppFactory(_source.Path).OnPostgres(database);
+        var before = (await app.MessagesAsync()).Max(m => m.Id);
+        var repliesBefore = Replies();
+        (await app.CreateClient().PostTelegramAsync(_botKey, MessagePath.TelegramText(4, 503, "Новый клиент"), _secret)).EnsureSuccessStatusCode();
+        await Eventually.GetAsync(() => Task.FromResult(Replies()), n => n > repliesBefore, "a reply from PostgreSQL");
+        // The identity sequences continue after the copied keys instead of starting at 1 again.
+        Assert.True((await app.MessagesAsync()).Single(m => m.Text == "Новый клиент").Id > before);
+    }
+
     [Fact]
     public async Task A_target_that_already_holds_data_is_refused_and_left_alone()
     {
