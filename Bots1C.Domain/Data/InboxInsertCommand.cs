@@ -50,17 +50,9 @@ public sealed class InboxInsertCommand
         {
             var connection = db.Database.GetDbConnection();
             await using var transaction = await connection.BeginTransactionAsync(ct);
-            await using var command = connection.CreateCommand();
-            command.Transaction = transaction;
-            command.CommandText = _sql;
-            var parameters = _columns.Select((_, i) => AddParameter(command, $"@p{i}")).ToArray();
-            var inserted = 0;
-            foreach (var row in rows)
-            {
-                for (var i = 0; i < _columns.Length; i++)
-                    parameters[i].Value = _columns[i].Value(row) ?? DBNull.Value;
-                inserted += await command.ExecuteNonQueryAsync(ct);
-            }
+            var inserted = connection.CanCreateBatch
+                ? await InsertAsOneBatchAsync(connection, transaction, rows, ct)
+                : await InsertRowByRowAsync(connection, transaction, rows, ct);
             await transaction.CommitAsync(ct);
             return inserted;
         }
@@ -68,6 +60,46 @@ public sealed class InboxInsertCommand
         {
             await db.Database.CloseConnectionAsync();
         }
+    }
+
+    /// <summary>SQLite runs in-process: one prepared statement re-run per row costs no round trip.</summary>
+    private async Task<int> InsertRowByRowAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<InboxUpdate> rows, CancellationToken ct)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = _sql;
+        var parameters = _columns.Select((_, i) => AddParameter(command, $"@p{i}")).ToArray();
+        var inserted = 0;
+        foreach (var row in rows)
+        {
+            for (var i = 0; i < _columns.Length; i++)
+                parameters[i].Value = _columns[i].Value(row) ?? DBNull.Value;
+            inserted += await command.ExecuteNonQueryAsync(ct);
+        }
+        return inserted;
+    }
+
+    /// <summary>A database server (PostgreSQL) gets the whole group in one round trip: sent row by row, the transaction
+    /// stayed open while the server waited for the app's next row, the largest wait on the intake path
+    /// (docs/benchmarks.md, PostgreSQL).</summary>
+    private async Task<int> InsertAsOneBatchAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<InboxUpdate> rows, CancellationToken ct)
+    {
+        await using var batch = connection.CreateBatch();
+        batch.Transaction = transaction;
+        foreach (var row in rows)
+        {
+            var command = batch.CreateBatchCommand();
+            command.CommandText = _sql;
+            for (var i = 0; i < _columns.Length; i++)
+            {
+                var parameter = command.CreateParameter();
+                parameter.ParameterName = $"@p{i}";
+                parameter.Value = _columns[i].Value(row) ?? DBNull.Value;
+                command.Parameters.Add(parameter);
+            }
+            batch.BatchCommands.Add(command);
+        }
+        return await batch.ExecuteNonQueryAsync(ct);
     }
 
     private static DbParameter AddParameter(DbCommand command, string name)

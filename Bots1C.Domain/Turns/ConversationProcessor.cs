@@ -105,15 +105,19 @@ public sealed class ConversationProcessor(
             await using var db = await dbFactory.CreateDbContextAsync(ct);
             var rows = await db.Inbox.Where(i => ids.Contains(i.Id) && i.State == InboxState.Pending).OrderBy(i => i.Id).ToListAsync(ct);
             var waiting = new ChatWaitsForScenarioCall.Batch();
+            var parsed = new List<(InboxUpdate Row, BotSnapshot Bot, IReadOnlyList<InboundEvent> Events)>(rows.Count);
             foreach (var row in rows)
             {
                 var bot = await cache.FindByIdAsync(row.BotId, ct)
                     ?? throw new InvalidOperationException($"Bot {row.BotId} no longer exists.");
-                if (Parse(bot, row) is not { } events)
-                {
+                if (Parse(bot, row) is { } events)
+                    parsed.Add((row, bot, events));
+                else
                     unreadable.Add((row, bot));
-                    continue;
-                }
+            }
+            await recorder.PreloadAsync(db, session, parsed.SelectMany(p => p.Events.Select(e => (p.Bot.Id, e))), ct);
+            foreach (var (row, bot, events) in parsed)
+            {
                 if (await callWait.PutOffAsync(db, session, waiting, row, events, ct))
                     continue;
                 changes.AddRange(await recorder.RecordAsync(db, session, bot.Id, events, ct));
