@@ -121,7 +121,7 @@ public class InboxChatOrderTests
         return Path.Combine(folder, instance + AppInstance.Extension);
     }
 
-    private static async Task<long> CreateBotAsync(string dataPath)
+    internal static async Task<long> CreateBotAsync(string dataPath)
     {
         using var first = new Bots1CAppFactory(dataPath).WithApiKey();
         var bot = await first.CreateApiClient().CreateBotAsync(new
@@ -132,14 +132,14 @@ public class InboxChatOrderTests
     }
 
     /// <summary>Written straight into the database file while no app runs: what a process had committed when it died.</summary>
-    private static async Task StoreAsync(string dataPath, params InboxUpdate[] rows)
+    internal static async Task StoreAsync(string dataPath, params InboxUpdate[] rows)
     {
         await using var db = MessagePath.OpenStoppedDatabase(dataPath);
         db.Inbox.AddRange(rows);
         await db.SaveChangesAsync();
     }
 
-    private static InboxUpdate Row(long botId, int updateId, long chat, string text, DateTimeOffset at, string? counterparty = null, DateTimeOffset? until = null) => new()
+    internal static InboxUpdate Row(long botId, int updateId, long chat, string text, DateTimeOffset at, string? counterparty = null, DateTimeOffset? until = null) => new()
     {
         BotId = botId,
         ExternalId = updateId.ToString(),
