@@ -16,8 +16,8 @@ namespace Bots1C.Bench;
 
 /// <summary>
 /// The real app (real SQLite file in a temp folder or a PostgreSQL database, real Identity, real pipeline) on real
-/// Kestrel at a loopback port (or two instances on two ports), with a bootstrap administrator; and, for benchmarks that need a browser, Debian's Chromium driven by
-/// Playwright. Mirrors Bots1C.Tests/Infrastructure/Bots1CAppFactory.cs and ChromiumFixture.cs.
+/// Kestrel at a loopback port (or two instances on two ports), with a bootstrap administrator; and, for benchmarks that
+/// need a browser, Debian's Chromium driven by Playwright. Mirrors Bots1C.Tests/Infrastructure/Bots1CAppFactory.cs and ChromiumFixture.cs.
 /// </summary>
 public sealed partial class BenchApp : IAsyncDisposable
 {

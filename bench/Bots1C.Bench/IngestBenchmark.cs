@@ -88,7 +88,7 @@ public sealed class IngestBenchmark : IBenchmark
         {
             var count = (int)Math.Round(rate * seconds);
             var measure = $"latency at {rate}/s";
-            var size = $"{count:N0} updates, {chats} chats{Spread(http)}";
+            var size = $"{count:N0} updates, {chats} chats{http.InSize}";
             foreach (var (name, bot) in new[] { (Bare, (TelegramBot?)null), (Active, active) })
             {
                 Console.Error.WriteLine($"  {name}: {count} updates at {rate}/s");
@@ -117,7 +117,7 @@ public sealed class IngestBenchmark : IBenchmark
             }
         }
         var bare = saturation[Bare].PerSecond;
-        var satSize = $"{seconds:0.#} s, {Connections} connections{Spread(http)}";
+        var satSize = $"{seconds:0.#} s, {Connections} connections{http.InSize}";
         foreach (var (name, run) in saturation)
         {
             var baseline = name == Bare ? null : Bare;
@@ -150,9 +150,6 @@ public sealed class IngestBenchmark : IBenchmark
             throw new InvalidOperationException(durable);
         return results;
     }
-
-    /// <summary>For the size column: how many instances the load was spread over, when more than one.</summary>
-    public static string Spread(InstanceClients clients) => clients.Count > 1 ? $", {clients.Count} instances" : "";
 
     private Measurement Latency(string name, string size, string measure, LoadResult run, string? baseline)
     {

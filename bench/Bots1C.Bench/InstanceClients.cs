@@ -14,6 +14,9 @@ public sealed class InstanceClients : IDisposable
 
     public int Count => _clients.Length;
 
+    /// <summary>For a measurement's size column: how many instances the load was spread over, when more than one.</summary>
+    public string InSize => Count > 1 ? $", {Count} instances" : "";
+
     /// <summary>The client for update number <paramref name="update"/> when updates go to chat <c>update % chats</c>
     /// (the benchmarks' way). Plain <c>update % instances</c> would pin every chat to one instance whenever the number
     /// of chats is even; the chat's index plus the round (<c>update / chats</c>) alternates each chat between instances

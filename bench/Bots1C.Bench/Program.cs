@@ -134,8 +134,8 @@ public static class BenchProgram
             // crash starts its own child apps (as many as asked); ingest and reply spread their load over the instances;
             // the others measure one instance.
             var here = benchmark.SpreadsOverInstances ? instances : 1;
-            Console.Error.WriteLine($"[{benchmark.Name}] {benchmark.Description} ({database}" +
-                (instances > 1 ? $", {(benchmark.SpreadsOverInstances || benchmark is CrashBenchmark ? instances : 1)} instance(s)" : "") + ")");
+            var measured = benchmark is CrashBenchmark ? instances : here;
+            Console.Error.WriteLine($"[{benchmark.Name}] {benchmark.Description} ({database}{(instances > 1 ? $", {measured} instance(s)" : "")})");
             var started = clock.Elapsed;
             await using var fresh = postgresServer is null ? null : await PostgresBenchDatabase.CreateAsync(postgresServer);
             await using var app = await BenchApp.StartAsync(fresh?.ConnectionString, here, redis);

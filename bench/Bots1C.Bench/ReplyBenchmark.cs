@@ -95,7 +95,7 @@ public sealed class ReplyBenchmark : IBenchmark
         foreach (var rate in rates)
         {
             var count = (int)Math.Round(rate * seconds);
-            var size = $"{rate}/s × {seconds:0.#} s, {chats:N0} chats, {Bots} bots{IngestBenchmark.Spread(http)}";
+            var size = $"{rate}/s × {seconds:0.#} s, {chats:N0} chats, {Bots} bots{http.InSize}";
 
             // The baseline at the same rate: the fake API's round trip from this process, nothing of the app in it.
             telegram.SentMessages.Clear();
