@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using System.Security.Cryptography;
 using Bots1C.Domain.Accounts;
 using Bots1C.Domain.Licensing;
+using Bots1C.Web.Scaling;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -14,9 +15,9 @@ using Microsoft.Playwright;
 namespace Bots1C.Bench;
 
 /// <summary>
-/// The real app (real SQLite file in a temp folder, real Identity, real pipeline) on real Kestrel at a loopback
-/// port, with a bootstrap administrator; and, for benchmarks that need a browser, Debian's Chromium driven by
-/// Playwright. Mirrors Bots1C.Tests/Infrastructure/Bots1CAppFactory.cs and ChromiumFixture.cs.
+/// The real app (real SQLite file in a temp folder or a PostgreSQL database, real Identity, real pipeline) on real
+/// Kestrel at a loopback port (or two instances on two ports), with a bootstrap administrator; and, for benchmarks that
+/// need a browser, Debian's Chromium driven by Playwright. Mirrors Bots1C.Tests/Infrastructure/Bots1CAppFactory.cs and ChromiumFixture.cs.
 /// </summary>
 public sealed partial class BenchApp : IAsyncDisposable
 {
@@ -28,29 +29,83 @@ public sealed partial class BenchApp : IAsyncDisposable
     /// <summary>The app's sign-in cookie (Bots1C.Web/Composition).</summary>
     public const string AuthCookie = ".Bots1C.Auth";
 
-    private readonly Factory _factory;
+    private readonly Factory[] _factories;
     private IPlaywright? _playwright;
     private IBrowser? _browser;
 
-    private BenchApp(Factory factory, string baseUrl)
+    private BenchApp(Factory[] factories, string[] baseUrls)
     {
-        _factory = factory;
-        BaseUrl = baseUrl;
+        _factories = factories;
+        BaseUrls = baseUrls;
     }
 
-    public string BaseUrl { get; }
-    public string DataPath => _factory.DataPath;
-    public IServiceProvider Services => _factory.Services;
+    /// <summary>The first instance's address (the only one unless started with two).</summary>
+    public string BaseUrl => BaseUrls[0];
+    /// <summary>Every instance's address, the first one first.</summary>
+    public IReadOnlyList<string> BaseUrls { get; }
+    public string DataPath => _factories[0].DataPath;
+    /// <summary>The first instance's services (the database is the same for all).</summary>
+    public IServiceProvider Services => _factories[0].Services;
+    /// <summary>Every instance's services, e.g. to drop an in-memory cache on each after a change made behind its back.</summary>
+    public IEnumerable<IServiceProvider> AllServices => _factories.Select(f => f.Services);
 
     /// <summary>The app on SQLite in its data folder, or on the PostgreSQL database <paramref name="postgres"/> names
-    /// (a connection string; the data folder then holds only files).</summary>
-    public static Task<BenchApp> StartAsync(string? postgres = null)
+    /// (a connection string; the data folder then holds only files). With <paramref name="instances"/> = 2, a second
+    /// instance on its own loopback port, on the same database and data folder (keys), joined to the first through the
+    /// Redis <paramref name="redis"/> names under a channel prefix of its own: two instances behind one address as
+    /// docs/scaling.md describes, here in one process (each host with its own services, caches and workers).</summary>
+    public static async Task<BenchApp> StartAsync(string? postgres = null, int instances = 1, string? redis = null)
     {
-        var factory = new Factory(Directory.CreateTempSubdirectory("bots1c-bench-").FullName, postgres);
-        factory.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
-        factory.StartServer();
-        var addresses = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
-        return Task.FromResult(new BenchApp(factory, addresses.Addresses.First().TrimEnd('/')));
+        if (instances is < 1 or > 2)
+            throw new ArgumentOutOfRangeException(nameof(instances), "One or two instances.");
+        if (instances > 1 && string.IsNullOrWhiteSpace(redis))
+            throw new ArgumentException("Two instances need a Redis to join them.", nameof(redis));
+        var dataPath = Directory.CreateTempSubdirectory("bots1c-bench-").FullName;
+        var prefix = $"bots1c-bench-{Guid.NewGuid():N}";
+        var factories = new List<Factory>();
+        var urls = new List<string>();
+        try
+        {
+            // One after the other: the first prepares the database (migrations, bootstrap), the next finds it ready.
+            for (var i = 0; i < instances; i++)
+            {
+                var factory = new Factory(dataPath, postgres, instances > 1 ? redis : null, prefix);
+                factories.Add(factory);
+                factory.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+                factory.StartServer();
+                var addresses = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
+                urls.Add(addresses.Addresses.First().TrimEnd('/'));
+            }
+            if (instances > 1)
+                await WaitUntilInstancesHearEachOtherAsync(factories[0].Services, prefix, instances);
+        }
+        catch
+        {
+            foreach (var factory in Enumerable.Reverse(factories))
+                await factory.DisposeAsync();
+            throw;
+        }
+        return new BenchApp([.. factories], [.. urls]);
+    }
+
+    /// <summary>A change made on one instance (a bot created, a scenario set) reaches the others' caches through Redis:
+    /// the load starts only once every instance listens there (bounded: 15 s).</summary>
+    private static async Task WaitUntilInstancesHearEachOtherAsync(IServiceProvider services, string prefix, int instances)
+    {
+        var redis = services.GetRequiredService<StackExchange.Redis.IConnectionMultiplexer>();
+        var channel = prefix + ":instances";
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (clock.Elapsed < TimeSpan.FromSeconds(15))
+        {
+            if (redis.IsConnected)
+            {
+                var answer = (StackExchange.Redis.RedisResult[])(await redis.GetDatabase().ExecuteAsync("PUBSUB", "NUMSUB", channel))!;
+                if ((long)answer[1] >= instances)
+                    return;
+            }
+            await Task.Delay(100);
+        }
+        throw new InvalidOperationException($"The {instances} instances did not all listen on Redis within 15 s (connected: {redis.IsConnected}).");
     }
 
     /// <summary>A fresh browser context (own cookies) signed in as the bootstrap administrator.</summary>
@@ -157,7 +212,8 @@ public sealed partial class BenchApp : IAsyncDisposable
         if (_browser is not null)
             await _browser.DisposeAsync();
         _playwright?.Dispose();
-        await _factory.DisposeAsync();
+        foreach (var factory in Enumerable.Reverse(_factories))
+            await factory.DisposeAsync();
         // BOTS1C_BENCH_KEEP_DATA=1 keeps the data folder (e.g. to look at query plans in the seeded database with sqlite3).
         if (Environment.GetEnvironmentVariable("BOTS1C_BENCH_KEEP_DATA") == "1")
         {
@@ -168,7 +224,7 @@ public sealed partial class BenchApp : IAsyncDisposable
         catch (IOException) { /* SQLite may still hold the file for a moment; the OS temp cleaner takes it. */ }
     }
 
-    private sealed class Factory(string dataPath, string? postgres) : WebApplicationFactory<Program>
+    private sealed class Factory(string dataPath, string? postgres, string? redis, string redisPrefix) : WebApplicationFactory<Program>
     {
         // A working license without limits, signed by a vendor key made for this run (as the tests do): 25 bots and
         // thousands of contacts are past a test license's limits, and licensing is not what is measured.
@@ -194,6 +250,11 @@ public sealed partial class BenchApp : IAsyncDisposable
                 // is logged at Error (three times a start) on stdout, in the middle of the table. A command that fails for
                 // real still surfaces through the app's own logs (the processor's, the dispatcher's) and the figures.
                 builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command", "None");
+            }
+            if (redis is not null)
+            {
+                builder.UseSetting($"{RedisSettings.Section}:Connection", redis);
+                builder.UseSetting($"{RedisSettings.Section}:ChannelPrefix", redisPrefix);
             }
             builder.UseSetting("Bots1C:Bootstrap:AdminEmail", AdminEmail);
             builder.UseSetting("Bots1C:Bootstrap:AdminPassword", AdminPassword);

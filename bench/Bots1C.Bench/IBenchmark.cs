@@ -7,15 +7,18 @@ public interface IBenchmark
     /// <summary>The command-line name, e.g. <c>editor</c>.</summary>
     string Name { get; }
     string Description { get; }
+    /// <summary>True when the benchmark spreads its load over every instance of the app it is given (<c>--instances 2</c>);
+    /// the others get one instance.</summary>
+    bool SpreadsOverInstances => false;
     Task<IReadOnlyList<Measurement>> RunAsync(BenchApp app, BenchOptions options);
 }
 
 /// <summary>What the command line asked for. <paramref name="RunsGiven"/>, <paramref name="Seconds"/>, <paramref name="Rate"/>,
 /// <paramref name="Rates"/> and <paramref name="Chats"/> are null unless given: each benchmark has its own defaults (and quick ones).
 /// <paramref name="PostgresServer"/>: with <c>--provider postgres</c>, the server (a connection string) on which each app gets a fresh
-/// database; null on SQLite.</summary>
+/// database; null on SQLite. <paramref name="Instances"/>: <c>--instances</c>, 1 or 2; with 2, <paramref name="Redis"/> joins them.</summary>
 public sealed record BenchOptions(int Runs, bool Quick, int? RunsGiven = null, double? Seconds = null, int? Rate = null, int? Chats = null,
-    int[]? Rates = null, string? PostgresServer = null)
+    int[]? Rates = null, string? PostgresServer = null, int Instances = 1, string? Redis = null)
 {
     public bool OnPostgres => PostgresServer is not null;
 }

@@ -15,7 +15,8 @@ namespace Bots1C.Bench;
 /// loop, 64 connections, as many in flight as Telegram opens per bot and more) the updates accepted per second and the
 /// latency. Two bots: an active one (its processor records every update while the load runs, as in production) and a
 /// disabled one (intake only: updates are kept but not processed). At the end every acknowledged update is looked up
-/// in the inbox table: an acknowledged update that is not there would be a lost message.
+/// in the inbox table: an acknowledged update that is not there would be a lost message. With two instances
+/// (<c>--instances 2</c>) every endpoint, the bare one too, gets the updates round-robin (<see cref="InstanceClients"/>).
 /// </summary>
 public sealed class IngestBenchmark : IBenchmark
 {
@@ -27,6 +28,7 @@ public sealed class IngestBenchmark : IBenchmark
     private const double GoalRatio = 0.5;
 
     public string Name => "ingest";
+    public bool SpreadsOverInstances => true;
     public string Description => "Telegram updates/s accepted (committed, 200) and latency, against a bare parse-and-200 endpoint in the same app";
 
     public async Task<IReadOnlyList<Measurement>> RunAsync(BenchApp app, BenchOptions options)
@@ -41,8 +43,9 @@ public sealed class IngestBenchmark : IBenchmark
         // Disabled as the bot card's switch leaves it (the REST API has no switch): the state, then the directory's cache.
         await using (var db = await app.Services.GetRequiredService<IDbContextFactory<Bots1CDbContext>>().CreateDbContextAsync())
             await db.Bots.Where(b => b.Id == disabled.Id).ExecuteUpdateAsync(s => s.SetProperty(b => b.State, BotState.Disabled));
-        app.Services.GetRequiredService<BotCache>().Invalidate();
-        using var http = Load.Client(app.BaseUrl);
+        foreach (var instance in app.AllServices)
+            instance.GetRequiredService<BotCache>().Invalidate();
+        using var http = new InstanceClients(app);
         var nextUpdate = 1L;
         var acknowledged = new Dictionary<long, List<long>> { [active.Id] = [], [disabled.Id] = [] };
 
@@ -50,7 +53,7 @@ public sealed class IngestBenchmark : IBenchmark
         Func<int, Task<bool>> Sender(TelegramBot? bot, long first) => i =>
         {
             var body = TelegramBot.TextUpdate(first + i, 600_000_000L + (first + i) % chats, $"Bench message {first + i}");
-            return (bot ?? active).PostAsync(http, body, bot is null ? BareWebhookEndpoint.Path : "");
+            return (bot ?? active).PostAsync(http.For(first + i, chats), body, bot is null ? BareWebhookEndpoint.Path : "");
         };
         void Remember(TelegramBot? bot, long first, LoadResult run)
         {
@@ -85,7 +88,7 @@ public sealed class IngestBenchmark : IBenchmark
         {
             var count = (int)Math.Round(rate * seconds);
             var measure = $"latency at {rate}/s";
-            var size = $"{count:N0} updates, {chats} chats";
+            var size = $"{count:N0} updates, {chats} chats{http.InSize}";
             foreach (var (name, bot) in new[] { (Bare, (TelegramBot?)null), (Active, active) })
             {
                 Console.Error.WriteLine($"  {name}: {count} updates at {rate}/s");
@@ -106,15 +109,15 @@ public sealed class IngestBenchmark : IBenchmark
                 // Where the rest goes: the app's whole pipeline and routing to the webhook group, without a body or storage
                 // (the troubleshooting GET that answers "Status: Ready").
                 Console.Error.WriteLine($"  {Pipeline}: {seconds:0.#} s at saturation, {Connections} connections");
-                saturation[Pipeline] = await Load.ClosedAsync(Connections, TimeSpan.FromSeconds(seconds), (int)(seconds * 50_000), async _ =>
+                saturation[Pipeline] = await Load.ClosedAsync(Connections, TimeSpan.FromSeconds(seconds), (int)(seconds * 50_000), async i =>
                 {
-                    using var answer = await http.GetAsync($"/webhooks/{active.Key}");
+                    using var answer = await http.For(i, chats).GetAsync($"/webhooks/{active.Key}");
                     return answer.IsSuccessStatusCode;
                 });
             }
         }
         var bare = saturation[Bare].PerSecond;
-        var satSize = $"{seconds:0.#} s, {Connections} connections";
+        var satSize = $"{seconds:0.#} s, {Connections} connections{http.InSize}";
         foreach (var (name, run) in saturation)
         {
             var baseline = name == Bare ? null : Bare;

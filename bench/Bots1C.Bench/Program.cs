@@ -18,6 +18,7 @@ public static class BenchProgram
         var runs = 5;
         var quick = false;
         var postgres = false;
+        var instances = 1;
         int? runsGiven = null, rate = null, chats = null;
         int[]? rates = null;
         double? seconds = null;
@@ -54,6 +55,13 @@ public static class BenchProgram
                     break;
                 case "--provider":
                     Console.Error.WriteLine($"Unknown provider '{(i + 1 < args.Length ? args[i + 1] : "")}': sqlite or postgres.");
+                    return 2;
+                case "--instances" when i + 1 < args.Length && int.TryParse(args[i + 1], out var m) && m is 1 or 2:
+                    instances = m;
+                    i++;
+                    break;
+                case "--instances":
+                    Console.Error.WriteLine($"--instances takes 1 or 2, not '{(i + 1 < args.Length ? args[i + 1] : "")}'.");
                     return 2;
                 case "all":
                     chosen.AddRange(All.Where(b => !chosen.Contains(b)));
@@ -95,9 +103,27 @@ public static class BenchProgram
             }
             database = await PostgresBenchDatabase.DescribeAsync(postgresServer);
         }
+        string? redis = null;
+        if (instances > 1)
+        {
+            // Two instances on one machine could share a SQLite file, but what --instances measures is the scale-out
+            // path of docs/scaling.md: one PostgreSQL database, the instances joined by Redis.
+            if (!postgres)
+            {
+                Console.Error.WriteLine("--instances 2 needs --provider postgres: two instances share one PostgreSQL database (docs/scaling.md).");
+                return 2;
+            }
+            redis = new[] { RedisVariable, RedisTestVariable }.Select(Environment.GetEnvironmentVariable).FirstOrDefault(v => !string.IsNullOrWhiteSpace(v));
+            if (redis is null)
+            {
+                Console.Error.WriteLine($"--instances 2 needs a Redis server to join the instances: set {RedisVariable} (or {RedisTestVariable}) " +
+                    "to a StackExchange.Redis configuration string, e.g. 127.0.0.1:6379; each run uses a channel prefix of its own.");
+                return 2;
+            }
+        }
 
         var loadBefore = LoadAverage();
-        var options = new BenchOptions(runs, quick, runsGiven, seconds, rate, chats, rates, postgresServer);
+        var options = new BenchOptions(runs, quick, runsGiven, seconds, rate, chats, rates, postgresServer, instances, redis);
         var results = new List<Measurement>();
         var clock = System.Diagnostics.Stopwatch.StartNew();
         if (chosen.Contains(All[0]))
@@ -105,20 +131,29 @@ public static class BenchProgram
         foreach (var benchmark in chosen)
         {
             // Each benchmark gets a fresh app (own data folder, and on PostgreSQL its own database): one's data and backlog do not weigh on the next.
-            Console.Error.WriteLine($"[{benchmark.Name}] {benchmark.Description} ({database})");
+            // crash starts its own child apps (as many as asked); ingest and reply spread their load over the instances;
+            // the others measure one instance.
+            var here = benchmark.SpreadsOverInstances ? instances : 1;
+            var measured = benchmark is CrashBenchmark ? instances : here;
+            Console.Error.WriteLine($"[{benchmark.Name}] {benchmark.Description} ({database}{(instances > 1 ? $", {measured} instance(s)" : "")})");
             var started = clock.Elapsed;
             await using var fresh = postgresServer is null ? null : await PostgresBenchDatabase.CreateAsync(postgresServer);
-            await using var app = await BenchApp.StartAsync(fresh?.ConnectionString);
+            await using var app = await BenchApp.StartAsync(fresh?.ConnectionString, here, redis);
             results.AddRange(await benchmark.RunAsync(app, options));
             Console.Error.WriteLine($"[{benchmark.Name}] done in {(clock.Elapsed - started).TotalSeconds:0} s");
         }
 
         Console.WriteLine();
-        Console.WriteLine($"Bots1C.Bench {DateTime.Now:yyyy-MM-dd HH:mm}, {database}, {Environment.ProcessorCount} cores, arguments '{string.Join(' ', args)}', " +
+        var instancesText = instances == 1 ? "1 instance" : $"{instances} instances (ingest, reply, crash; the others 1)";
+        Console.WriteLine($"Bots1C.Bench {DateTime.Now:yyyy-MM-dd HH:mm}, {database}, {instancesText}, {Environment.ProcessorCount} cores, arguments '{string.Join(' ', args)}', " +
             $"load average before {loadBefore}, after {LoadAverage()}");
         Table.Print(Console.Out, results);
         return 0;
     }
+
+    /// <summary>The Redis that joins two instances (<c>--instances 2</c>); <c>.ci/test-servers</c> prints the second.</summary>
+    public const string RedisVariable = "BOTS1C_BENCH_REDIS";
+    public const string RedisTestVariable = "BOTS1C_TEST_REDIS";
 
     /// <summary>The 1-minute load average: a busy shared machine shows here and explains slow figures.</summary>
     private static string LoadAverage() =>
@@ -133,7 +168,7 @@ public static class BenchProgram
 
     private static int Usage(TextWriter to, IBenchmark[] all)
     {
-        to.WriteLine("Usage: dotnet run -c Release --project bench/Bots1C.Bench -- [all | benchmark ...] [--quick] [--runs N] [--seconds S] [--rates R,R] [--chats C] [--provider sqlite|postgres]");
+        to.WriteLine("Usage: dotnet run -c Release --project bench/Bots1C.Bench -- [all | benchmark ...] [--quick] [--runs N] [--seconds S] [--rates R,R] [--chats C] [--provider sqlite|postgres] [--instances 1|2]");
         to.WriteLine("  all            every benchmark (also when none is named)");
         to.WriteLine("  --quick        a few seconds per benchmark, for CI (ingest 2 s per step; reply and push 3 s; storage 100k messages, 30 calls;");
         to.WriteLine("                 memory 5 tabs; editor 2 runs of the grid pair; crash 400 updates in 100 chats)");
@@ -146,6 +181,9 @@ public static class BenchProgram
         to.WriteLine($"                 crash's child app) on a fresh database made on the server in {PostgresBenchDatabase.Variable} (else {PostgresBenchDatabase.TestVariable}),");
         to.WriteLine("                 dropped at the end. memory and editor measure the browser and the circuits: they run on either, the");
         to.WriteLine("                 database does not enter their figures");
+        to.WriteLine("  --instances N  1 (default) or 2: ingest and reply start two app instances on two loopback ports, on one PostgreSQL");
+        to.WriteLine($"                 database, joined by the Redis in {RedisVariable} (else {RedisTestVariable}), and spread the updates over");
+        to.WriteLine("                 both (round-robin, each chat's updates alternating); crash runs two child apps. Needs --provider postgres");
         foreach (var b in all)
             to.WriteLine($"  {b.Name,-10} {b.Description}");
         return 0;

@@ -17,7 +17,9 @@ namespace Bots1C.Bench;
 /// ~30 messages/s (and each chat under 1/s, <c>SendPacer</c>), so 500 replies a second need at least 17 bots; spread this
 /// way the pacing never holds a reply back and the figure is the app's own.
 /// Each reply is paired with its update by chat: within a chat the k-th sendMessage answers the k-th update (the
-/// processor keeps a chat's order, and the scenario answers every text with exactly one message).
+/// processor keeps a chat's order, and the scenario answers every text with exactly one message). With two instances
+/// (<c>--instances 2</c>) the updates go round-robin, each chat's alternating between them (<see cref="InstanceClients"/>);
+/// the bots and the scenario are made on the first, which tells the other through Redis as in production.
 /// </summary>
 public sealed class ReplyBenchmark : IBenchmark
 {
@@ -29,6 +31,7 @@ public sealed class ReplyBenchmark : IBenchmark
     private const int GoalRate = 500;
 
     public string Name => "reply";
+    public bool SpreadsOverInstances => true;
     public string Description => "webhook POST → the bot's sendMessage at the fake Bot API, against the fake API's own round trip";
 
     public async Task<IReadOnlyList<Measurement>> RunAsync(BenchApp app, BenchOptions options)
@@ -64,7 +67,7 @@ public sealed class ReplyBenchmark : IBenchmark
             bots.Add(bot);
         }
 
-        using var http = Load.Client(app.BaseUrl);
+        using var http = new InstanceClients(app);
         using var fakeHttp = Load.Client(telegram.Url);
         var chatIds = Enumerable.Range(0, chats).Select(i => 700_000_000L + i).ToArray();
         var nextUpdate = 1L;
@@ -76,7 +79,7 @@ public sealed class ReplyBenchmark : IBenchmark
             nextUpdate += count;
             var chatOf = Enumerable.Range(0, count).Select(i => chatIds[(first + i) % chats]).ToArray();
             var run = await Load.OpenAsync(count, rate, TimeSpan.FromSeconds(count / (double)rate + 30), i =>
-                bots[(int)(chatOf[i] % Bots)].PostAsync(http, TelegramBot.TextUpdate(first + i, chatOf[i], $"Bench message {first + i}")));
+                bots[(int)(chatOf[i] % Bots)].PostAsync(http.For(first + i, chats), TelegramBot.TextUpdate(first + i, chatOf[i], $"Bench message {first + i}")));
             return (run, chatOf);
         }
 
@@ -92,7 +95,7 @@ public sealed class ReplyBenchmark : IBenchmark
         foreach (var rate in rates)
         {
             var count = (int)Math.Round(rate * seconds);
-            var size = $"{rate}/s × {seconds:0.#} s, {chats:N0} chats, {Bots} bots";
+            var size = $"{rate}/s × {seconds:0.#} s, {chats:N0} chats, {Bots} bots{http.InSize}";
 
             // The baseline at the same rate: the fake API's round trip from this process, nothing of the app in it.
             telegram.SentMessages.Clear();
