@@ -58,9 +58,12 @@ public sealed class ConversationProcessor(
         // Arrival order (Id) keeps each chat's updates in order. If anything in the batch fails, redo it row by
         // row so one broken update cannot hold up the others; the rest of a failed row's chat is left to the next
         // claim, which decides whether that row holds its chat (see ClaimAsync).
+        var everyRowDecided = false;
         try
         {
-            if (!await ProcessTogetherAsync(ids, ct))
+            if (await ProcessTogetherAsync(ids, ct))
+                everyRowDecided = true; // processed, kept as unreadable, or put off: none carries the claim any more
+            else
             {
                 var failedChats = new HashSet<(long, string)>();
                 foreach (var row in rows.Where(r => !failedChats.Contains((r.BotId, r.ChatKey))))
@@ -70,10 +73,13 @@ public sealed class ConversationProcessor(
         }
         finally
         {
-            // On shutdown what we did not get to goes back at once, not after the lease.
-            await db.Inbox.Where(i => i.LeaseOwner == claim && i.State == InboxState.Pending)
-                .ExecuteUpdateAsync(s => s.SetProperty(i => i.LeaseOwner, (string?)null).SetProperty(i => i.LeaseUntil, (DateTimeOffset?)null),
-                    CancellationToken.None);
+            // On shutdown, or behind a failed row, what we did not get to goes back at once, not after the lease. Not
+            // after a whole batch went through: the statement would change nothing but still wait its turn for SQLite's
+            // one writer (a round trip on PostgreSQL), once per batch.
+            if (!everyRowDecided)
+                await db.Inbox.Where(i => i.LeaseOwner == claim && i.State == InboxState.Pending)
+                    .ExecuteUpdateAsync(s => s.SetProperty(i => i.LeaseOwner, (string?)null).SetProperty(i => i.LeaseUntil, (DateTimeOffset?)null),
+                        CancellationToken.None);
         }
         return ids.Count;
     }
