@@ -1,3 +1,4 @@
+using Bots1C.Domain.Data;
 using Bots1C.Domain.EventLog;
 using FluentValidation;
 using Microsoft.AspNetCore.Identity;
@@ -19,7 +20,7 @@ public class UserAdministration(IServiceScopeFactory scopes, EventJournal journa
         var roleNames = await (from ur in db.UserRoles
                                join r in db.Roles on ur.RoleId equals r.Id
                                select new { ur.UserId, r.Name }).ToListAsync(ct);
-        var users = await db.Users.AsNoTracking().OrderBy(u => u.Email).ToListAsync(ct);
+        var users = await db.Users.AsNoTracking().OrderBy(u => NameOrder.Key(u.Email)).ToListAsync(ct);
         return users.Select(u => new UserSummary(
                 u.Id, u.Email ?? "", u.DisplayName,
                 roleNames.Where(r => r.UserId == u.Id).Select(r => r.Name!).OrderBy(n => n).ToList(),

@@ -17,7 +17,7 @@ public class ApiKeyStore(IDbContextFactory<Bots1CDbContext> dbFactory, EventJour
     public async Task<IReadOnlyList<ApiKeyView>> ListAsync(CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return (await db.ApiKeys.AsNoTracking().OrderBy(k => k.RevokedAt != null).ThenBy(k => k.Name).ToListAsync(ct))
+        return (await db.ApiKeys.AsNoTracking().OrderBy(k => k.RevokedAt != null).ThenBy(k => NameOrder.Key(k.Name)).ToListAsync(ct))
             .Select(ApiKeyView.From).ToList();
     }
 

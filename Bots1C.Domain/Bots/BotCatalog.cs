@@ -19,7 +19,7 @@ public class BotCatalog(
     public async Task<IReadOnlyList<BotView>> ListAsync(CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return (await db.Bots.AsNoTracking().OrderBy(b => b.Name).ToListAsync(ct)).Select(BotView.From).ToList();
+        return (await db.Bots.AsNoTracking().OrderBy(b => NameOrder.Key(b.Name)).ToListAsync(ct)).Select(BotView.From).ToList();
     }
 
     public async Task<BotView?> GetAsync(long id, CancellationToken ct = default)

@@ -77,7 +77,7 @@ public sealed class ContactList(IDbContextFactory<Bots1CDbContext> dbFactory)
     public async Task<IReadOnlyList<(string Key, string? Name)>> CounterpartyTypeChoicesAsync(CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var custom = await db.CustomCounterpartyTypes.AsNoTracking().OrderBy(t => t.Name).Select(t => new { t.Key, t.Name }).ToListAsync(ct);
+        var custom = await db.CustomCounterpartyTypes.AsNoTracking().OrderBy(t => NameOrder.Key(t.Name)).Select(t => new { t.Key, t.Name }).ToListAsync(ct);
         return [.. CounterpartyTypes.BuiltIn.Select(k => (k, (string?)null)), .. custom.Select(t => (t.Key, (string?)t.Name))];
     }
 

@@ -70,7 +70,7 @@ public sealed class CounterpartyCatalog(IDbContextFactory<Bots1CDbContext> dbFac
                 || o.Emails.Any(e => e.Address == lowered) || (phone != null && o.Phones.Any(p => p.Number == phone)));
         }
         var total = await query.CountAsync(ct);
-        var rows = await query.OrderBy(o => o.Name).ThenBy(o => o.Id).Skip(Math.Max(0, skip)).Take(Math.Clamp(take, 1, 200))
+        var rows = await query.OrderBy(o => NameOrder.Key(o.Name)).ThenBy(o => o.Id).Skip(Math.Max(0, skip)).Take(Math.Clamp(take, 1, 200))
             .Select(o => new CounterpartyRow(o.Id, o.CounterpartyType, o.Name, o.Inn, o.Kpp,
                 db.Users.Where(u => u.Id == o.MainManagerUserId).Select(u => u.DisplayName).FirstOrDefault(),
                 db.Contacts.Count(c => c.CounterpartyId == o.Id), o.IsArchived, o.ExternalId))

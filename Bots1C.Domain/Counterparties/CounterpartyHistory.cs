@@ -52,7 +52,7 @@ public sealed class CounterpartyHistory(IDbContextFactory<Bots1CDbContext> dbFac
                 })
             .ToListAsync(ct);
         return rows.Select(r => new CounterpartyContact(r.Contact, r.BotName, r.Messenger, r.ConversationId))
-            .OrderBy(r => r.Contact.DisplayName, StringComparer.CurrentCulture).ToList();
+            .OrderBy(r => r.Contact.DisplayName, NameOrder.Comparer).ToList();
     }
 }
 

@@ -23,7 +23,7 @@ public sealed partial class CounterpartyTypeCatalog(IDbContextFactory<Bots1CDbCo
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var counts = await db.Counterparties.GroupBy(o => o.CounterpartyType).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
-        var custom = await db.CustomCounterpartyTypes.OrderBy(t => t.Name).ToListAsync(ct);
+        var custom = await db.CustomCounterpartyTypes.OrderBy(t => NameOrder.Key(t.Name)).ToListAsync(ct);
         return CounterpartyTypes.BuiltIn.Select(k => new CounterpartyTypeView(k, null, true, counts.GetValueOrDefault(k)))
             .Concat(custom.Select(t => new CounterpartyTypeView(t.Key, t.Name, false, counts.GetValueOrDefault(t.Key))))
             .ToList();

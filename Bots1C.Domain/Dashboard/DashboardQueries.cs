@@ -27,7 +27,7 @@ public sealed class DashboardQueries(IDbContextFactory<Bots1CDbContext> dbFactor
     {
         var today = TodayStart();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var bots = await db.Bots.AsNoTracking().Where(b => b.State != BotState.MarkedForDeletion).OrderBy(b => b.Name).ToListAsync(ct);
+        var bots = await db.Bots.AsNoTracking().Where(b => b.State != BotState.MarkedForDeletion).OrderBy(b => NameOrder.Key(b.Name)).ToListAsync(ct);
 
         var messages = db.Messages.Where(m => m.Direction != MessageDirection.Internal);
         // Timestamps are stored as UTC ticks, so the largest is the latest. Looked for within the charts' 30 days (by the

@@ -34,7 +34,7 @@ public static class DatabaseProvider
                 builder.UseSqlite(connectionString, sqlite =>
                     sqlite.MigrationsAssembly(typeof(DatabaseProvider).Assembly.FullName));
                 builder.ReplaceService<IMigrationsAssembly, ProviderMigrationsAssembly>();
-                builder.AddInterceptors(SqliteBusyTimeout.Instance);
+                builder.AddInterceptors(SqliteBusyTimeout.Instance, SqliteNameCollation.Instance);
                 // To alter a table SQLite rebuilds it, and EF switches foreign keys off around the rebuild with
                 // PRAGMA foreign_keys, which cannot run inside the migration's transaction: EF warns about it three
                 // times on every new database. The statement changes only the connection, never the data, so nothing
@@ -89,14 +89,22 @@ public static class DatabaseProvider
     }
 
     /// <summary>What differs in the model: <see cref="TextSearch.Like"/> is SQLite's LIKE (case-insensitive for Latin
-    /// letters) and PostgreSQL's comparison of the lowered text (whose LIKE tells case apart); SQLite stores a bool as
-    /// 0/1, PostgreSQL has a boolean type that does not equal 1.</summary>
+    /// letters) and PostgreSQL's comparison of the lowered text (whose LIKE tells case apart); <see cref="NameOrder.Key"/>
+    /// names each engine's collation; SQLite stores a bool as 0/1, PostgreSQL has a boolean type that does not equal 1.</summary>
     public static void ConfigureModel(DatabaseFacade database, ModelBuilder builder)
     {
         var postgres = database.IsNpgsql();
         TextSearch.Map(builder, lowerFirst: postgres);
+        NameOrder.Map(builder, postgres);
         if (postgres)
+        {
             builder.Entity<Conversations.Contact>().HasIndex(c => c.NeedsPerson).HasFilter("\"NeedsPerson\"");
+            // The directory's pages walk this index in the names' order instead of sorting every record of the type
+            // (1 ms instead of 60–130 ms for the first page at 100,000 records). SQLite keeps the plain index: an index
+            // there could only name the app's own collation, and sqlite3 or any other tool could then not write the table.
+            builder.Entity<Counterparties.Counterparty>().HasIndex(o => new { o.CounterpartyType, o.Name })
+                .UseCollation("default", NameOrder.PostgresCollation);
+        }
     }
 }
 

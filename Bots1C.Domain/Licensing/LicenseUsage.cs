@@ -18,7 +18,7 @@ public class LicenseUsage(IDbContextFactory<Bots1CDbContext> dbFactory)
     public async Task<LicenseUse> MeasureAsync(CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var bots = await db.Bots.AsNoTracking().Where(b => b.State != BotState.MarkedForDeletion).OrderBy(b => b.Name)
+        var bots = await db.Bots.AsNoTracking().Where(b => b.State != BotState.MarkedForDeletion).OrderBy(b => NameOrder.Key(b.Name))
             .Select(b => new { b.Id, b.Name, b.Messenger, b.State, b.PublicBaseUrl }).ToListAsync(ct);
         var contacts = await db.Contacts.AsNoTracking().GroupBy(c => new { c.BotId, Refused = c.LicenseRefusal != null })
             .Select(g => new { g.Key.BotId, g.Key.Refused, Count = g.Count() }).ToListAsync(ct);

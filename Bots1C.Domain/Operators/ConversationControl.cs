@@ -208,7 +208,7 @@ public sealed class ConversationControl(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var now = clock.GetUtcNow();
         var people = await db.ActiveOperators(now).Select(u => new OperatorRef(u.Id, u.DisplayName)).ToListAsync(ct);
-        return people.OrderBy(p => p.Name, StringComparer.CurrentCulture).ToList();
+        return people.OrderBy(p => p.Name, NameOrder.Comparer).ToList();
     }
 
     public static Message AddEvent(Bots1CDbContext db, Conversation conversation, string code, OperatorRef? actor, string? detail, DateTimeOffset now)

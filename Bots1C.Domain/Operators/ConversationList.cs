@@ -104,7 +104,7 @@ public sealed class ConversationList(IDbContextFactory<Bots1CDbContext> dbFactor
         var found = await db.BotScenarios.Where(b => b.BotId == botId)
             .Join(db.Scenarios, b => b.ScenarioId, s => s.Id, (_, s) => s)
             .Where(s => s.IsEnabled && !s.IsDraft).Select(s => new { s.Id, s.Name }).ToListAsync(ct);
-        return found.OrderBy(s => s.Name, StringComparer.CurrentCulture).Select(s => (s.Id, s.Name)).ToList();
+        return found.OrderBy(s => s.Name, NameOrder.Comparer).Select(s => (s.Id, s.Name)).ToList();
     }
 
     /// <summary>The bots to filter the list by.</summary>
@@ -112,7 +112,7 @@ public sealed class ConversationList(IDbContextFactory<Bots1CDbContext> dbFactor
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var bots = await db.Bots.Where(b => b.State != BotState.MarkedForDeletion).Select(b => new { b.Id, b.Name, b.Messenger }).ToListAsync(ct);
-        return bots.OrderBy(b => b.Name, StringComparer.CurrentCulture).Select(b => (b.Id, b.Name, b.Messenger)).ToList();
+        return bots.OrderBy(b => b.Name, NameOrder.Comparer).Select(b => (b.Id, b.Name, b.Messenger)).ToList();
     }
 
     private static IQueryable<Conversation> Filtered(Bots1CDbContext db, ConversationFilter filter)

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Bots1C.Domain.Conversations;
+using Bots1C.Domain.Data;
 
 namespace Bots1C.Domain.Operators;
 
@@ -110,7 +111,7 @@ public sealed class OperatorPresence(ConversationNotifier notifier, TimeProvider
         return _watchers.Values.Concat(elsewhere).Where(w => w.ConversationId == conversationId)
             .GroupBy(w => w.UserId)
             .Select(g => new PresenceEntry(g.Key, g.First().Name, g.Any(w => w.TypingUntil > now)))
-            .OrderBy(e => e.Name, StringComparer.CurrentCulture)
+            .OrderBy(e => e.Name, NameOrder.Comparer)
             .ToList();
     }
 

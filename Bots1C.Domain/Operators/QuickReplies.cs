@@ -42,7 +42,7 @@ public sealed class QuickReplies(IDbContextFactory<Bots1CDbContext> dbFactory, I
     public async Task<IReadOnlyList<QuickReply>> AllAsync(CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.QuickReplies.AsNoTracking().Include(r => r.StoredFile).OrderBy(r => r.Shortcut).ToListAsync(ct);
+        return await db.QuickReplies.AsNoTracking().Include(r => r.StoredFile).OrderBy(r => NameOrder.Key(r.Shortcut)).ToListAsync(ct);
     }
 
     /// <summary>The replies offered in one bot's dialogs (its own and the global ones) whose shortcut or title holds the

@@ -32,7 +32,7 @@ public class ScenarioCatalog(
             var pattern = Data.TextSearch.Pattern(search.Trim());
             query = query.Where(s => Data.TextSearch.Like(s.Name, pattern) || (s.Description != null && Data.TextSearch.Like(s.Description, pattern)));
         }
-        var scenarios = await query.OrderBy(s => s.Name).ToListAsync(ct);
+        var scenarios = await query.OrderBy(s => NameOrder.Key(s.Name)).ToListAsync(ct);
         var usage = await UsageAsync(db, ct);
         return scenarios.Select(s => new ScenarioSummary(s.Id, s.Key, s.Name, s.Description, s.IsEnabled, s.IsDraft, s.StepCount,
             s.UpdatedAt, s.UpdatedBy, usage.GetValueOrDefault(s.Id, []))).ToList();

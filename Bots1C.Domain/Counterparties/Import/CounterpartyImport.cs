@@ -102,7 +102,7 @@ public sealed class CounterpartyImport(IDbContextFactory<Bots1CDbContext> dbFact
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var counterparties = await db.Counterparties.AsNoTracking().Include(o => o.Phones).Include(o => o.Emails)
-            .Where(o => o.CounterpartyType == counterpartyType && !o.IsArchived).OrderBy(o => o.Name).ToListAsync(ct);
+            .Where(o => o.CounterpartyType == counterpartyType && !o.IsArchived).OrderBy(o => NameOrder.Key(o.Name)).ThenBy(o => o.Id).ToListAsync(ct);
         var managers = await db.Users.Select(u => new { u.Id, u.Email }).ToDictionaryAsync(u => u.Id, u => u.Email ?? "", ct);
         return counterparties.Select(o => (IReadOnlyList<string>)
         [

@@ -57,7 +57,7 @@ public sealed class ODataSources(IDbContextFactory<Bots1CDbContext> dbFactory, I
     public async Task<IReadOnlyList<ODataSource>> AllAsync(CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.ODataSources.AsNoTracking().OrderBy(s => s.Name).ToListAsync(ct);
+        return await db.ODataSources.AsNoTracking().OrderBy(s => NameOrder.Key(s.Name)).ToListAsync(ct);
     }
 
     public async Task<ODataSourceChange> SaveAsync(long? id, ODataSourceInput input, CancellationToken ct = default)

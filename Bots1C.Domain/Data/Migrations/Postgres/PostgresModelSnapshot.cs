@@ -731,6 +731,8 @@ namespace Bots1C.Domain.Data.Migrations.Postgres
 
                     b.HasIndex("CounterpartyType", "Name");
 
+                    NpgsqlIndexBuilderExtensions.UseCollation(b.HasIndex("CounterpartyType", "Name"), new[] { "default", "und-x-icu" });
+
                     b.ToTable("Owners", (string)null);
                 });
 
