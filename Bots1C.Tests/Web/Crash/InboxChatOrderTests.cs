@@ -121,7 +121,7 @@ public class InboxChatOrderTests
         return Path.Combine(folder, instance + AppInstance.Extension);
     }
 
-    internal static async Task<long> CreateBotAsync(string dataPath)
+    private static async Task<long> CreateBotAsync(string dataPath)
     {
         using var first = new Bots1CAppFactory(dataPath).WithApiKey();
         var bot = await first.CreateApiClient().CreateBotAsync(new
@@ -132,7 +132,7 @@ public class InboxChatOrderTests
     }
 
     /// <summary>Written straight into the database file while no app runs: what a process had committed when it died.</summary>
-    internal static async Task StoreAsync(string dataPath, params InboxUpdate[] rows)
+    private static async Task StoreAsync(string dataPath, params InboxUpdate[] rows)
     {
         await using var db = MessagePath.OpenStoppedDatabase(dataPath);
         db.Inbox.AddRange(rows);
