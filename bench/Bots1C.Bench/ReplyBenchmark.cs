@@ -148,7 +148,8 @@ public sealed class ReplyBenchmark : IBenchmark
             byUpdate.Sort((a, b) => a.Index.CompareTo(b.Index));
             // Where in the step the slow replies are (the start of a step, or a backlog that keeps growing): per second of sending.
             Console.Error.WriteLine("  by second sent, median / p99 ms: " + string.Join(", ", byUpdate.GroupBy(p => p.Index / rate)
-                .Select(g => $"{g.Key + 1}: {Median(g.Select(p => p.Ms)):0}/{Percentile(g.Select(p => p.Ms), 0.99):0}")));
+                .Select(g => (Second: g.Key + 1, Latency: new Measurement(Name, Replied, "", "", "ms", g.Select(p => p.Ms).ToList())))
+                .Select(s => $"{s.Second}: {s.Latency.Median:0}/{s.Latency.P99:0}")));
             var tenth = Math.Max(1, byUpdate.Count / 10);
             var note = $"{latencies.Count:N0} replies for {run.Succeeded:N0} accepted updates" + (unmatched > 0 ? $", {unmatched} unmatched" : "") +
                 $"; largest backlog: {inboxMax} updates waiting for the processor, {outboxMax} replies waiting in the outbox" +
@@ -167,12 +168,6 @@ public sealed class ReplyBenchmark : IBenchmark
     {
         var sorted = values.Order().ToArray();
         return sorted.Length == 0 ? 0 : sorted[sorted.Length / 2];
-    }
-
-    private static double Percentile(IEnumerable<double> values, double share)
-    {
-        var sorted = values.Order().ToArray();
-        return sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)(sorted.Length * share))];
     }
 
     /// <summary>Where a queue builds up: every 250 ms (until stopped) the pending inbox updates (waiting for the processor) and
